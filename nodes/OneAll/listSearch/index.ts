@@ -1,0 +1,17 @@
+import { getIdentities } from './getIdentities';
+import {
+	getFacebookGroups,
+	getFacebookPages,
+	getLinkedInCompanies,
+	getPinterestBoards,
+	getYouTubePlaylists,
+} from './pullLists';
+
+export const listSearch = {
+	getIdentities,
+	getFacebookGroups,
+	getFacebookPages,
+	getLinkedInCompanies,
+	getPinterestBoards,
+	getYouTubePlaylists,
+};

@@ -1,0 +1,56 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { oneAllGet } from '../shared/transport';
+import { checkIdentityToken } from '../shared/validate';
+
+// The Pull API's result shapes are not documented: find the first list in the answer and read an
+// id and a name from each entry under the names OneAll uses elsewhere.
+function firstList(value: unknown, depth = 0): IDataObject[] {
+	if (Array.isArray(value)) return value.filter((entry) => typeof entry === 'object' && entry !== null);
+	if (typeof value !== 'object' || value === null || depth > 4) return [];
+	const record = value as IDataObject;
+	for (const key of ['entries', ...Object.keys(record)]) {
+		const found = firstList(record[key], depth + 1);
+		if (found.length) return found;
+	}
+	return [];
+}
+
+function idOf(entry: IDataObject, idKeys: string[]): string | undefined {
+	for (const key of [...idKeys, 'id', ...Object.keys(entry).filter((k) => k.endsWith('_id'))]) {
+		const value = entry[key];
+		if (typeof value === 'string' || typeof value === 'number') return String(value);
+	}
+	return undefined;
+}
+
+function pullList(path: string, what: string, idKeys: string[]) {
+	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const raw = this.getCurrentNodeParameter('identityToken', { extractValue: true });
+		let token: string;
+		try {
+			token = checkIdentityToken(raw);
+		} catch {
+			throw new NodeOperationError(this.getNode(), `Choose the Identity first: its ${what} are listed here`);
+		}
+		const data = await oneAllGet.call(this, `/pull/identities/${encodeURIComponent(token)}/${path}`);
+		const needle = (filter ?? '').trim().toLowerCase();
+		const results = firstList(data)
+			.map((entry) => {
+				const value = idOf(entry, idKeys);
+				const name = [entry.name, entry.title, entry.displayName].find((x) => typeof x === 'string' && x !== '');
+				const url = [entry.url, entry.link, entry.profile_url].find((x) => typeof x === 'string' && x !== '');
+				return { name: `${(name as string | undefined) ?? value}`, value, url: url as string | undefined };
+			})
+			.filter((entry) => entry.value !== undefined)
+			.filter((entry) => needle === '' || `${entry.name} ${entry.value}`.toLowerCase().includes(needle))
+			.map(({ name, value, url }) => (url ? { name, value: value as string, url } : { name, value: value as string }));
+		return { results };
+	};
+}
+
+export const getFacebookPages = pullList('facebook/pages.json', 'Facebook pages', ['page_id']);
+export const getFacebookGroups = pullList('facebook/groups.json', 'Facebook groups', ['group_id']);
+export const getLinkedInCompanies = pullList('linkedin/companies.json', 'LinkedIn companies', ['company_id']);
+export const getPinterestBoards = pullList('pinterest/boards.json', 'Pinterest boards', ['board_id']);
+export const getYouTubePlaylists = pullList('youtube/playlists.json', 'YouTube playlists', ['playlist_id']);

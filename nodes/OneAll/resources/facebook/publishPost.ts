@@ -1,0 +1,16 @@
+import { attachmentIds, link, message, pictureUrls } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/spec';
+
+export const publishPost: OperationSpec = {
+	resource: 'facebook',
+	value: 'publishPost',
+	name: 'Publish Post',
+	action: 'Publish a post on a Facebook profile',
+	description: "Publish a post on the identity's own Facebook timeline",
+	path: 'facebook/post.json',
+	object: 'post',
+	fields: [message('post.message', { description: 'The text of the post. A post needs a message or a link.' })],
+	additional: [link('post.link'), attachmentIds('post.attachments'), pictureUrls],
+	oneOf: ['message', 'link'],
+	pictureUpload: { path: 'facebook/picture.json', object: 'picture', extra: { create_post: false } },
+};

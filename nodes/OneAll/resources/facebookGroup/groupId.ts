@@ -1,0 +1,7 @@
+import { locator } from '../../shared/fields';
+
+export const groupId = locator('groupId', 'Group', 'bodyId', 'getFacebookGroups', {
+	body: 'group.id',
+	placeholder: 'e.g. 1234567890123456',
+	description: 'The Facebook group to publish in; the identity must be a member',
+});

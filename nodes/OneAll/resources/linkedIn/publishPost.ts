@@ -1,0 +1,16 @@
+import { message } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/spec';
+import { linkedInPostAdditional } from './postFields';
+
+export const publishPost: OperationSpec = {
+	resource: 'linkedIn',
+	value: 'publishPost',
+	name: 'Publish Post',
+	action: 'Publish a post on a LinkedIn profile',
+	description: "Publish a post on the identity's LinkedIn profile",
+	path: 'linkedin/post.json',
+	object: 'post',
+	fields: [message('post.message', { description: 'The commentary of the post. A post needs a message or a link.' })],
+	additional: linkedInPostAdditional,
+	oneOf: ['message', 'link'],
+};

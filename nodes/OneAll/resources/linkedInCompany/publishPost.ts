@@ -1,0 +1,23 @@
+import { locator, message } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/spec';
+import { linkedInPostAdditional } from '../linkedIn/postFields';
+
+export const publishPost: OperationSpec = {
+	resource: 'linkedInCompany',
+	value: 'publishPost',
+	name: 'Publish Post',
+	action: 'Publish a post on a LinkedIn company page',
+	description: 'Publish a post on a LinkedIn company page the identity administers',
+	path: 'linkedin/company/post.json',
+	object: 'post',
+	fields: [
+		locator('companyId', 'Company', 'bodyId', 'getLinkedInCompanies', {
+			body: 'post.company',
+			placeholder: 'e.g. 2414183',
+			description: 'The LinkedIn company page to publish on',
+		}),
+		message('post.message', { description: 'The commentary of the post. A post needs a message or a link.' }),
+	],
+	additional: linkedInPostAdditional,
+	oneOf: ['message', 'link'],
+};

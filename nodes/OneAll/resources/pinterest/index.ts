@@ -1,0 +1,12 @@
+import type { ResourceSpec } from '../../shared/spec';
+import { publishBoard } from './publishBoard';
+import { publishPin } from './publishPin';
+
+export const pinterest: ResourceSpec = {
+	value: 'pinterest',
+	name: 'Pinterest',
+	provider: 'pinterest',
+	notice:
+		"Pinterest must be fully configured for your OneAll Site with the option Publish Actions enabled, and the user must have consented.",
+	operations: [publishPin, publishBoard],
+};

@@ -1,0 +1,29 @@
+import { attachmentIds, message, pictureUrls } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/spec';
+
+export const publishTweet: OperationSpec = {
+	resource: 'twitter',
+	value: 'publishTweet',
+	name: 'Publish Tweet',
+	action: 'Publish a tweet',
+	description: 'Publish a tweet, optionally with pictures uploaded before',
+	path: 'twitter/post.json',
+	object: 'post',
+	fields: [message('post.message', { required: true, description: 'The text of the tweet' })],
+	additional: [
+		attachmentIds('post.attachments', {
+			description:
+				'IDs returned by Twitter → Upload Picture, comma-separated or an array from an expression such as {{ $json.picture_id }}',
+		}),
+		{
+			name: 'location',
+			displayName: 'Location',
+			kind: 'text',
+			body: 'post.location',
+			placeholder: 'e.g. Berlin, Germany',
+			description: 'A location to attach to the tweet',
+		},
+		pictureUrls,
+	],
+	pictureUpload: { path: 'twitter/picture.json', object: 'picture' },
+};

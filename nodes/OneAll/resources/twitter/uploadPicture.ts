@@ -1,0 +1,16 @@
+import { description, pictureUrl } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/spec';
+
+export const uploadPicture: OperationSpec = {
+	resource: 'twitter',
+	value: 'uploadPicture',
+	name: 'Upload Picture',
+	action: 'Upload a picture to Twitter',
+	description: 'Upload a picture to attach to a tweet; the answer holds its picture_id',
+	path: 'twitter/picture.json',
+	object: 'picture',
+	fields: [pictureUrl('picture.url', { required: true })],
+	additional: [description('picture.description', { description: 'Description of the picture' })],
+	notice:
+		'Twitter removes an uploaded picture after 24 hours unless a tweet attaches it: chain Publish Tweet with Attachment IDs {{ $json.picture_id }}.',
+};

@@ -1,0 +1,14 @@
+import type { ResourceSpec } from '../../shared/spec';
+import { addChannelSection } from './addChannelSection';
+import { addVideoToPlaylist } from './addVideoToPlaylist';
+import { createPlaylist } from './createPlaylist';
+import { uploadVideo } from './uploadVideo';
+
+export const youtube: ResourceSpec = {
+	value: 'youtube',
+	name: 'YouTube',
+	provider: 'youtube',
+	notice:
+		"YouTube must be fully configured for your OneAll Site. Uploads need the permission Upload Videos; playlists and channel sections need Manage Videos, Manage Account and Account Access.",
+	operations: [uploadVideo, addVideoToPlaylist, createPlaylist, addChannelSection],
+};

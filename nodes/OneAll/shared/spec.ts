@@ -1,0 +1,71 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * How a parameter's value is checked and shaped before it is sent.
+ * - text: a string; blank counts as unset
+ * - url: an absolute http(s) URL
+ * - pictureUrl: a url whose extension, when it has one, is a picture format OneAll accepts
+ * - pathId: an id that is placed in the URL path, so it must stay one path segment
+ * - bodyId: an id that only travels in the JSON body
+ * - idList: comma-separated string or array, sent as an array of strings
+ * - boolean, number, options: as n8n gives them
+ */
+export type FieldKind =
+	| 'text'
+	| 'url'
+	| 'pictureUrl'
+	| 'pathId'
+	| 'bodyId'
+	| 'idList'
+	| 'boolean'
+	| 'number'
+	| 'options';
+
+export interface FieldSpec {
+	/** The parameter name; saved workflows store it, so it never changes. */
+	name: string;
+	displayName: string;
+	kind: FieldKind;
+	/** Where the value goes inside `request.push`, e.g. `post.message`. Absent for path-only ids. */
+	body?: string;
+	/** Must be set for the request to make sense (checked by the node, not by n8n). */
+	required?: boolean;
+	description?: string;
+	placeholder?: string;
+	/** Multi-line editor for long texts. */
+	rows?: number;
+	options?: INodePropertyOptions[];
+	default?: string | number | boolean;
+	/** A searchable list for ids: the listSearch method that fills it. */
+	listMethod?: string;
+}
+
+export type Provider = 'facebook' | 'linkedin' | 'pinterest' | 'twitter' | 'youtube';
+
+export interface OperationSpec {
+	resource: string;
+	/** The operation's parameter value. */
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** After `/push/identities/{identityToken}/`; `{field}` placeholders are path ids. */
+	path: string;
+	/** The object node `customFields` merges into, e.g. `post` or `channel.section`. */
+	object: string;
+	fields: FieldSpec[];
+	additional: FieldSpec[];
+	/** At least one of these parameters must be set (OneAll's "message or link" rule). */
+	oneOf?: string[];
+	/** Where pictures from `additionalFields.pictureUrls` are uploaded before the post. */
+	pictureUpload?: { path: string; object: string; extra?: Record<string, unknown> };
+	notice?: string;
+}
+
+export interface ResourceSpec {
+	value: string;
+	name: string;
+	provider: Provider;
+	notice?: string;
+	operations: OperationSpec[];
+}

@@ -1,0 +1,498 @@
+'use strict';
+/*
+ * A small harness that drives a real n8n headless (CLI commands and, for UI tests, `n8n start`).
+ * Only Node built-ins are used. See NOTES.md next to this file for the facts it relies on.
+ *
+ *   const { createInstance } = require('./n8n');
+ *   const n8n = await createInstance({ line: '2', tarball: '/abs/n8n-nodes-oneall-0.1.0.tgz' });
+ *   await n8n.importCredentials([{ id, name, type: 'oneAllApi', data: { ... } }]);
+ *   const [id] = await n8n.importWorkflows([workflow]);
+ *   const run = await n8n.execute(id);          // { ok, code, status, result, error, stdout, stderr, ms }
+ *   const editor = await n8n.startEditor({ port: 5679 });
+ *   const cookie = await editor.login();        // 'n8n-auth=...'
+ *   await editor.stop();
+ *   await n8n.cleanup();
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const { spawn } = require('child_process');
+const { ensureN8n } = require('./install-n8n');
+
+/** Environment that keeps n8n quiet, local and offline. */
+const QUIET_ENV = {
+	N8N_DIAGNOSTICS_ENABLED: 'false',
+	N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+	N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+	N8N_RUNNERS_ENABLED: 'false',
+	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+	N8N_TEMPLATES_ENABLED: 'false',
+	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_HIRING_BANNER_ENABLED: 'false',
+	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+	N8N_AI_ENABLED: 'false',
+	N8N_COMMUNITY_PACKAGES_ENABLED: 'true', // needed: it is what loads <userFolder>/.n8n/nodes
+	N8N_REINSTALL_MISSING_PACKAGES: 'false',
+	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+	N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
+	N8N_SECURE_COOKIE: 'false', // the editor is served over plain http://localhost
+	N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+	N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+	DB_SQLITE_POOL_SIZE: '2',
+	EXTERNAL_FRONTEND_HOOKS_URLS: '',
+	N8N_LOG_LEVEL: 'info',
+	N8N_LOG_OUTPUT: 'console',
+	NO_COLOR: '1',
+	FORCE_COLOR: '0',
+	TZ: 'UTC',
+	GENERIC_TIMEZONE: 'UTC',
+};
+
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2eOwner-Passw0rd',
+};
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** n8n-style id: 16 alphanumeric characters (n8n's execute treats ids longer than 16 as invalid). */
+function newId() {
+	const bytes = crypto.randomBytes(16);
+	let s = '';
+	for (const b of bytes) s += ALNUM[b % ALNUM.length];
+	return s;
+}
+
+function log(msg) {
+	if (process.env.N8N_E2E_QUIET) return;
+	process.stderr.write(`[n8n-harness ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+/** Strips ANSI colour codes. */
+function stripAnsi(s) {
+	// eslint-disable-next-line no-control-regex
+	return s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+}
+
+/**
+ * Finds the run data JSON in the stdout of `n8n execute --rawOutput`.
+ * n8n prints it with JSON.stringify(data, null, 2), so it starts on a line that is exactly "{";
+ * log lines may come before it (and, on a failed run, after it).
+ * Returns the LAST top-level JSON object that parses, or undefined.
+ */
+function parseRunOutput(stdout) {
+	const lines = stripAnsi(stdout).split(/\r?\n/);
+	const starts = [];
+	const ends = [];
+	lines.forEach((l, i) => {
+		if (l === '{') starts.push(i);
+		if (l === '}') ends.push(i);
+	});
+	for (let s = starts.length - 1; s >= 0; s--) {
+		for (const e of ends) {
+			if (e <= starts[s]) continue;
+			try {
+				return JSON.parse(lines.slice(starts[s], e + 1).join('\n'));
+			} catch {
+				/* try the next closing brace */
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Runs `node n8n <args>` with the instance env; never rejects on a non-zero exit. */
+function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawn(bin, args, {
+			cwd,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true, // own process group, so a timeout also ends n8n's own children
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (c) => (stdout += c));
+		child.stderr.on('data', (c) => (stderr += c));
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				/* already gone */
+			}
+		}, timeoutMs);
+		child.on('error', (e) => {
+			clearTimeout(timer);
+			reject(e);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			const ms = Date.now() - started;
+			if (label) log(`${label}: exit ${code}${signal ? ` (${signal})` : ''} in ${(ms / 1000).toFixed(1)}s`);
+			resolve({ code, signal, stdout, stderr, ms, timedOut });
+		});
+	});
+}
+
+function writeJson(file, data) {
+	fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+}
+
+/** Fills in what n8n's import needs and returns a copy of the workflow. */
+function normalizeWorkflow(wf) {
+	const out = {
+		name: 'E2E workflow',
+		nodes: [],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		...wf,
+	};
+	if (!out.id) out.id = newId();
+	if (out.active === undefined) out.active = false;
+	for (const n of out.nodes) {
+		if (!n.id) n.id = crypto.randomUUID();
+		if (!n.position) n.position = [0, 0];
+		if (n.parameters === undefined) n.parameters = {};
+	}
+	return out;
+}
+
+/**
+ * Creates a fresh n8n user folder (in the OS temp dir) and, if given, installs the packed
+ * community package into <folder>/.n8n/nodes the way a user does it by hand.
+ * @param {{ line?: '1'|'2', tarball?: string, encryptionKey?: string, env?: object, keep?: boolean }} opts
+ */
+async function createInstance({ line = '2', tarball, encryptionKey, env: extraEnv = {}, keep } = {}) {
+	const n8n = await ensureN8n(line);
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${line}-`));
+	const n8nDir = path.join(folder, '.n8n');
+	const nodesDir = path.join(n8nDir, 'nodes');
+	const workDir = path.join(folder, 'work');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.mkdirSync(workDir, { recursive: true });
+
+	const env = {
+		...process.env,
+		...QUIET_ENV,
+		...n8n.env,
+		N8N_USER_FOLDER: folder,
+		N8N_ENCRYPTION_KEY: encryptionKey || crypto.randomBytes(24).toString('hex'),
+		...extraEnv,
+	};
+	// Keep the parent's own n8n/npm settings from leaking in.
+	delete env.N8N_CUSTOM_EXTENSIONS;
+	delete env.NODE_OPTIONS;
+
+	const editors = new Set();
+	let seq = 0;
+	const file = (name) => path.join(workDir, `${++seq}-${name}`);
+
+	/** Runs an n8n CLI command; resolves to { code, signal, stdout, stderr, ms, timedOut }. */
+	function run(args, opts = {}) {
+		return runProcess(n8n.nodeBin, [n8n.n8nBin, ...args], {
+			env: { ...env, ...(opts.env || {}) },
+			cwd: folder,
+			timeoutMs: opts.timeoutMs,
+			label: opts.label || `n8n ${args[0]}`,
+		});
+	}
+
+	async function mustRun(args, opts) {
+		const r = await run(args, opts);
+		if (r.code !== 0) {
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${r.code}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`,
+			);
+		}
+		return r;
+	}
+
+	const instance = {
+		line: String(line),
+		version: n8n.version,
+		folder,
+		nodesDir,
+		env,
+		n8n,
+		run,
+
+		/** npm install <tarball> in <folder>/.n8n/nodes (no peers, no scripts, no network needed). */
+		async installPackage(tgz) {
+			const abs = path.resolve(tgz);
+			if (!fs.existsSync(abs)) throw new Error(`tarball not found: ${abs}`);
+			const pkgJson = path.join(nodesDir, 'package.json');
+			if (!fs.existsSync(pkgJson)) {
+				// What n8n itself writes there before its first community package install.
+				writeJson(pkgJson, { name: 'installed-nodes', private: true, dependencies: {} });
+			}
+			const r = await runProcess(
+				process.env.N8N_E2E_NPM || 'npm',
+				[
+					'install',
+					abs,
+					'--no-audit',
+					'--no-fund',
+					'--legacy-peer-deps', // never pull the n8n-workflow peer into .n8n/nodes
+					'--ignore-scripts',
+					'--no-package-lock',
+					'--loglevel=error',
+				],
+				{ env: { ...process.env }, cwd: nodesDir, timeoutMs: 120000, label: 'npm install <tarball>' },
+			);
+			if (r.code !== 0) throw new Error(`npm install ${abs} failed:\n${r.stdout}\n${r.stderr}`);
+			const installed = JSON.parse(fs.readFileSync(pkgJson, 'utf8')).dependencies || {};
+			return Object.keys(installed);
+		},
+
+		/**
+		 * Imports credentials. Each: { id?, name, type, data: { ...plain fields } } (data is encrypted by n8n).
+		 * @returns {Promise<string[]>} the credential ids
+		 */
+		async importCredentials(creds) {
+			const list = (Array.isArray(creds) ? creds : [creds]).map((c) => ({
+				id: c.id || newId(),
+				...c,
+			}));
+			const f = file('credentials.json');
+			writeJson(f, list);
+			await mustRun(['import:credentials', `--input=${f}`], { label: 'import:credentials' });
+			return list.map((c) => c.id);
+		},
+
+		/**
+		 * Imports one workflow (object) or many (array, in ONE n8n process via --separate).
+		 * Missing ids are generated. Returns the id (for an object) or the ids (for an array).
+		 */
+		async importWorkflow(wfs) {
+			const many = Array.isArray(wfs);
+			const list = (many ? wfs : [wfs]).map(normalizeWorkflow);
+			if (list.length === 1) {
+				const f = file(`workflow-${list[0].id}.json`);
+				writeJson(f, list[0]);
+				await mustRun(['import:workflow', `--input=${f}`], { label: 'import:workflow' });
+			} else if (list.length > 1) {
+				const dir = file('workflows');
+				fs.mkdirSync(dir);
+				for (const wf of list) writeJson(path.join(dir, `${wf.id}.json`), wf);
+				await mustRun(['import:workflow', '--separate', `--input=${dir}`], {
+					label: `import:workflow --separate (${list.length})`,
+				});
+			}
+			const ids = list.map((w) => w.id);
+			return many ? ids : ids[0];
+		},
+		importWorkflows(wfs) {
+			return instance.importWorkflow(Array.isArray(wfs) ? wfs : [wfs]);
+		},
+
+		/**
+		 * `n8n execute --id=<id> --rawOutput`.
+		 * @returns {Promise<{ok, code, status, result, error, lastNodeExecuted, stdout, stderr, ms}>}
+		 *   result: the parsed run (IRun: { data: { resultData: { runData, error?, lastNodeExecuted } }, status, ... })
+		 *   ok: exit code 0 and no resultData.error
+		 */
+		async execute(id, opts = {}) {
+			const r = await run(['execute', `--id=${id}`, '--rawOutput'], {
+				label: `execute ${id}`,
+				timeoutMs: opts.timeoutMs,
+			});
+			return describeRun(r);
+		},
+
+		/** Executes several workflows one after the other; returns { [id]: executeResult }. */
+		async executeMany(ids, opts = {}) {
+			const out = {};
+			for (const id of ids) out[id] = await instance.execute(id, opts);
+			return out;
+		},
+
+		/**
+		 * Runs `n8n start` for this user folder and resolves once /healthz answers.
+		 * @returns {Promise<{url, port, child, logs(), stop(), setupOwner(), login()}>}
+		 */
+		async startEditor({ port = 5678, timeoutMs = 120000, env: startEnv = {} } = {}) {
+			const url = `http://localhost:${port}`;
+			const child = spawn(n8n.nodeBin, [n8n.n8nBin, 'start'], {
+				cwd: folder,
+				env: {
+					...env,
+					N8N_PORT: String(port),
+					N8N_HOST: 'localhost',
+					N8N_LISTEN_ADDRESS: '127.0.0.1',
+					N8N_PROTOCOL: 'http',
+					N8N_EDITOR_BASE_URL: url,
+					WEBHOOK_URL: `${url}/`,
+					...startEnv,
+				},
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			});
+			let output = '';
+			child.stdout.on('data', (c) => (output += c));
+			child.stderr.on('data', (c) => (output += c));
+			let exited = null;
+			const exitPromise = new Promise((resolve) =>
+				child.on('exit', (code, signal) => {
+					exited = { code, signal };
+					resolve(exited);
+				}),
+			);
+			const t0 = Date.now();
+			for (;;) {
+				if (exited) {
+					throw new Error(`n8n start exited early (${JSON.stringify(exited)}):\n${output}`);
+				}
+				if (Date.now() - t0 > timeoutMs) {
+					try {
+						process.kill(-child.pid, 'SIGKILL');
+					} catch {
+						/* gone */
+					}
+					throw new Error(`n8n start did not answer /healthz within ${timeoutMs} ms:\n${output}`);
+				}
+				try {
+					const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+					if (res.ok) break;
+				} catch {
+					/* not up yet */
+				}
+				await new Promise((r) => setTimeout(r, 500));
+			}
+			log(`n8n start: /healthz answered after ${((Date.now() - t0) / 1000).toFixed(1)}s on ${url}`);
+
+			let ownerDone = false;
+			const handle = {
+				url,
+				port,
+				child,
+				owner: { ...OWNER },
+				logs: () => output,
+				/** Creates the owner account (once); returns the auth cookie from that call. */
+				async setupOwner() {
+					const res = await fetch(`${url}/rest/owner/setup`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(OWNER),
+					});
+					const body = await res.text();
+					if (!res.ok) throw new Error(`POST /rest/owner/setup -> ${res.status}: ${body}`);
+					ownerDone = true;
+					return cookieFrom(res);
+				},
+				/**
+				 * Makes sure an owner exists and logs in; returns the cookie header value 'n8n-auth=<jwt>'.
+				 * For Playwright: context.addCookies([{ name: 'n8n-auth', value, url }]).
+				 */
+				async login() {
+					if (!ownerDone) {
+						const settings = await fetch(`${url}/rest/settings`).then((r) => r.json());
+						const showSetup = settings?.data?.userManagement?.showSetupOnFirstLoad;
+						if (showSetup !== false) await handle.setupOwner();
+						ownerDone = true;
+					}
+					const res = await fetch(`${url}/rest/login`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({
+							emailOrLdapLoginId: OWNER.email,
+							password: OWNER.password,
+						}),
+					});
+					const body = await res.text();
+					if (!res.ok) throw new Error(`POST /rest/login -> ${res.status}: ${body}`);
+					return cookieFrom(res);
+				},
+				async stop() {
+					if (exited) return exited;
+					try {
+						process.kill(-child.pid, 'SIGTERM');
+					} catch {
+						/* gone */
+					}
+					const killer = setTimeout(() => {
+						try {
+							process.kill(-child.pid, 'SIGKILL');
+						} catch {
+							/* gone */
+						}
+					}, 15000);
+					const res = await exitPromise;
+					clearTimeout(killer);
+					editors.delete(handle);
+					return res;
+				},
+			};
+			editors.add(handle);
+			return handle;
+		},
+
+		/** Stops editors and removes the user folder (unless keep or N8N_E2E_KEEP is set). */
+		async cleanup() {
+			for (const e of [...editors]) await e.stop();
+			if (keep || process.env.N8N_E2E_KEEP) {
+				log(`keeping ${folder}`);
+				return;
+			}
+			fs.rmSync(folder, { recursive: true, force: true });
+		},
+	};
+
+	if (tarball) await instance.installPackage(tarball);
+	return instance;
+}
+
+function cookieFrom(res) {
+	const all =
+		typeof res.headers.getSetCookie === 'function'
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie') || ''];
+	const auth = all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+	if (!auth) throw new Error(`no n8n-auth cookie in response (set-cookie: ${JSON.stringify(all)})`);
+	return auth;
+}
+
+/** Turns the raw output of `n8n execute --rawOutput` into a structured result. */
+function describeRun(r) {
+	const result = parseRunOutput(r.stdout);
+	const resultData = result && result.data && result.data.resultData;
+	const error = (resultData && resultData.error) || undefined;
+	return {
+		ok: r.code === 0 && !!result && !error,
+		code: r.code,
+		status: result ? result.status : undefined,
+		result,
+		error,
+		lastNodeExecuted: resultData ? resultData.lastNodeExecuted : undefined,
+		stdout: r.stdout,
+		stderr: r.stderr,
+		ms: r.ms,
+		timedOut: r.timedOut,
+	};
+}
+
+/** Output items of a node in a parsed run: [{ json, ... }] of output `outputIndex` of run `runIndex`. */
+function nodeOutput(result, nodeName, { runIndex = 0, outputIndex = 0 } = {}) {
+	const runs = result && result.data && result.data.resultData && result.data.resultData.runData;
+	const task = runs && runs[nodeName] && runs[nodeName][runIndex];
+	if (!task) return undefined;
+	const main = task.data && task.data.main;
+	return main ? main[outputIndex] || [] : [];
+}
+
+/** The error recorded on a node's task, if any. */
+function nodeError(result, nodeName, { runIndex = 0 } = {}) {
+	const runs = result && result.data && result.data.resultData && result.data.resultData.runData;
+	const task = runs && runs[nodeName] && runs[nodeName][runIndex];
+	return task ? task.error : undefined;
+}
+
+module.exports = { createInstance, parseRunOutput, nodeOutput, nodeError, newId, QUIET_ENV, OWNER };

@@ -1,0 +1,326 @@
+'use strict';
+
+/**
+ * Realistic, deterministic data for the OneAll sandbox server.
+ *
+ * Shape of a data set (what `startSandbox({ data })` accepts):
+ *
+ *   {
+ *     identities: [ identityEntry, ... ],   // in ascending date_creation order
+ *     pull: { [identity_token]: { pages?, groups?, companies?, boards?, playlists? } },
+ *     named: { twitter, twitter2, ..., facebook, ... }  // optional, for tests
+ *   }
+ *
+ * identityEntry (the entry of GET /identities.json; the per-entry fields beyond
+ * user_token / identity_token are UNCONFIRMED, taken from the documented identity node):
+ *   { identity_token, user_token, provider, displayName, preferredUsername,
+ *     profileUrl, thumbnailUrl, date_creation, date_last_update }
+ *
+ * Pull list items (ALL SHAPES UNCONFIRMED — OneAll's Pull result examples could not be read;
+ * the server wraps each list as `response.result.data.<plural> = { count, entries: [...] }`):
+ *   pages     (facebook)  { page_id, name, category, link, thumbnailUrl }
+ *   groups    (facebook)  { group_id, name, privacy, link }
+ *   companies (linkedin)  { company_id, name, vanity_name, link }
+ *   boards    (pinterest) { board_id, name, description, url, pin_count }
+ *   playlists (youtube)   { playlist_id, title, description, privacy_status, item_count }
+ *
+ * Everything is generated from counters and a SHA-1 of fixed seeds, so two runs produce the
+ * same tokens and ids. `createData({ total })` builds a data set; `module.exports` is the
+ * default one (620 identities: 11 hand-written named identities first, then 609 generated).
+ */
+
+const crypto = require('node:crypto');
+
+const PROVIDERS_WITH_PUSH = ['facebook', 'linkedin', 'pinterest', 'twitter', 'youtube'];
+
+/** The pull lists a provider has (path under /pull/identities/<t>/ → list key). */
+const PULL_LISTS = {
+	'facebook/pages.json': { provider: 'facebook', key: 'pages' },
+	'facebook/groups.json': { provider: 'facebook', key: 'groups' },
+	'linkedin/companies.json': { provider: 'linkedin', key: 'companies' },
+	'pinterest/boards.json': { provider: 'pinterest', key: 'boards' },
+	'youtube/playlists.json': { provider: 'youtube', key: 'playlists' },
+};
+
+function sha1(seed) {
+	return crypto.createHash('sha1').update(String(seed)).digest('hex');
+}
+
+/** A deterministic version-4-shaped UUID derived from a seed. */
+function uuidFrom(seed) {
+	const h = sha1(seed);
+	const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A deterministic numeric string of `len` digits (first digit non-zero). */
+function digitsFrom(seed, len) {
+	const h = sha1(seed);
+	let out = '';
+	for (let i = 0; out.length < len; i++) {
+		const d = parseInt(h[i % 40], 16) % 10;
+		out += out.length === 0 && d === 0 ? '1' : String(d);
+	}
+	return out;
+}
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+function youtubeIdFrom(seed, len) {
+	const h = sha1(seed) + sha1(`${seed}#2`);
+	let out = '';
+	for (let i = 0; out.length < len; i++) out += B64URL[parseInt(h.slice(i * 2, i * 2 + 2), 16) % 64];
+	return out;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
+
+/** OneAll's date style ("Thu, 21 Sep 2017 16:25:31 +0000"), in UTC. */
+function oneAllDate(ms) {
+	const d = new Date(ms);
+	return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+}
+
+function slug(s) {
+	return s
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+function profileFor(provider, username, seed) {
+	switch (provider) {
+		case 'twitter': {
+			const id = digitsFrom(`tw:${seed}`, 10);
+			return {
+				profileUrl: `https://twitter.com/${username}`,
+				thumbnailUrl: `https://pbs.twimg.com/profile_images/${id}/avatar_normal.jpg`,
+			};
+		}
+		case 'facebook': {
+			const id = digitsFrom(`fb:${seed}`, 15);
+			return {
+				profileUrl: `https://www.facebook.com/profile.php?id=${id}`,
+				thumbnailUrl: `https://graph.facebook.com/${id}/picture?type=square`,
+			};
+		}
+		case 'linkedin':
+			return {
+				profileUrl: `https://www.linkedin.com/in/${slug(username)}`,
+				thumbnailUrl: `https://media.licdn.com/dms/image/C4E03AQ${youtubeIdFrom(`li:${seed}`, 14)}/profile-displayphoto-shrink_100_100/0/`,
+			};
+		case 'pinterest':
+			return {
+				profileUrl: `https://www.pinterest.com/${username}/`,
+				thumbnailUrl: `https://i.pinimg.com/75x75_RS/${sha1(`pi:${seed}`).slice(0, 2)}/${sha1(`pi:${seed}`).slice(2, 4)}/${sha1(`pi:${seed}`).slice(0, 32)}.jpg`,
+			};
+		case 'youtube': {
+			const channel = `UC${youtubeIdFrom(`yt:${seed}`, 22)}`;
+			return {
+				profileUrl: `https://www.youtube.com/channel/${channel}`,
+				thumbnailUrl: `https://yt3.ggpht.com/ytc/${youtubeIdFrom(`ytt:${seed}`, 30)}=s88-c-k-c0x00ffffff-no-rj`,
+			};
+		}
+		case 'github':
+			return {
+				profileUrl: `https://github.com/${username}`,
+				thumbnailUrl: `https://avatars.githubusercontent.com/u/${digitsFrom(`gh:${seed}`, 8)}?v=4`,
+			};
+		default:
+			return {
+				profileUrl: `https://www.google.com/profiles/${digitsFrom(`go:${seed}`, 21)}`,
+				thumbnailUrl: `https://lh3.googleusercontent.com/a/${youtubeIdFrom(`go:${seed}`, 26)}=s96-c`,
+			};
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hand-written identities (oldest, so they come first with the default ascending order).
+// named.twitter uses the identity token of OneAll's own documented Twitter picture example.
+// ---------------------------------------------------------------------------------------------
+
+const NAMED = [
+	{ key: 'twitter', identity_token: '923843ec-1749-4cc1-988f-d6963f3b1baa', user_token: '5a9c1b7e-0c43-4c0b-9b1e-2f5d8d7c3a11', provider: 'twitter', displayName: 'OneAll Sandbox', preferredUsername: 'oneall_sandbox' },
+	{ key: 'facebook', identity_token: 'c1f4a2d8-7b3e-4e59-a0c6-3d2b9f8e1a47', user_token: '0e7d3c2b-9a41-4f86-b5d2-6c1e8a9f4b30', provider: 'facebook', displayName: 'Jane Doe', preferredUsername: 'jane.doe' },
+	{ key: 'linkedin', identity_token: '7d2e9b41-3c8a-4f1d-9e6b-5a0c2d8f7e13', user_token: 'b3a8f1c6-2d7e-4a95-8c0b-1e4f6d9a2c58', provider: 'linkedin', displayName: 'Priya Raman', preferredUsername: 'priya-raman' },
+	{ key: 'pinterest', identity_token: '4b8f2c6e-1d9a-4e37-b5c0-8a3d7f2e6b91', user_token: 'e6c2d9a4-8b1f-4c73-9d5e-0a7b3f8c1d26', provider: 'pinterest', displayName: 'Crafty Corner', preferredUsername: 'craftycorner' },
+	{ key: 'youtube', identity_token: 'a5d1e8c3-6f2b-4d94-8a7e-2c9b0f5d3e68', user_token: '2f9b4e7a-5c3d-4b18-a6e0-9d8c1b7f4a52', provider: 'youtube', displayName: 'Sandbox Channel', preferredUsername: 'sandboxchannel' },
+	{ key: 'twitter2', identity_token: '1e6a9d3f-8c2b-4a57-9f4d-7b0e5c3a8d24', user_token: '5a9c1b7e-0c43-4c0b-9b1e-2f5d8d7c3a11', provider: 'twitter', displayName: 'Zoë Müller', preferredUsername: 'zoe_mueller' },
+	{ key: 'facebook2', identity_token: 'f8b3c7e2-4a6d-4195-b8e3-6d1a9c4f7b05', user_token: '9c5e2a8d-3b7f-4e61-8d4a-2f6b9e1c5d73', provider: 'facebook', displayName: 'Olivier Dupont', preferredUsername: 'olivier.dupont' },
+	{ key: 'youtube2', identity_token: '3c7a1f9e-5d2b-4c86-a3f1-8e6d4b2a9c17', user_token: '6d1f8b3e-7a4c-4d29-b1e5-3c9a7f2d8b64', provider: 'youtube', displayName: '山田 太郎', preferredUsername: 'yamada_taro' },
+	{ key: 'twitter3', identity_token: '6f2d8a4c-9e1b-4b73-8c5a-0d7f3e9b2a86', user_token: '8a4e1c7f-2b9d-4f53-9e6c-5b0d8a3f7c19', provider: 'twitter', displayName: 'Ada "Tweets" <Lovelace> & Co', preferredUsername: 'ada_tweets' },
+	{ key: 'linkedin2', identity_token: '9a3e6c1d-2f8b-4e45-b7d9-1c4a8e6f3b52', user_token: 'b3a8f1c6-2d7e-4a95-8c0b-1e4f6d9a2c58', provider: 'linkedin', displayName: 'Marco Rossi', preferredUsername: 'marco-rossi' },
+	{ key: 'google', identity_token: 'd4c9f2a7-6e3b-4a18-9c5d-7f1e2b8a4c93', user_token: 'f2a6d3c9-1e8b-4d47-a5f2-4b9c6e3d1a85', provider: 'google', displayName: 'Sam Login-Only', preferredUsername: 'sam.loginonly' },
+];
+
+/** Hand-written pull lists for the named identities (shapes UNCONFIRMED, see top of file). */
+const NAMED_PULL = {
+	facebook: {
+		pages: [
+			{ page_id: '104857600123456', name: 'Sandbox Bakery', category: 'Bakery', link: 'https://www.facebook.com/sandboxbakery', thumbnailUrl: 'https://graph.facebook.com/104857600123456/picture?type=square' },
+			{ page_id: '209715200654321', name: 'Jane Doe Photography', category: 'Photographer', link: 'https://www.facebook.com/janedoephoto', thumbnailUrl: 'https://graph.facebook.com/209715200654321/picture?type=square' },
+			{ page_id: '314572800987654', name: 'Café Über Straße', category: 'Coffee Shop', link: 'https://www.facebook.com/cafeuber', thumbnailUrl: 'https://graph.facebook.com/314572800987654/picture?type=square' },
+		],
+		groups: [
+			{ group_id: '419430400111222', name: 'n8n Automation Fans', privacy: 'OPEN', link: 'https://www.facebook.com/groups/419430400111222' },
+			{ group_id: '524288000333444', name: 'Neighbourhood Bakers', privacy: 'CLOSED', link: 'https://www.facebook.com/groups/524288000333444' },
+		],
+	},
+	facebook2: {
+		pages: [{ page_id: '629145600555666', name: 'Dupont & Fils', category: 'Local Business', link: 'https://www.facebook.com/dupontetfils', thumbnailUrl: 'https://graph.facebook.com/629145600555666/picture?type=square' }],
+		groups: [],
+	},
+	linkedin: {
+		companies: [
+			{ company_id: '2414183', name: 'Sandbox Analytics Ltd', vanity_name: 'sandbox-analytics', link: 'https://www.linkedin.com/company/sandbox-analytics/' },
+			{ company_id: '18047761', name: 'Raman Consulting', vanity_name: 'raman-consulting', link: 'https://www.linkedin.com/company/raman-consulting/' },
+		],
+	},
+	linkedin2: {
+		companies: [{ company_id: '30128842', name: 'Rossi S.r.l.', vanity_name: 'rossi-srl', link: 'https://www.linkedin.com/company/rossi-srl/' }],
+	},
+	pinterest: {
+		boards: [
+			{ board_id: '549755813888001', name: 'Knitting Patterns', description: 'Free patterns I love', url: 'https://www.pinterest.com/craftycorner/knitting-patterns/', pin_count: 128 },
+			{ board_id: '549755813888002', name: 'DIY Home', description: '', url: 'https://www.pinterest.com/craftycorner/diy-home/', pin_count: 47 },
+			{ board_id: '549755813888003', name: 'Gift Ideas', description: 'For birthdays & holidays', url: 'https://www.pinterest.com/craftycorner/gift-ideas/', pin_count: 9 },
+		],
+	},
+	youtube: {
+		playlists: [
+			{ playlist_id: 'PLsbxA1b2C3d4E5f6G7h8I9j0KlMnOpQrS', title: 'Tutorials', description: 'How-to videos', privacy_status: 'public', item_count: 12 },
+			{ playlist_id: 'PLsbxZ9y8X7w6V5u4T3s2R1q0PoNmLkJiH', title: 'Behind the scenes', description: '', privacy_status: 'unlisted', item_count: 3 },
+		],
+	},
+	youtube2: {
+		playlists: [{ playlist_id: 'PLsbxYamadaTaro0123456789abcdefghij', title: '旅行 Vlog', description: '日本各地の旅', privacy_status: 'public', item_count: 25 }],
+	},
+};
+
+const FIRST = ['Alex', 'Maria', 'Chen', 'Fatima', 'Lukas', 'Aisha', 'João', 'Emma', 'Noah', 'Sofia', 'Mateo', 'Olga', 'Kenji', 'Amara', 'Liam', 'Chloé', 'Ravi', 'Ingrid', 'Tomás', 'Yuki', 'Omar', 'Hannah', 'Piotr', 'Léa', 'Kwame', 'Sara', 'Dmitri', 'Isabela', 'Arjun', 'Nora'];
+const LAST = ['Smith', 'García', 'Wang', 'Khan', 'Schmidt', 'Okafor', 'Silva', 'Johnson', 'Brown', 'Rossi', 'López', 'Ivanova', 'Tanaka', 'Mensah', 'Murphy', 'Martin', 'Patel', 'Larsen', 'Fernández', 'Sato', 'Haddad', 'Weber', 'Nowak', 'Bernard', 'Boateng', 'Cohen', 'Petrov', 'Costa', 'Iyer', 'Nilsen'];
+// Weighted provider cycle for the generated identities (includes login-only providers so a
+// client's provider filter matters).
+const CYCLE = ['twitter', 'facebook', 'twitter', 'linkedin', 'facebook', 'youtube', 'pinterest', 'twitter', 'google', 'linkedin', 'facebook', 'youtube', 'twitter', 'pinterest', 'github'];
+const PAGE_CATEGORIES = ['Local Business', 'Restaurant', 'Community', 'Musician/Band', 'Product/Service', 'Nonprofit Organization', 'Shopping & Retail'];
+const BOARD_NAMES = ['Recipes', 'Travel', 'Home Decor', 'Outfits', 'Gardening', 'Quotes', 'Photography', 'Wedding'];
+const PLAYLIST_NAMES = ['Uploads', 'Favourites', 'Live streams', 'Shorts', 'Podcast', 'Reviews'];
+const PRIVACY = ['public', 'unlisted', 'private'];
+
+function generatedPull(identity, i) {
+	const name = identity.displayName;
+	const handle = identity.preferredUsername;
+	const n = 1 + (i % 3); // 1..3 items per list
+	const seed = identity.identity_token;
+	switch (identity.provider) {
+		case 'facebook': {
+			const pages = [];
+			for (let k = 0; k < n; k++) {
+				const id = digitsFrom(`page:${seed}:${k}`, 15);
+				pages.push({ page_id: id, name: `${name} ${['Shop', 'Studio', 'Fan Page'][k]}`, category: PAGE_CATEGORIES[(i + k) % PAGE_CATEGORIES.length], link: `https://www.facebook.com/${id}`, thumbnailUrl: `https://graph.facebook.com/${id}/picture?type=square` });
+			}
+			const groups = [];
+			for (let k = 0; k < (i % 2) + 1; k++) {
+				const id = digitsFrom(`group:${seed}:${k}`, 15);
+				groups.push({ group_id: id, name: `${['Friends of', 'Club', 'Alumni of'][k % 3]} ${LAST[(i + k) % LAST.length]}`, privacy: ['OPEN', 'CLOSED', 'SECRET'][(i + k) % 3], link: `https://www.facebook.com/groups/${id}` });
+			}
+			return { pages, groups };
+		}
+		case 'linkedin': {
+			const companies = [];
+			for (let k = 0; k < n; k++) {
+				const id = String(1000000 + (parseInt(digitsFrom(`co:${seed}:${k}`, 8), 10) % 89000000));
+				const cname = `${LAST[(i + k * 7) % LAST.length]} ${['Labs', 'Group', 'Partners'][k]}`;
+				companies.push({ company_id: id, name: cname, vanity_name: slug(cname), link: `https://www.linkedin.com/company/${slug(cname)}/` });
+			}
+			return { companies };
+		}
+		case 'pinterest': {
+			const boards = [];
+			for (let k = 0; k < n + 1; k++) {
+				const bname = BOARD_NAMES[(i + k) % BOARD_NAMES.length];
+				boards.push({ board_id: digitsFrom(`board:${seed}:${k}`, 18), name: bname, description: k === 0 ? '' : `My ${bname.toLowerCase()} board`, url: `https://www.pinterest.com/${handle}/${slug(bname)}/`, pin_count: (i * 7 + k * 13) % 300 });
+			}
+			return { boards };
+		}
+		case 'youtube': {
+			const playlists = [];
+			for (let k = 0; k < n; k++) {
+				playlists.push({ playlist_id: `PL${youtubeIdFrom(`pl:${seed}:${k}`, 32)}`, title: PLAYLIST_NAMES[(i + k) % PLAYLIST_NAMES.length], description: '', privacy_status: PRIVACY[(i + k) % 3], item_count: (i * 3 + k * 5) % 80 });
+			}
+			return { playlists };
+		}
+		default:
+			return null;
+	}
+}
+
+/**
+ * Build a data set.
+ * @param {{ total?: number }} [opts] total number of identities (>= the 11 named ones)
+ */
+function createData(opts = {}) {
+	const total = Math.max(NAMED.length, opts.total == null ? 620 : opts.total);
+	const identities = [];
+	const pull = {};
+	const named = {};
+	const START_NAMED = Date.UTC(2014, 9, 6, 10, 26, 44);
+	const START_GEN = Date.UTC(2016, 0, 4, 8, 0, 0);
+
+	NAMED.forEach((n, i) => {
+		const created = START_NAMED + i * 37 * 86400000 + i * 3671000;
+		const entry = {
+			identity_token: n.identity_token,
+			user_token: n.user_token,
+			provider: n.provider,
+			displayName: n.displayName,
+			preferredUsername: n.preferredUsername,
+			...profileFor(n.provider, n.preferredUsername, n.identity_token),
+			date_creation: oneAllDate(created),
+			date_last_update: oneAllDate(created + 86400000 * 200),
+		};
+		identities.push(entry);
+		named[n.key] = entry;
+		if (NAMED_PULL[n.key]) pull[entry.identity_token] = NAMED_PULL[n.key];
+	});
+
+	for (let i = 0; identities.length < total; i++) {
+		const provider = CYCLE[i % CYCLE.length];
+		const first = FIRST[i % FIRST.length];
+		const last = LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length];
+		const displayName = `${first} ${last}`;
+		const base = slug(`${first}${last}`).replace(/-/g, '');
+		const preferredUsername = provider === 'linkedin' ? `${slug(first)}-${slug(last)}-${i}` : `${base}${i}`;
+		const identity_token = uuidFrom(`identity:${i}`);
+		// Users with several identities: every 4th generated identity shares the previous user.
+		const user_token = uuidFrom(`user:${i % 4 === 3 ? i - 1 : i}`);
+		const created = START_GEN + i * 4 * 3600000 + (i % 60) * 61000;
+		const entry = {
+			identity_token,
+			user_token,
+			provider,
+			displayName,
+			preferredUsername,
+			...profileFor(provider, preferredUsername, identity_token),
+			date_creation: oneAllDate(created),
+			date_last_update: oneAllDate(created + (i % 90) * 86400000),
+		};
+		identities.push(entry);
+		const lists = generatedPull(entry, i);
+		if (lists) pull[identity_token] = lists;
+	}
+	return { identities, pull, named };
+}
+
+const defaultData = createData();
+
+module.exports = defaultData;
+module.exports.createData = createData;
+module.exports.generatedPull = generatedPull;
+module.exports.uuidFrom = uuidFrom;
+module.exports.oneAllDate = oneAllDate;
+module.exports.PULL_LISTS = PULL_LISTS;
+module.exports.PROVIDERS_WITH_PUSH = PROVIDERS_WITH_PUSH;
