@@ -464,8 +464,8 @@ async function startSandbox(options = {}) {
 		if (epp > 500) epp = 500; // documented maximum
 		const dir = d === undefined ? 'asc' : d.toLowerCase();
 		const key = `${page}|${epp}|${dir}`;
-		let dataJson = pageCache.get(key);
-		if (dataJson === undefined) {
+		let cached = pageCache.get(key);
+		if (cached === undefined) {
 			const all = dir === 'asc' ? jsonAsc : jsonDesc;
 			const total = all.length;
 			const slice = all.slice((page - 1) * epp, page * epp);
@@ -476,11 +476,18 @@ async function startSandbox(options = {}) {
 				total_entries: total,
 				order: { field: 'date_creation', direction: dir },
 			};
-			dataJson = `{"identities":{"pagination":${JSON.stringify(pagination)},"count":${slice.length},"entries":[${slice.join(',')}]}}`;
+			const dataJson = `{"identities":{"pagination":${JSON.stringify(pagination)},"count":${slice.length},"entries":[${slice.join(',')}]}}`;
 			if (pageCache.size > 1000) pageCache.clear();
-			pageCache.set(key, dataJson);
+			cached = { dataJson, date: '', buf: null };
+			pageCache.set(key, cached);
 		}
-		return okResp(resource, dataJson);
+		// The whole answer is kept as a Buffer and rebuilt at most once a second (the date changes).
+		const date = nowDate();
+		if (cached.date !== date) {
+			cached.buf = Buffer.from(okResp(resource, cached.dataJson).body);
+			cached.date = date;
+		}
+		return { status: 200, body: cached.buf };
 	}
 
 	/** Route + validate + answer. Returns { status, body, headers? }. */
@@ -649,7 +656,6 @@ async function startSandbox(options = {}) {
 			'X-Sandbox-Request': String(rec.seq),
 			...resp.headers,
 		};
-		if (resp.headers && resp.headers['Content-Type']) headers['Content-Type'] = resp.headers['Content-Type'];
 		res.writeHead(resp.status, headers);
 		res.end(resp.body);
 		finish(rec, t0, resp.status);

@@ -4,7 +4,9 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const PASTED_HOST = /^(?:https?:\/\/)?([^./]+)\.api\.oneall\.com\/?$/i;
 
-export class OneAllCredentialError extends Error {}
+export class OneAllCredentialError extends Error {
+	name = 'OneAllCredentialError';
+}
 
 export function parseUrl(raw: string): URL | undefined {
 	try {

@@ -1,17 +1,15 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
+	NodeApiError,
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { transportError } from './errors';
+import { isOwnError, operationError, transportError } from './errors';
 import { doneSignal, runStateOf } from './runState';
 import type { OperationSpec } from './spec';
 
 type Request = DeclarativeRestApiSettings.ResultOptions;
-
-const isNodeError = (error: unknown) => error instanceof NodeApiError || error instanceof NodeOperationError;
 
 async function uploadPictures(
 	context: IExecutePaginationFunctions,
@@ -34,10 +32,12 @@ async function uploadPictures(
 		});
 		const id = answer?.json?.picture_id;
 		if (typeof id !== 'string' && typeof id !== 'number') {
-			throw new NodeOperationError(context.getNode(), `OneAll uploaded the picture ${url} but returned no picture_id`, {
-				itemIndex: context.getItemIndex(),
-				description: 'Nothing was posted for this item.',
-			});
+			throw operationError(
+				context.getNode(),
+				context.getItemIndex(),
+				`OneAll uploaded the picture ${url} but returned no picture_id`,
+				'Nothing was posted for this item.',
+			);
 		}
 		ids.push(String(id));
 	}
@@ -77,7 +77,9 @@ export function dispatchPush(spec: OperationSpec) {
 			const items = await this.makeRoutingRequest(request);
 			return items.map((item) => ({ ...item, pairedItem }));
 		} catch (caught) {
-			const error = isNodeError(caught) ? (caught as NodeApiError) : transportError(this.getNode(), itemIndex, caught);
+			const error = isOwnError(caught)
+				? (caught as NodeApiError)
+				: transportError(this.getNode(), itemIndex, caught);
 			if (continueOnFail) return [{ json: { error: error.message }, error, pairedItem }];
 			state.stopped = true;
 			throw error;

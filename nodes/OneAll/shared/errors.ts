@@ -1,6 +1,18 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { OneAllCredentialError } from './baseUrl';
+
+// Errors the node made itself: their messages are built from known text only. Anything else that
+// comes back from n8n's HTTP helpers may wrap the client's request configuration, keys included.
+const ownErrors = new WeakSet<object>();
+function own<T extends object>(error: T): T {
+	ownErrors.add(error);
+	return error;
+}
+export const isOwnError = (error: unknown): boolean =>
+	typeof error === 'object' && error !== null && ownErrors.has(error);
+
 const HINTS: Record<string, string> = {
 	'400': 'OneAll could not process the request; the message names the part it refused.',
 	'401': "Check the Public Key and Private Key in the OneAll API credential: they are the Site's API keys from OneAll → Site → API Settings, not your dashboard login.",
@@ -25,10 +37,8 @@ export function oneAllError(
 	message: string,
 	extra: JsonObject = {},
 ): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ message, httpCode, ...extra },
-		{ message, description: hintFor(httpCode), httpCode, itemIndex },
+	return own(
+		new NodeApiError(node, { message, httpCode, ...extra }, { message, description: hintFor(httpCode), httpCode, itemIndex }),
 	);
 }
 
@@ -39,10 +49,16 @@ export function invalidParameter(
 	name: string,
 	problem: string,
 ): NodeOperationError {
-	return new NodeOperationError(node, `${displayName} (${name}) ${problem} [item ${itemIndex}]`, {
-		itemIndex,
-		description: 'Nothing was sent to OneAll for this item.',
-	});
+	return own(
+		new NodeOperationError(node, `${displayName} (${name}) ${problem} [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'Nothing was sent to OneAll for this item.',
+		}),
+	);
+}
+
+export function operationError(node: INode, itemIndex: number, message: string, description: string): NodeOperationError {
+	return own(new NodeOperationError(node, message, { itemIndex, description }));
 }
 
 const NETWORK_MESSAGES: Record<string, string> = {
@@ -59,15 +75,33 @@ const NETWORK_MESSAGES: Record<string, string> = {
  * client error carries the request configuration, Authorization header included.
  */
 export function transportError(node: INode, itemIndex: number, error: unknown): NodeApiError {
-	const raw = (error ?? {}) as { code?: unknown; message?: unknown };
+	let raw = (error ?? {}) as { code?: unknown; message?: unknown; cause?: unknown };
+	// n8n wraps the HTTP client's error (and whatever the credential threw) in a NodeApiError.
+	while (raw.cause && typeof raw.code !== 'string' && !(raw instanceof OneAllCredentialError)) {
+		raw = raw.cause as typeof raw;
+	}
+	if (raw instanceof OneAllCredentialError) {
+		return own(
+			new NodeApiError(
+				node,
+				{ message: raw.message },
+				{
+					message: raw.message,
+					description: 'Fix the OneAll API credential. Nothing was sent to OneAll.',
+					httpCode: 'none',
+					itemIndex,
+				},
+			),
+		);
+	}
 	const code = typeof raw.code === 'string' ? raw.code : '';
 	const text = typeof raw.message === 'string' ? raw.message : '';
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(text);
 	const reason = timedOut
 		? 'the request timed out'
 		: (NETWORK_MESSAGES[code] ?? (text.replace(/[A-Za-z0-9+/=]{20,}/g, '…') || 'unknown network error'));
-	const message = `Could not reach OneAll: ${reason}${code ? ` (${code})` : ''}`;
-	return new NodeApiError(
+	const message = `Could not reach OneAll: ${reason}`;
+	return own(new NodeApiError(
 		node,
 		{ message, code },
 		{
@@ -78,5 +112,5 @@ export function transportError(node: INode, itemIndex: number, error: unknown): 
 			httpCode: 'none',
 			itemIndex,
 		},
-	);
+	));
 }

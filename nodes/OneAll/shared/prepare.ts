@@ -68,11 +68,11 @@ function buildRequest(
 	options: IHttpRequestOptions,
 ): ItemPlan {
 	const token = check(IDENTITY, () =>
-		checkIdentityToken(context.getNodeParameter('identityToken', undefined, { extractValue: true })),
+		checkIdentityToken(context.getNodeParameter('identityToken', '', { extractValue: true })),
 	);
 	let url = spec.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const field = spec.fields.find((candidate) => candidate.name === name) as FieldSpec;
-		const raw = context.getNodeParameter(name, undefined, { extractValue: true });
+		const raw = context.getNodeParameter(name, '', { extractValue: true });
 		const value = check(field, () => normalise(field, raw));
 		if (value === undefined) throw new ItemProblem(field, 'is empty');
 		return encodeURIComponent(value as string);
@@ -95,15 +95,14 @@ function buildRequest(
 		) as FieldSpec[];
 		throw new ItemProblem(fields[0], `is empty: a post needs ${fields.map((f) => `${f.displayName} (${f.name})`).join(' or ')}`);
 	}
-	const custom = check(CUSTOM_FIELDS, () =>
-		parseCustomFields(context.getNodeParameter('additionalFields.customFields', undefined), spec.object),
-	);
+	const additional = context.getNodeParameter('additionalFields', {}) as IDataObject;
+	const custom = check(CUSTOM_FIELDS, () => parseCustomFields(additional.customFields, spec.object));
 	const objectNode = (getPath(push, spec.object) ?? {}) as IDataObject;
 	setPath(push, spec.object, { ...objectNode, ...(custom ?? {}) });
 
 	const pictureUrls = spec.pictureUpload
 		? check(PICTURE_URLS, () => {
-				const raw = context.getNodeParameter('additionalFields.pictureUrls', '');
+				const raw = additional.pictureUrls ?? '';
 				const list = raw === '' || (Array.isArray(raw) && raw.length === 0) ? [] : toIdList(raw);
 				return list.map((entry, index) => {
 					const outcome = attempt(() => checkUrl(entry, true));

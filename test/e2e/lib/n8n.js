@@ -17,6 +17,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
+const net = require('net');
 const { spawn } = require('child_process');
 const { ensureN8n } = require('./install-n8n');
 
@@ -25,7 +26,10 @@ const QUIET_ENV = {
 	N8N_DIAGNOSTICS_ENABLED: 'false',
 	N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
 	N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
-	N8N_RUNNERS_ENABLED: 'false',
+	N8N_RUNNERS_ENABLED: 'false', // 1.x: run Code nodes in-process; 2.x ignores it (runners always on)
+	N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+	N8N_PYTHON_ENABLED: 'false', // 2.x: no Python runner (its venv is missing anyway)
+	N8N_SSRF_PROTECTION_ENABLED: 'false', // 2.x: off by default; pinned so mock servers on 127.0.0.1 work
 	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 	N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
@@ -60,12 +64,28 @@ const OWNER = {
 };
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** n8n-style id: 16 alphanumeric characters (n8n's execute treats ids longer than 16 as invalid). */
+/**
+ * n8n-style id: 16 alphanumeric characters (n8n's execute treats ids longer than 16 as invalid).
+ * It always contains a digit: `n8n execute-batch --ids` silently drops ids without one.
+ */
 function newId() {
 	const bytes = crypto.randomBytes(16);
 	let s = '';
 	for (const b of bytes) s += ALNUM[b % ALNUM.length];
-	return s;
+	return /\d/.test(s) ? s : s.slice(0, 15) + String(bytes[0] % 10);
+}
+
+/** A TCP port that is free right now on 127.0.0.1. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
 }
 
 function log(msg) {
@@ -197,9 +217,12 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 	const file = (name) => path.join(workDir, `${++seq}-${name}`);
 
 	/** Runs an n8n CLI command; resolves to { code, signal, stdout, stderr, ms, timedOut }. */
-	function run(args, opts = {}) {
+	async function run(args, opts = {}) {
+		// 2.x always starts a task broker (default port 5679); give each process its own port so
+		// parallel n8n processes (another instance, an editor) do not collide.
+		const brokerPort = await freePort();
 		return runProcess(n8n.nodeBin, [n8n.n8nBin, ...args], {
-			env: { ...env, ...(opts.env || {}) },
+			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...(opts.env || {}) },
 			cwd: folder,
 			timeoutMs: opts.timeoutMs,
 			label: opts.label || `n8n ${args[0]}`,
@@ -308,10 +331,56 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 			return describeRun(r);
 		},
 
-		/** Executes several workflows one after the other; returns { [id]: executeResult }. */
+		/** Executes several workflows one after the other (one n8n process each); returns { [id]: executeResult }. */
 		async executeMany(ids, opts = {}) {
 			const out = {};
 			for (const id of ids) out[id] = await instance.execute(id, opts);
+			return out;
+		},
+
+		/**
+		 * Executes several workflows in ONE n8n process (`n8n execute-batch`, concurrency 1, no retries).
+		 * Returns { [id]: { ok, status, result?, error? } }: `result` (the same IRun as execute's) only
+		 * for successful runs; for a failed run only `error.message` ("<message> on node <name>") is known,
+		 * so call execute(id) when you need the failed run's full data.
+		 */
+		async executeBatch(ids, opts = {}) {
+			const dir = file('batch');
+			const snapshots = path.join(dir, 'snapshots');
+			fs.mkdirSync(snapshots, { recursive: true });
+			const output = path.join(dir, 'output.json');
+			const r = await run(
+				[
+					'execute-batch',
+					`--ids=${ids.join(',')}`,
+					'--concurrency=1',
+					'--retries=0',
+					`--snapshot=${snapshots}`,
+					`--output=${output}`,
+				],
+				{ label: `execute-batch (${ids.length})`, timeoutMs: opts.timeoutMs || 600000 },
+			);
+			let summary;
+			try {
+				summary = JSON.parse(fs.readFileSync(output, 'utf8'));
+			} catch {
+				throw new Error(`execute-batch wrote no output (exit ${r.code}/${r.signal}):\n${r.stdout}\n${r.stderr}`);
+			}
+			const out = {};
+			for (const id of ids) {
+				const ex = summary.executions.find((e) => String(e.workflowId) === String(id));
+				const snap = path.join(snapshots, `${id}-snapshot.json`);
+				const result = fs.existsSync(snap) ? JSON.parse(fs.readFileSync(snap, 'utf8')) : undefined;
+				out[id] = {
+					ok: !!ex && ex.executionStatus === 'success',
+					status: ex ? ex.executionStatus : 'not-run',
+					result,
+					error: ex && ex.error ? { message: ex.error } : undefined,
+					lastNodeExecuted: result ? result.data.resultData.lastNodeExecuted : undefined,
+					ms: ex ? ex.executionTime * 1000 : undefined,
+				};
+			}
+			out.__process = { code: r.code, signal: r.signal, ms: r.ms, stdout: r.stdout, stderr: r.stderr };
 			return out;
 		},
 
@@ -321,10 +390,12 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 		 */
 		async startEditor({ port = 5678, timeoutMs = 120000, env: startEnv = {} } = {}) {
 			const url = `http://localhost:${port}`;
+			const brokerPort = await freePort();
 			const child = spawn(n8n.nodeBin, [n8n.n8nBin, 'start'], {
 				cwd: folder,
 				env: {
 					...env,
+					N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 					N8N_PORT: String(port),
 					N8N_HOST: 'localhost',
 					N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -347,6 +418,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				}),
 			);
 			const t0 = Date.now();
+			let settings;
 			for (;;) {
 				if (exited) {
 					throw new Error(`n8n start exited early (${JSON.stringify(exited)}):\n${output}`);
@@ -360,14 +432,25 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 					throw new Error(`n8n start did not answer /healthz within ${timeoutMs} ms:\n${output}`);
 				}
 				try {
-					const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-					if (res.ok) break;
+					// /healthz answers as soon as the HTTP server listens; until n8n has finished starting,
+					// every other route answers 200 with the text "n8n is starting up. Please wait".
+					// So wait for /healthz, then for /rest/settings to answer JSON.
+					const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+					if (health.ok) {
+						const res = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+						const type = res.headers.get('content-type') || '';
+						if (res.ok && type.includes('json')) {
+							settings = (await res.json()).data;
+							break;
+						}
+						await res.arrayBuffer();
+					}
 				} catch {
 					/* not up yet */
 				}
 				await new Promise((r) => setTimeout(r, 500));
 			}
-			log(`n8n start: /healthz answered after ${((Date.now() - t0) / 1000).toFixed(1)}s on ${url}`);
+			log(`n8n start: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s on ${url}`);
 
 			let ownerDone = false;
 			const handle = {
@@ -375,6 +458,8 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				port,
 				child,
 				owner: { ...OWNER },
+				/** the editor's /rest/settings data, as read when it became ready */
+				settings,
 				logs: () => output,
 				/** Creates the owner account (once); returns the auth cookie from that call. */
 				async setupOwner() {
@@ -394,8 +479,10 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				 */
 				async login() {
 					if (!ownerDone) {
-						const settings = await fetch(`${url}/rest/settings`).then((r) => r.json());
-						const showSetup = settings?.data?.userManagement?.showSetupOnFirstLoad;
+						const now = await fetch(`${url}/rest/settings`).then((r) => r.json());
+						const showSetup = now && now.data && now.data.userManagement
+							? now.data.userManagement.showSetupOnFirstLoad
+							: undefined;
 						if (showSetup !== false) await handle.setupOwner();
 						ownerDone = true;
 					}
@@ -460,17 +547,44 @@ function cookieFrom(res) {
 	return auth;
 }
 
-/** Turns the raw output of `n8n execute --rawOutput` into a structured result. */
+/** The text n8n prints after the last "=====" line on a failure without run data. */
+function failureText(stdout) {
+	const lines = stripAnsi(stdout).split(/\r?\n/);
+	let i = lines.length - 1;
+	while (i >= 0 && !/^={10,}$/.test(lines[i])) i--;
+	if (i < 0) {
+		// e.g. 'The workflow with the id "x" does not exist.' is simply the last line
+		const nonEmpty = lines.filter((l) => l.trim() !== '');
+		return nonEmpty.length ? nonEmpty[nonEmpty.length - 1] : undefined;
+	}
+	const after = lines.slice(i + 1).filter((l) => l.trim() !== '');
+	return after.length ? after[0] : undefined;
+}
+
+/**
+ * Turns the raw output of `n8n execute --rawOutput` into a structured result.
+ * n8n 2.41 sometimes dies with SIGSEGV while exiting (isolated-vm's thread pool is torn down while
+ * an expression isolate is still being prepared), AFTER the complete JSON was printed. Such a run
+ * is judged by its JSON; `crashedOnExit` tells it happened.
+ */
 function describeRun(r) {
 	const result = parseRunOutput(r.stdout);
 	const resultData = result && result.data && result.data.resultData;
 	const error = (resultData && resultData.error) || undefined;
+	const crashedOnExit = r.signal === 'SIGSEGV' && !!result;
+	const exitedCleanly = r.code === 0 || (crashedOnExit && result.status === 'success');
+	let message = error ? error.message : undefined;
+	if (!result && r.code !== 0) {
+		message = r.timedOut ? 'timed out' : failureText(r.stdout) || `exit ${r.code} ${r.signal || ''}`.trim();
+	}
 	return {
-		ok: r.code === 0 && !!result && !error,
+		ok: exitedCleanly && !!result && !error && result.status === 'success',
 		code: r.code,
+		signal: r.signal,
+		crashedOnExit,
 		status: result ? result.status : undefined,
 		result,
-		error,
+		error: error || (message ? { message } : undefined),
 		lastNodeExecuted: resultData ? resultData.lastNodeExecuted : undefined,
 		stdout: r.stdout,
 		stderr: r.stderr,
@@ -495,4 +609,4 @@ function nodeError(result, nodeName, { runIndex = 0 } = {}) {
 	return task ? task.error : undefined;
 }
 
-module.exports = { createInstance, parseRunOutput, nodeOutput, nodeError, newId, QUIET_ENV, OWNER };
+module.exports = { createInstance, parseRunOutput, describeRun, nodeOutput, nodeError, newId, freePort, QUIET_ENV, OWNER };

@@ -1,0 +1,144 @@
+// Runs the BUILT node inside n8n-core's real workflow engine (WorkflowExecute → RoutingNode →
+// httpRequestWithAuthentication → the credential's authenticate), the way n8n runs it, with a
+// minimal stand-in only for what n8n's server would provide: node type registry and credential store.
+const path = require('node:path');
+const { Workflow, createDeferredPromise } = require('n8n-workflow');
+const { WorkflowExecute, ExecutionLifecycleHooks, DirectoryLoader } = require('n8n-core');
+
+const dist = path.join(__dirname, '..', '..', 'dist');
+const { OneAll } = require(path.join(dist, 'nodes/OneAll/OneAll.node.js'));
+const { OneAllApi } = require(path.join(dist, 'credentials/OneAllApi.credentials.js'));
+
+const NODE_TYPE = 'n8n-nodes-oneall.oneAll';
+
+/** A pass-through first node: it emits the items the test hands in. */
+class Source {
+	description = {
+		displayName: 'Source',
+		name: 'source',
+		group: ['input'],
+		version: 1,
+		defaults: { name: 'Source' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	};
+	async execute() {
+		return [this.getInputData()];
+	}
+}
+
+function loadOneAll() {
+	const node = new OneAll();
+	// n8n's loader adds the "Request Options" collection to every declarative node.
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return node;
+}
+
+const oneAll = loadOneAll();
+const source = new Source();
+const credentialType = new OneAllApi();
+
+const nodeTypes = {
+	getByName: (type) => (type === NODE_TYPE ? oneAll : source),
+	getByNameAndVersion: (type) => (type === NODE_TYPE ? oneAll : source),
+	getKnownTypes: () => ({}),
+};
+
+function credentialsHelper(credentials) {
+	return {
+		getParentTypes: () => [],
+		async getDecrypted() {
+			return { ...credentials };
+		},
+		async preAuthentication() {
+			return undefined;
+		},
+		async authenticate(decrypted, typeName, requestOptions) {
+			if (typeName !== 'oneAllApi') throw new Error(`unexpected credential type ${typeName}`);
+			return await credentialType.authenticate(decrypted, requestOptions);
+		},
+		getCredentialsProperties: () => credentialType.properties,
+		async updateCredentials() {},
+		async updateCredentialsOauthTokenData() {},
+		async getCredentials() {
+			return { getData: () => ({ ...credentials }) };
+		},
+	};
+}
+
+/**
+ * @param {object} opts
+ * @param {object} opts.parameters  the OneAll node's parameters, as a saved workflow stores them
+ * @param {object[]} [opts.items]   input items' json
+ * @param {object} opts.credentials  decrypted oneAllApi credential data
+ * @param {'stop'|'continueRegularOutput'|'continueErrorOutput'} [opts.onError]
+ * @returns {Promise<{ output: object[][]|undefined, error: Error|undefined, run: object }>}
+ */
+async function runOneAll({ parameters, items = [{}], credentials, onError = 'stop', nodeName = 'OneAll' }) {
+	const nodes = [
+		{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'o',
+			name: nodeName,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters,
+			credentials: { oneAllApi: { id: '1', name: 'OneAll account' } },
+			...(onError === 'stop' ? {} : { onError }),
+		},
+	];
+	const connections = { Source: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } };
+	const workflow = new Workflow({ id: 'wf', nodes, connections, nodeTypes, active: false, settings: {} });
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf', nodes, connections });
+	const finished = createDeferredPromise();
+	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: credentialsHelper(credentials),
+		executionId: 'exec-1',
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		currentNodeParameters: undefined,
+		variables: {},
+		secretsHelpers: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => ({}),
+		getRunExecutionData: async () => undefined,
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		executeWorkflow: async () => ({}),
+		getRunnerStatus: () => ({ available: false }),
+	};
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [
+				{ node: nodes[0], data: { main: [items.map((json) => ({ json }))] }, source: null },
+			],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	};
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished.promise;
+	const taskData = run.data.resultData.runData[nodeName]?.[0];
+	return {
+		output: taskData?.data?.main,
+		error: taskData?.error ?? run.data.resultData.error,
+		run,
+	};
+}
+
+module.exports = { runOneAll, oneAll, credentialType, NODE_TYPE };
