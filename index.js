@@ -1,6 +1,8 @@
-// n8n loads the node and the credential through the "n8n" section of package.json; this entry
-// point only lets `require('n8n-nodes-oneall')` reach them too.
+// n8n finds the node and the credential through the "n8n" section of package.json. This file is not
+// published; it gives scripts and tests in this repository one place to require the built package.
+const path = require('node:path');
+
 module.exports = {
-	nodes: ['./dist/nodes/OneAll/OneAll.node.js'],
-	credentials: ['./dist/credentials/OneAllApi.credentials.js'],
+	nodePath: path.join(__dirname, 'dist/nodes/OneAll/OneAll.node.js'),
+	credentialPath: path.join(__dirname, 'dist/credentials/OneAllApi.credentials.js'),
 };
