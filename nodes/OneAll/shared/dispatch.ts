@@ -5,7 +5,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { isOwnError, operationError, transportError } from './errors';
+import { isOwnError, oneAllError, operationError, transportError } from './errors';
 import { doneSignal, runStateOf } from './runState';
 import type { OperationSpec } from './spec';
 
@@ -26,10 +26,24 @@ async function uploadPictures(
 		// A group or page upload names its group or page the same way the post does.
 		const object: IDataObject = upload.object === spec.object && target.id !== undefined ? { id: target.id } : {};
 		Object.assign(object, { url }, upload.extra ?? {});
-		const [answer] = await context.makeRoutingRequest({
-			...request,
-			options: { ...request.options, url: `${base}${upload.path}`, body: { request: { push: { [upload.object]: object } } } },
-		});
+		let answer: INodeExecutionData | undefined;
+		try {
+			[answer] = await context.makeRoutingRequest({
+				...request,
+				options: { ...request.options, url: `${base}${upload.path}`, body: { request: { push: { [upload.object]: object } } } },
+			});
+		} catch (caught) {
+			// Say it was the picture step: OneAll's message alone reads as if the post had failed.
+			const inner = isOwnError(caught)
+				? (caught as NodeApiError)
+				: transportError(context.getNode(), context.getItemIndex(), caught);
+			throw oneAllError(
+				context.getNode(),
+				context.getItemIndex(),
+				String(inner.httpCode ?? 'none'),
+				`Uploading picture ${ids.length + 1} of ${urls.length} (${url}) failed, so nothing was posted: ${inner.message}`,
+			);
+		}
 		const id = answer?.json?.picture_id;
 		if (typeof id !== 'string' && typeof id !== 'number') {
 			throw operationError(
