@@ -201,12 +201,17 @@ function systemNodeDir() {
 }
 
 function result(spec, dir, nodeBin) {
+	const env = { ...spec.env };
+	if (spec.runtime === 'node24') {
+		// n8n 2.x spawns its JS task runner (Code node) as plain `node` from PATH: make that Node 24 too.
+		env.PATH = [path.dirname(nodeBin), process.env.PATH].filter(Boolean).join(path.delimiter);
+	}
 	return {
 		version: spec.version,
 		dir,
 		nodeBin,
 		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
-		env: { ...spec.env },
+		env,
 	};
 }
 
@@ -215,6 +220,7 @@ function result(spec, dir, nodeBin) {
  * @param {'1'|'2'} line
  * @returns {Promise<{version: string, dir: string, nodeBin: string, n8nBin: string, env: Record<string,string>}>}
  *   run n8n as: spawn(nodeBin, [n8nBin, ...args], { env: { ...process.env, ...env, ...yours } })
+ *   env: line 1 → { N8N_EXPRESSION_ENGINE: 'legacy' }; line 2 → { PATH: '<node24 bin>:$PATH' }
  */
 async function ensureN8n(line) {
 	const spec = LINES[String(line)];
@@ -261,6 +267,11 @@ async function ensureN8n(line) {
 		} else {
 			log('warning: node_modules/sqlite3 not found; n8n may not start');
 		}
+
+		// Check that the native sqlite3 module loads with the node that will run n8n.
+		await run(nodeBin, ['-e', `require(${JSON.stringify(sqliteDir)}); console.log('sqlite3 ok')`], {
+			cwd: dir,
+		});
 
 		// Check that it runs.
 		const tmpHome = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-'));

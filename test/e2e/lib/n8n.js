@@ -48,12 +48,23 @@ const QUIET_ENV = {
 	N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 	DB_SQLITE_POOL_SIZE: '2',
 	EXTERNAL_FRONTEND_HOOKS_URLS: '',
-	N8N_LOG_LEVEL: 'info',
+	N8N_LOG_LEVEL: 'info', // not lower: a failed run's JSON is printed at level info
 	N8N_LOG_OUTPUT: 'console',
 	NO_COLOR: '1',
 	FORCE_COLOR: '0',
 	TZ: 'UTC',
 	GENERIC_TIMEZONE: 'UTC',
+};
+
+/** Per-line additions. */
+const LINE_ENV = {
+	'1': {},
+	'2': {
+		// 2.x's mcp-registry module fetches https://api.n8n.io/api/mcp-servers when `n8n start` runs
+		// (seen with strace: the only outbound lookup). 1.x does not know this module name (it would
+		// refuse to start), so this is 2.x only.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+	},
 };
 
 const OWNER = {
@@ -178,6 +189,7 @@ function normalizeWorkflow(wf) {
 	};
 	if (!out.id) out.id = newId();
 	if (out.active === undefined) out.active = false;
+	out.nodes = out.nodes.map((n) => ({ ...n }));
 	for (const n of out.nodes) {
 		if (!n.id) n.id = crypto.randomUUID();
 		if (!n.position) n.position = [0, 0];
@@ -203,6 +215,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 	const env = {
 		...process.env,
 		...QUIET_ENV,
+		...(LINE_ENV[String(line)] || {}),
 		...n8n.env,
 		N8N_USER_FOLDER: folder,
 		N8N_ENCRYPTION_KEY: encryptionKey || crypto.randomBytes(24).toString('hex'),
@@ -498,6 +511,10 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 					if (!res.ok) throw new Error(`POST /rest/login -> ${res.status}: ${body}`);
 					return cookieFrom(res);
 				},
+				/** login() in the shape of Playwright's context.addCookies() argument. */
+				async playwrightCookies() {
+					return playwrightCookies(await handle.login(), url);
+				},
 				async stop() {
 					if (exited) return exited;
 					try {
@@ -519,6 +536,8 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				},
 			};
 			editors.add(handle);
+			liveEditors.add(child);
+			child.on('exit', () => liveEditors.delete(child));
 			return handle;
 		},
 
@@ -535,6 +554,35 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 
 	if (tarball) await instance.installPackage(tarball);
 	return instance;
+}
+
+/** Editors still running when this process exits are killed (they are detached process groups). */
+const liveEditors = new Set();
+function killLiveEditors() {
+	for (const child of liveEditors) {
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}
+	liveEditors.clear();
+}
+process.on('exit', killLiveEditors);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+	process.once(sig, () => {
+		killLiveEditors();
+		process.kill(process.pid, sig); // listener removed by once(): default action ends the process
+	});
+}
+
+/**
+ * Turns 'n8n-auth=<jwt>' into what Playwright's context.addCookies() takes.
+ * The cookie was issued without a browser-id, so n8n does not bind it to one browser.
+ */
+function playwrightCookies(cookie, url) {
+	const [name, ...rest] = cookie.split('=');
+	return [{ name, value: rest.join('='), url, httpOnly: true, sameSite: 'Lax' }];
 }
 
 function cookieFrom(res) {
@@ -609,4 +657,16 @@ function nodeError(result, nodeName, { runIndex = 0 } = {}) {
 	return task ? task.error : undefined;
 }
 
-module.exports = { createInstance, parseRunOutput, describeRun, nodeOutput, nodeError, newId, freePort, QUIET_ENV, OWNER };
+module.exports = {
+	createInstance,
+	parseRunOutput,
+	describeRun,
+	nodeOutput,
+	nodeError,
+	newId,
+	freePort,
+	playwrightCookies,
+	QUIET_ENV,
+	LINE_ENV,
+	OWNER,
+};
