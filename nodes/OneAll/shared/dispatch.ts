@@ -5,8 +5,10 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { isOwnError, oneAllError, operationError, transportError } from './errors';
+import { OneAllCredentialError, resolveBaseUrl } from './baseUrl';
+import { credentialError, isOwnError, oneAllError, operationError, transportError } from './errors';
 import { doneSignal, runStateOf } from './runState';
+import type { RunState } from './runState';
 import type { OperationSpec } from './spec';
 
 type Request = DeclarativeRestApiSettings.ResultOptions;
@@ -59,6 +61,29 @@ async function uploadPictures(
 }
 
 /**
+ * The credential's host rules, checked once per run before anything is sent. The credential's
+ * authenticate checks them again on every request; this check only makes the error say so plainly,
+ * since n8n reports whatever authenticate throws as a failed request.
+ */
+async function checkCredentialOnce(
+	context: IExecutePaginationFunctions,
+	state: RunState,
+): Promise<OneAllCredentialError | undefined> {
+	state.credentialCheck ??= context.getCredentials('oneAllApi').then(
+		(credentials) => {
+			try {
+				resolveBaseUrl(credentials);
+				return undefined;
+			} catch (problem) {
+				return problem instanceof OneAllCredentialError ? problem : undefined;
+			}
+		},
+		() => undefined,
+	);
+	return await state.credentialCheck;
+}
+
+/**
  * Sends one item's request. Hooked in as the operations' pagination function because that is the
  * only point of n8n's declarative engine that wraps a whole request: it lets the node send items
  * one by one in input order (posts appear in the order they came), never send after a failure
@@ -80,6 +105,8 @@ export function dispatchPush(spec: OperationSpec) {
 			const plan = state.plans.get(itemIndex) ?? {};
 			if (!continueOnFail && state.stopped) return [];
 			if (plan.error) throw plan.error;
+			const credentialProblem = await checkCredentialOnce(this, state);
+			if (credentialProblem) throw credentialError(this.getNode(), itemIndex, credentialProblem);
 			if (!continueOnFail && !batching) {
 				for (const other of state.plans.values()) if (other.error) return [];
 			}

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { OneAllCredentialError } from './baseUrl';
+import type { OneAllCredentialError } from './baseUrl';
 
 // Errors the node made itself: their messages are built from known text only. Anything else that
 // comes back from n8n's HTTP helpers may wrap the client's request configuration, keys included.
@@ -70,47 +70,73 @@ const NETWORK_MESSAGES: Record<string, string> = {
 	ECONNABORTED: 'the request timed out',
 };
 
+export function credentialError(node: INode, itemIndex: number, problem: OneAllCredentialError): NodeApiError {
+	return own(
+		new NodeApiError(
+			node,
+			{ message: problem.message },
+			{
+				message: problem.message,
+				description: 'Fix the OneAll API credential. Nothing was sent to OneAll.',
+				httpCode: 'none',
+				itemIndex,
+			},
+		),
+	);
+}
+
+interface Thrown {
+	code?: unknown;
+	httpCode?: unknown;
+	message?: unknown;
+	messages?: unknown;
+	cause?: unknown;
+}
+
+/** Error codes and texts anywhere in what was thrown: n8n keeps the client's in httpCode and messages. */
+function clues(error: unknown): { codes: string[]; texts: string[] } {
+	const codes: string[] = [];
+	const texts: string[] = [];
+	let current = error as Thrown | undefined;
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		for (const code of [current.code, current.httpCode]) {
+			if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) codes.push(code);
+		}
+		if (typeof current.message === 'string') texts.push(current.message);
+		if (Array.isArray(current.messages)) texts.push(...current.messages.filter((m) => typeof m === 'string'));
+		current = current.cause as Thrown | undefined;
+	}
+	return { codes, texts };
+}
+
 /**
- * Anything else thrown while talking to OneAll. Only the code and a fixed text are kept: a raw HTTP
- * client error carries the request configuration, Authorization header included.
+ * Anything else thrown while talking to OneAll. Only an error code and fixed texts are kept: a raw
+ * HTTP client error carries the request configuration, Authorization header included.
  */
 export function transportError(node: INode, itemIndex: number, error: unknown): NodeApiError {
-	let raw = (error ?? {}) as { code?: unknown; message?: unknown; cause?: unknown };
-	// n8n wraps the HTTP client's error (and whatever the credential threw) in a NodeApiError.
-	while (raw.cause && typeof raw.code !== 'string' && !(raw instanceof OneAllCredentialError)) {
-		raw = raw.cause as typeof raw;
-	}
-	if (raw instanceof OneAllCredentialError) {
-		return own(
-			new NodeApiError(
-				node,
-				{ message: raw.message },
-				{
-					message: raw.message,
-					description: 'Fix the OneAll API credential. Nothing was sent to OneAll.',
-					httpCode: 'none',
-					itemIndex,
-				},
-			),
-		);
-	}
-	const code = typeof raw.code === 'string' ? raw.code : '';
-	const text = typeof raw.message === 'string' ? raw.message : '';
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(text);
+	const { codes, texts } = clues(error);
+	const timedOut =
+		codes.some((code) => code === 'ECONNABORTED' || code === 'ETIMEDOUT') ||
+		texts.some((text) => /timeout|timed out/i.test(text));
+	const known = codes.find((code) => NETWORK_MESSAGES[code] !== undefined);
 	const reason = timedOut
 		? 'the request timed out'
-		: (NETWORK_MESSAGES[code] ?? (text.replace(/[A-Za-z0-9+/=]{20,}/g, '…') || 'unknown network error'));
+		: known
+			? NETWORK_MESSAGES[known]
+			: `the request failed${codes[0] ? ` (${codes[0]})` : ''}`;
 	const message = `Could not reach OneAll: ${reason}`;
-	return own(new NodeApiError(
-		node,
-		{ message, code },
-		{
-			message,
-			description: timedOut
-				? "OneAll did not answer in time. Raise the node's Request Options → Timeout, or try again later. The post may still have been published: check before running again."
-				: 'Check the Site Subdomain (or Base URL) in the OneAll API credential and the network between n8n and OneAll.',
-			httpCode: 'none',
-			itemIndex,
-		},
-	));
+	return own(
+		new NodeApiError(
+			node,
+			{ message },
+			{
+				message,
+				description: timedOut
+					? "OneAll did not answer in time. Raise the node's Request Options → Timeout, or try again later. The post may still have been published: check before running again."
+					: 'Check the Site Subdomain (or Base URL) in the OneAll API credential and the network between n8n and OneAll. The post may still have been published if the connection broke after it was sent.',
+				httpCode: 'none',
+				itemIndex,
+			},
+		),
+	);
 }

@@ -1,4 +1,5 @@
 import type { IExecuteSingleFunctions, NodeOperationError } from 'n8n-workflow';
+import type { OneAllCredentialError } from './baseUrl';
 
 interface Deferred {
 	promise: Promise<void>;
@@ -27,6 +28,7 @@ export interface RunState {
 	allPrepared: Deferred;
 	done: Map<number, Deferred>;
 	stopped: boolean;
+	credentialCheck?: Promise<OneAllCredentialError | undefined>;
 }
 
 const runs = new WeakMap<object, RunState>();

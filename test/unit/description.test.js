@@ -1,0 +1,277 @@
+// The built node's description against the contract: resources, operations, every parameter name
+// and where it is shown (evaluated with n8n-workflow's own displayParameter), types, locators, and
+// the files n8n loads beside the node. The expected table is written by hand from the contract.
+const fs = require('node:fs');
+const path = require('node:path');
+const { NodeHelpers } = require('n8n-workflow');
+
+const dist = path.join(__dirname, '..', '..', 'dist');
+const nodeDir = path.join(dist, 'nodes', 'OneAll');
+const { OneAll } = require(path.join(nodeDir, 'OneAll.node.js'));
+
+const node = new OneAll();
+const description = node.description;
+const properties = description.properties;
+const nodeRef = { id: '1', name: 'OneAll', type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, position: [0, 0], parameters: {} };
+
+// resource → operation → { required: top-level parameters, additional: additionalFields options }
+const CONTRACT = {
+	facebook: {
+		publishPost: { required: ['message'], additional: ['link', 'attachmentIds'] },
+		uploadPicture: { required: ['pictureUrl'], additional: ['description', 'createPost'] },
+		uploadVideo: { required: ['videoUrl'], additional: ['description', 'createPost'] },
+	},
+	facebookGroup: {
+		publishPost: { required: ['groupId', 'message'], additional: ['link', 'attachmentIds'] },
+		uploadPicture: { required: ['groupId', 'pictureUrl'], additional: ['description'] },
+		uploadVideo: { required: ['groupId', 'videoUrl'], additional: ['description'] },
+	},
+	facebookPage: {
+		publishPost: { required: ['pageId', 'message'], additional: ['link', 'attachmentIds'] },
+		uploadPicture: { required: ['pageId', 'pictureUrl'], additional: ['description'] },
+		uploadVideo: { required: ['pageId', 'videoUrl'], additional: ['description'] },
+	},
+	linkedIn: {
+		publishPost: { required: ['message'], additional: ['link', 'title', 'description', 'pictureUrl'] },
+	},
+	linkedInCompany: {
+		publishPost: { required: ['companyId', 'message'], additional: ['link', 'title', 'description', 'pictureUrl'] },
+	},
+	pinterest: {
+		publishPin: { required: ['boardId', 'pictureUrl', 'description'], additional: ['link'] },
+		publishBoard: { required: ['name'], additional: ['description'] },
+	},
+	twitter: {
+		publishTweet: { required: ['message'], additional: ['attachmentIds', 'location'] },
+		uploadPicture: { required: ['pictureUrl'], additional: ['description'] },
+		uploadVideo: { required: ['videoUrl'], additional: ['callbackUrl'] },
+	},
+	youtube: {
+		uploadVideo: { required: ['videoUrl', 'title'], additional: ['description', 'thumbnailUrl', 'callbackUrl', 'privacyStatus'] },
+		addVideoToPlaylist: { required: ['playlistId', 'videoId'], additional: ['position'] },
+		createPlaylist: { required: ['title'], additional: ['description', 'privacyStatus', 'defaultLanguage'] },
+		addChannelSection: {
+			required: ['sectionType'],
+			additional: ['style', 'title', 'position', 'defaultLanguage', 'playlistIds', 'channelIds'],
+		},
+	},
+};
+
+const ALL_OPERATIONS = Object.entries(CONTRACT).flatMap(([resource, ops]) =>
+	Object.entries(ops).map(([operation, spec]) => ({ resource, operation, ...spec })),
+);
+// Every parameter name the contract fixes, top level or inside additionalFields.
+const CONTRACT_NAMES = new Set(ALL_OPERATIONS.flatMap((op) => [...op.required, ...op.additional]));
+const LOCATORS = ['groupId', 'pageId', 'companyId', 'boardId', 'playlistId'];
+
+const visible = (values) => properties.filter((p) => NodeHelpers.displayParameter(values, p, nodeRef, description));
+const visibleFor = (resource, operation) => visible({ resource, operation });
+const only = (list, name) => {
+	const found = list.filter((p) => p.name === name);
+	expect(found).toHaveLength(1);
+	return found[0];
+};
+
+describe('node', () => {
+	test('identity: name, display name, version, declarative, tool, subtitle, credentials', () => {
+		expect(description.name).toBe('oneAll');
+		expect(description.displayName).toBe('OneAll');
+		expect(description.version).toBe(1);
+		expect(description.usableAsTool).toBe(true);
+		expect(typeof description.subtitle).toBe('string');
+		expect(description.subtitle).toMatch(/operation/);
+		expect(description.subtitle).toMatch(/resource/);
+		expect(description.credentials).toEqual([{ name: 'oneAllApi', required: true }]);
+		// declarative: request defaults and no execute method of its own
+		expect(description.requestDefaults).toBeDefined();
+		expect(node.execute).toBeUndefined();
+		expect(description.inputs).toEqual(['main']);
+		expect(description.outputs).toEqual(['main']);
+	});
+
+	test('icons: light and dark SVGs that exist in dist', () => {
+		expect(description.icon).toEqual({ light: 'file:oneall.svg', dark: 'file:oneall.dark.svg' });
+		for (const file of ['oneall.svg', 'oneall.dark.svg']) {
+			const text = fs.readFileSync(path.join(nodeDir, file), 'utf8');
+			expect(text).toMatch(/<svg[\s>]/);
+		}
+	});
+
+	test('codex OneAll.node.json exists in dist and names the node', () => {
+		const codex = JSON.parse(fs.readFileSync(path.join(nodeDir, 'OneAll.node.json'), 'utf8'));
+		expect(codex.node).toBe('n8n-nodes-oneall.oneAll');
+		expect(codex.nodeVersion).toBe('1.0');
+		expect(codex.codexVersion).toBe('1.0');
+		expect(Array.isArray(codex.categories) && codex.categories.length > 0).toBe(true);
+	});
+
+	test('the credential is built into dist too', () => {
+		expect(fs.existsSync(path.join(dist, 'credentials', 'OneAllApi.credentials.js'))).toBe(true);
+	});
+
+	test('parameter names are never duplicated within what one operation shows', () => {
+		for (const { resource, operation } of ALL_OPERATIONS) {
+			const names = visibleFor(resource, operation).map((p) => p.name);
+			expect(names).toEqual([...new Set(names)]);
+		}
+	});
+});
+
+describe('resources and operations', () => {
+	test('exactly the 8 resources of the contract', () => {
+		const resource = only(properties, 'resource');
+		expect(resource.type).toBe('options');
+		expect(resource.noDataExpression).toBe(true);
+		expect(resource.options.map((o) => o.value).sort()).toEqual(
+			['facebook', 'facebookGroup', 'facebookPage', 'linkedIn', 'linkedInCompany', 'pinterest', 'twitter', 'youtube'].sort(),
+		);
+	});
+
+	test('20 operations in total', () => {
+		const operations = properties.filter((p) => p.name === 'operation');
+		expect(operations.flatMap((p) => p.options)).toHaveLength(20);
+		expect(ALL_OPERATIONS).toHaveLength(20);
+	});
+
+	test.each(Object.keys(CONTRACT))('%s: exactly its operations, each a POST with an action', (resource) => {
+		const operation = only(visible({ resource }), 'operation');
+		expect(operation.type).toBe('options');
+		expect(operation.noDataExpression).toBe(true);
+		expect(operation.options.map((o) => o.value).sort()).toEqual(Object.keys(CONTRACT[resource]).sort());
+		expect(Object.keys(CONTRACT[resource])).toContain(operation.default);
+		for (const option of operation.options) {
+			expect(option.routing.request.method).toBe('POST');
+			expect(option.routing.request.url).toMatch(/^\/push\/identities\/\{identityToken\}\//);
+			expect(typeof option.action).toBe('string');
+			expect(option.action.length).toBeGreaterThan(0);
+		}
+	});
+});
+
+describe.each(ALL_OPERATIONS.map((op) => [`${op.resource} ${op.operation}`, op]))('%s', (_name, op) => {
+	const shown = visibleFor(op.resource, op.operation);
+	const shownNames = shown.map((p) => p.name);
+
+	test('shows the identity, its required parameters and additionalFields', () => {
+		for (const name of ['resource', 'operation', 'identityToken', ...op.required, 'additionalFields']) {
+			expect(shownNames).toContain(name);
+		}
+	});
+
+	test('shows no other contract parameter at top level', () => {
+		const otherContract = shownNames.filter((name) => CONTRACT_NAMES.has(name) && !op.required.includes(name));
+		expect(otherContract).toEqual([]);
+		// and nothing else of substance either: only notices besides the fixed ones
+		const rest = shownNames.filter(
+			(name) => !['resource', 'operation', 'identityToken', 'additionalFields', ...op.required].includes(name),
+		);
+		for (const name of rest) expect(only(shown, name).type).toBe('notice');
+	});
+
+	test('additionalFields holds exactly its optional keys plus customFields (json)', () => {
+		const additional = only(shown, 'additionalFields');
+		expect(additional.type).toBe('collection');
+		expect(additional.default).toEqual({});
+		const names = additional.options.map((o) => o.name);
+		for (const name of [...op.additional, 'customFields']) expect(names).toContain(name);
+		// an extra option may exist (a convenience), but never a contract name of another operation
+		const misplaced = names.filter((name) => CONTRACT_NAMES.has(name) && !op.additional.includes(name));
+		expect(misplaced).toEqual([]);
+		expect(names.filter((name) => op.required.includes(name))).toEqual([]);
+		const custom = additional.options.find((o) => o.name === 'customFields');
+		expect(custom.type).toBe('json');
+		// no collection option may be `required` (n8n would refuse the workflow)
+		for (const option of additional.options) expect(option.required).not.toBe(true);
+	});
+
+	test('each required parameter is shown for this operation only', () => {
+		for (const name of op.required) {
+			const mine = shown.find((p) => p.name === name);
+			const others = ALL_OPERATIONS.filter((o) => !(o.resource === op.resource && o.operation === op.operation));
+			for (const other of others) {
+				const theirs = visibleFor(other.resource, other.operation).find((p) => p.name === name);
+				// the same name may be shown elsewhere only as that operation's own property
+				if (theirs) expect(theirs).not.toBe(mine);
+			}
+		}
+	});
+});
+
+describe('parameter types', () => {
+	test('identityToken: one resourceLocator shown for every operation, modes list and id, id validated as a UUID', () => {
+		const tokens = properties.filter((p) => p.name === 'identityToken');
+		expect(tokens).toHaveLength(1);
+		const [identity] = tokens;
+		expect(identity.type).toBe('resourceLocator');
+		expect(identity.modes.map((m) => m.name).sort()).toEqual(['id', 'list']);
+		const list = identity.modes.find((m) => m.name === 'list');
+		expect(list.type).toBe('list');
+		expect(list.typeOptions.searchListMethod).toBe('getIdentities');
+		expect(typeof node.methods.listSearch.getIdentities).toBe('function');
+		const id = identity.modes.find((m) => m.name === 'id');
+		const regexes = (id.validation ?? []).filter((v) => v.type === 'regex').map((v) => new RegExp(v.properties.regex));
+		expect(regexes.length).toBeGreaterThan(0);
+		const accepts = (value) => regexes.every((re) => re.test(value));
+		expect(accepts('923843ec-1749-4cc1-988f-d6963f3b1baa')).toBe(true);
+		expect(accepts('923843EC-1749-4CC1-988F-D6963F3B1BAA')).toBe(true);
+		for (const bad of ['', 'abc', '923843ec17494cc1988fd6963f3b1baa', '923843ec-1749-4cc1-988f-d6963f3b1baa/x', '../x']) {
+			expect(accepts(bad)).toBe(false);
+		}
+		for (const op of ALL_OPERATIONS) expect(visibleFor(op.resource, op.operation)).toContain(identity);
+	});
+
+	test.each(LOCATORS)('%s: resourceLocator with a searchable list and an id mode, everywhere it appears', (name) => {
+		const found = properties.filter((p) => p.name === name);
+		expect(found.length).toBeGreaterThan(0);
+		for (const locator of found) {
+			expect(locator.type).toBe('resourceLocator');
+			expect(locator.modes.map((m) => m.name).sort()).toEqual(['id', 'list']);
+			const list = locator.modes.find((m) => m.name === 'list');
+			expect(list.type).toBe('list');
+			expect(typeof node.methods.listSearch[list.typeOptions.searchListMethod]).toBe('function');
+		}
+	});
+
+	test('path ids (boardId, playlistId): the id mode refuses "/", "?" and "#"', () => {
+		for (const name of ['boardId', 'playlistId']) {
+			const id = only(properties, name).modes.find((m) => m.name === 'id');
+			const regexes = (id.validation ?? []).filter((v) => v.type === 'regex').map((v) => new RegExp(v.properties.regex));
+			expect(regexes.length).toBeGreaterThan(0);
+			const accepts = (value) => regexes.every((re) => re.test(value));
+			expect(accepts('549755813888001')).toBe(true);
+			expect(accepts('PLsbxA1b2C3d4E5f6G7h8I9j0KlMnOpQrS')).toBe(true);
+			for (const bad of ['a/b', 'a?b', 'a#b', '']) expect(accepts(bad)).toBe(false);
+		}
+	});
+
+	test('Facebook and LinkedIn messages are not `required` in n8n\'s sense (message or link)', () => {
+		for (const resource of ['facebook', 'facebookGroup', 'facebookPage', 'linkedIn', 'linkedInCompany']) {
+			const message = only(visibleFor(resource, 'publishPost'), 'message');
+			expect(message.type).toBe('string');
+			expect(message.required).not.toBe(true);
+		}
+	});
+
+	test('options, booleans and numbers have the right type and values', () => {
+		const additionalOf = (resource, operation) => only(visibleFor(resource, operation), 'additionalFields').options;
+		const option = (list, name) => list.find((o) => o.name === name);
+		for (const [resource, operation] of [
+			['youtube', 'uploadVideo'],
+			['youtube', 'createPlaylist'],
+		]) {
+			const privacy = option(additionalOf(resource, operation), 'privacyStatus');
+			expect(privacy.type).toBe('options');
+			expect(privacy.options.map((o) => o.value).sort()).toEqual(['private', 'public', 'unlisted']);
+		}
+		for (const operation of ['uploadPicture', 'uploadVideo']) {
+			expect(option(additionalOf('facebook', operation), 'createPost').type).toBe('boolean');
+		}
+		expect(option(additionalOf('youtube', 'addVideoToPlaylist'), 'position').type).toBe('number');
+		expect(option(additionalOf('youtube', 'addChannelSection'), 'position').type).toBe('number');
+		const sectionType = only(visibleFor('youtube', 'addChannelSection'), 'sectionType');
+		expect(sectionType.type).toBe('options');
+		expect(sectionType.options.map((o) => o.value)).toEqual(
+			expect.arrayContaining(['singlePlaylist', 'multiplePlaylists', 'multipleChannels', 'allPlaylists', 'recentUploads']),
+		);
+	});
+});
