@@ -33,7 +33,7 @@ function locatorProperty(field: FieldSpec): Partial<INodeProperties> {
 					{
 						type: 'regex',
 						properties: {
-							regex: field.kind === 'pathId' ? '^\\s*[A-Za-z0-9_.:@~=+-]+\\s*$' : '^.*\\S.*$',
+							regex: field.kind === 'pathId' ? '^(?!\\s*\\.+\\s*$)\\s*[A-Za-z0-9_.:@~=+-]+\\s*$' : '^.*\\S.*$',
 							errorMessage:
 								field.kind === 'pathId'
 									? 'Use only letters, digits and - _ . : @ ~ = + (no "/", "?", "#", "%" or spaces)'

@@ -25,7 +25,11 @@ const HINTS: Record<string, string> = {
 	'503': 'OneAll is overloaded. Try again later.',
 };
 
+const UNREADABLE_SUCCESS =
+	"OneAll's answer could not be read. The post may still have been published: check before running again.";
+
 export function hintFor(code: string): string | undefined {
+	if (code.startsWith('2')) return UNREADABLE_SUCCESS;
 	return HINTS[code] ?? (code.startsWith('5') ? HINTS['500'] : undefined);
 }
 

@@ -60,7 +60,8 @@ export function checkIdentityToken(raw: unknown): string {
 export function checkPathId(raw: unknown): string {
 	const value = asText(raw, 'an ID').trim();
 	if (value === '') throw new InvalidValue('is empty');
-	if (!PATH_ID.test(value) || value.includes('..')) {
+	// "." alone would be folded away by URL parsing and shorten the path.
+	if (!PATH_ID.test(value) || value.includes('..') || /^\.+$/.test(value)) {
 		throw new InvalidValue(
 			`must be a single ID made of letters, digits and - _ . : @ ~ = + (no "/", "?", "#", "%", ".." or spaces), not ${describe(value)}`,
 		);
