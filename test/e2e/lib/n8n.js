@@ -420,6 +420,9 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				stdio: ['ignore', 'pipe', 'pipe'],
 				detached: true,
 			});
+			// Tracked from the start: an editor interrupted while starting up is killed too.
+			liveEditors.add(child);
+			child.on('exit', () => liveEditors.delete(child));
 			let output = '';
 			child.stdout.on('data', (c) => (output += c));
 			child.stderr.on('data', (c) => (output += c));
@@ -536,8 +539,6 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				},
 			};
 			editors.add(handle);
-			liveEditors.add(child);
-			child.on('exit', () => liveEditors.delete(child));
 			return handle;
 		},
 
@@ -666,6 +667,7 @@ module.exports = {
 	newId,
 	freePort,
 	playwrightCookies,
+	killLiveEditors,
 	QUIET_ENV,
 	LINE_ENV,
 	OWNER,

@@ -1,0 +1,551 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * `npm run dev` (= `npm run build && node scripts/dev.js`): a real n8n editor with this package
+ * loaded, a ready credential and the example workflows, all against the local OneAll sandbox.
+ * No OneAll account needed; nothing leaves the machine.
+ *
+ *   node scripts/dev.js [--port 5678] [--sandbox-port 5679] [--fresh] [--check]
+ *
+ *   --port N          the editor's port (default 5678, or $N8N_DEV_PORT)
+ *   --sandbox-port N  the sandbox's port (default 5679, or $ONEALL_SANDBOX_PORT; when it is taken,
+ *                     a free port is chosen and printed)
+ *   --fresh           start from an empty n8n user folder (drops workflows/executions you made)
+ *   --check           start everything, check over REST that the credential and the example
+ *                     workflows are there, that the node and credential types are loaded and
+ *                     that the Identity list loads from the sandbox with that credential, then
+ *                     stop everything and exit 0 (or 1 when a check failed)
+ *
+ * What it does:
+ *   1. packs the built package (`npm pack`, run `npm run build` first);
+ *   2. starts the OneAll sandbox (test/sandbox) in this process;
+ *   3. makes sure n8n 2.x is installed in the cache (test/e2e/lib/install-n8n.js: minutes on a fresh
+ *      machine, then instant) and reuses the user folder
+ *      ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/dev-user across runs;
+ *   4. installs the fresh tarball into <user folder>/.n8n/nodes, as a user installs a community
+ *      package by hand;
+ *   5. imports (every run, so the Base URL follows the sandbox's port) the credential
+ *      "OneAll sandbox", and the workflows of examples/*.json rewritten to use that credential and
+ *      the sandbox's named identities (re-imported only when the example file changed);
+ *   6. `n8n start` at http://localhost:5678, creates the owner on first use and prints the URL and
+ *      the login;
+ *   7. Ctrl-C stops n8n and the sandbox.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const net = require('net');
+const { spawn, spawnSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const { ensureN8n, cacheRoot } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'install-n8n'));
+// The harness installs SIGINT/SIGTERM handlers for its own editors (kill, then re-raise the signal);
+// this script starts n8n itself and stops it gracefully in its own handlers, so drop those.
+const harnessSignals = ['SIGINT', 'SIGTERM'].map((sig) => [sig, process.listeners(sig)]);
+const { QUIET_ENV, LINE_ENV, freePort } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n'));
+for (const [sig, before] of harnessSignals) {
+	for (const l of process.listeners(sig)) if (!before.includes(l)) process.removeListener(sig, l);
+}
+const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server'));
+const sandboxData = require(path.join(ROOT, 'test', 'sandbox', 'data'));
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+
+const LINE = '2';
+const NODE_TYPE = `${PACKAGE.name}.oneAll`;
+const CREDENTIAL = { id: 'oneAllSandbox001', name: 'OneAll sandbox', type: 'oneAllApi' };
+const OWNER = {
+	email: 'dev@example.com',
+	firstName: 'OneAll',
+	lastName: 'Developer',
+	password: 'OneAll-Dev-Passw0rd',
+};
+const PROVIDERS = sandboxData.PROVIDERS_WITH_PUSH; // facebook, linkedin, pinterest, twitter, youtube
+/** Resource locator fields filled from the Pull API: parameter → [pull list, id key, label key]. */
+const PULL_FIELDS = {
+	pageId: ['pages', 'page_id', 'name'],
+	groupId: ['groups', 'group_id', 'name'],
+	companyId: ['companies', 'company_id', 'name'],
+	boardId: ['boards', 'board_id', 'name'],
+	playlistId: ['playlists', 'playlist_id', 'title'],
+};
+
+// ---------------------------------------------------------------------------------------------
+function parseArgs(argv) {
+	const opts = {
+		port: Number(process.env.N8N_DEV_PORT || 5678),
+		sandboxPort: Number(process.env.ONEALL_SANDBOX_PORT || 5679),
+		fresh: false,
+		check: false,
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const [name, inline] = argv[i].split(/=(.*)/s);
+		const value = () => (inline !== undefined ? inline : argv[++i]);
+		if (name === '--port') opts.port = Number(value());
+		else if (name === '--sandbox-port') opts.sandboxPort = Number(value());
+		else if (name === '--fresh') opts.fresh = true;
+		else if (name === '--check') opts.check = true;
+		else if (name === '-h' || name === '--help') {
+			console.log('usage: node scripts/dev.js [--port 5678] [--sandbox-port 5679] [--fresh] [--check]');
+			process.exit(0);
+		} else {
+			console.error(`unknown argument: ${argv[i]}`);
+			process.exit(2);
+		}
+	}
+	for (const k of ['port', 'sandboxPort']) {
+		if (!Number.isInteger(opts[k]) || opts[k] < 1 || opts[k] > 65535) {
+			console.error(`--${k === 'port' ? 'port' : 'sandbox-port'} must be a port number`);
+			process.exit(2);
+		}
+	}
+	return opts;
+}
+
+const say = (msg) => console.log(`[dev] ${msg}`);
+
+/** True when nothing listens on 127.0.0.1:port and we can bind it. */
+function portFree(port) {
+	return new Promise((resolve) => {
+		const srv = net.createServer();
+		srv.once('error', () => resolve(false));
+		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+	});
+}
+
+function pack() {
+	const dist = path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
+	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm run dev does)');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-dev-pack-'));
+	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
+	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
+	return { dir, tgz: path.join(dir, JSON.parse(r.stdout)[0].filename) };
+}
+
+/** Runs a command to completion with its output captured; rejects on a non-zero exit. */
+function run(cmd, args, { env, cwd, label }) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		children.add(child);
+		let out = '';
+		child.stdout.on('data', (c) => (out += c));
+		child.stderr.on('data', (c) => (out += c));
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			children.delete(child);
+			if (code === 0) resolve(out);
+			else reject(new Error(`${label} failed (exit ${code}${signal ? ` ${signal}` : ''}):\n${out}`));
+		});
+	});
+}
+
+/** The label the node's identity list shows (nodes/OneAll/listSearch/getIdentities.ts). */
+function identityLabel(identity) {
+	return `${identity.displayName || identity.preferredUsername} (${identity.provider}, ${identity.identity_token.slice(0, 8)}…)`;
+}
+
+function providerOf(resource) {
+	const r = String(resource || '').toLowerCase();
+	return PROVIDERS.find((p) => r.startsWith(p));
+}
+
+/** The first named sandbox identity of a provider (named.twitter, named.facebook, ...). */
+function namedIdentity(provider) {
+	return sandboxData.named[provider] || Object.values(sandboxData.named).find((i) => i.provider === provider);
+}
+
+const isExpression = (v) => typeof v === 'string' && v.startsWith('=');
+
+/**
+ * A copy of an example workflow for the dev instance: OneAll nodes use the sandbox credential,
+ * the named sandbox identity of their resource's network, and ids from that identity's Pull lists.
+ */
+function rewriteExample(file, json) {
+	const wf = JSON.parse(JSON.stringify(json));
+	const base = path.basename(file, '.json');
+	// n8n ids: 16 characters; with a digit (n8n's execute-batch drops ids without one).
+	wf.id = `dev${crypto.createHash('sha1').update(base).digest('hex').slice(0, 12)}9`;
+	wf.active = false;
+	wf.settings = wf.settings || { executionOrder: 'v1' };
+	for (const node of wf.nodes || []) {
+		if (node.type !== NODE_TYPE) continue;
+		node.credentials = { ...(node.credentials || {}), oneAllApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
+		const p = node.parameters || {};
+		const identity = namedIdentity(providerOf(p.resource));
+		if (!identity) continue;
+		if (p.identityToken && typeof p.identityToken === 'object' && !isExpression(p.identityToken.value)) {
+			p.identityToken = {
+				__rl: true,
+				mode: 'list',
+				value: identity.identity_token,
+				cachedResultName: identityLabel(identity),
+				...(identity.profileUrl ? { cachedResultUrl: identity.profileUrl } : {}),
+			};
+		}
+		const lists = sandboxData.pull[identity.identity_token] || {};
+		for (const [field, [list, idKey, labelKey]] of Object.entries(PULL_FIELDS)) {
+			const rl = p[field];
+			if (!rl || typeof rl !== 'object' || isExpression(rl.value)) continue;
+			const first = (lists[list] || [])[0];
+			if (!first) continue;
+			p[field] = { __rl: true, mode: 'list', value: String(first[idKey]), cachedResultName: String(first[labelKey]) };
+		}
+	}
+	return wf;
+}
+
+function readJson(file, fallback) {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		return fallback;
+	}
+}
+
+function cookieFrom(res) {
+	const all = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie') || ''];
+	return all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything started here is stopped on exit / Ctrl-C.
+// ---------------------------------------------------------------------------------------------
+const children = new Set();
+let sandbox = null;
+let editor = null; // the `n8n start` child
+let stopping = null;
+
+function killGroup(child, sig) {
+	try {
+		process.kill(-child.pid, sig);
+	} catch {
+		/* already gone */
+	}
+}
+
+function stopAll(code) {
+	if (stopping) return stopping;
+	stopping = (async () => {
+		if (editor && editor.exitCode === null && editor.signalCode === null) {
+			say('stopping n8n ...');
+			const exited = new Promise((r) => editor.once('exit', r));
+			killGroup(editor, 'SIGTERM');
+			const t = setTimeout(() => killGroup(editor, 'SIGKILL'), 15000);
+			await exited;
+			clearTimeout(t);
+		}
+		for (const c of children) killGroup(c, 'SIGKILL');
+		if (sandbox) {
+			say('stopping the sandbox ...');
+			await sandbox.close();
+		}
+		say('stopped.');
+		process.exit(code);
+	})();
+	return stopping;
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+process.on('SIGHUP', () => stopAll(0));
+process.on('exit', () => {
+	// last resort (e.g. an uncaught exception): never leave n8n running
+	if (editor) killGroup(editor, 'SIGKILL');
+	for (const c of children) killGroup(c, 'SIGKILL');
+});
+
+// ---------------------------------------------------------------------------------------------
+async function main() {
+	const opts = parseArgs(process.argv.slice(2));
+	const t0 = Date.now();
+
+	if (!(await portFree(opts.port))) {
+		throw new Error(
+			`port ${opts.port} is taken (another n8n?). Stop it, or run \`node scripts/dev.js --port <free port>\` (or N8N_DEV_PORT=<port> npm run dev).`,
+		);
+	}
+
+	// 1. package
+	const { dir: packDir, tgz } = pack();
+	say(`packed ${path.basename(tgz)}`);
+
+	// 2. sandbox
+	let sandboxPort = opts.sandboxPort;
+	if (!(await portFree(sandboxPort))) {
+		const chosen = await freePort();
+		say(`port ${sandboxPort} is taken: the sandbox uses port ${chosen} instead`);
+		sandboxPort = chosen;
+	}
+	sandbox = await startSandbox({ port: sandboxPort, host: '127.0.0.1' });
+	say(`OneAll sandbox on ${sandbox.url}`);
+
+	// 3. n8n and the user folder
+	say(`making sure n8n ${LINE}.x is installed (first time on this machine: several minutes) ...`);
+	const n8n = await ensureN8n(LINE);
+	const folder = path.join(cacheRoot(), 'dev-user');
+	if (opts.fresh) fs.rmSync(folder, { recursive: true, force: true });
+	const nodesDir = path.join(folder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	const statePath = path.join(folder, 'dev-state.json');
+	const state = readJson(statePath, { examples: {} });
+	say(`n8n ${n8n.version}, user folder ${folder}`);
+
+	const env = { ...process.env, ...QUIET_ENV, ...(LINE_ENV[LINE] || {}), ...n8n.env, N8N_USER_FOLDER: folder };
+	// The folder keeps the encryption key n8n generated on its first run (.n8n/config); a key from
+	// the parent environment would not match it.
+	delete env.N8N_ENCRYPTION_KEY;
+	delete env.N8N_CUSTOM_EXTENSIONS;
+	delete env.NODE_OPTIONS;
+	const n8nCli = async (args, label) => {
+		// 2.x starts a task broker even for CLI commands (default port 5679, the sandbox's).
+		const brokerPort = await freePort();
+		return run(n8n.nodeBin, [n8n.n8nBin, ...args], {
+			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
+			cwd: folder,
+			label,
+		});
+	};
+
+	// 4. the package, as a user installs it by hand
+	const pkgJson = path.join(nodesDir, 'package.json');
+	if (!fs.existsSync(pkgJson)) {
+		fs.writeFileSync(pkgJson, `${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2)}\n`);
+	}
+	fs.rmSync(path.join(nodesDir, 'node_modules', PACKAGE.name), { recursive: true, force: true });
+	await run(
+		'npm',
+		['install', tgz, '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+		{ env: process.env, cwd: nodesDir, label: 'npm install <tarball>' },
+	);
+	fs.rmSync(packDir, { recursive: true, force: true });
+	say(`installed ${PACKAGE.name}@${PACKAGE.version} into ${nodesDir}`);
+
+	// 5. credential (every run: the sandbox's port may differ) and example workflows
+	const work = path.join(folder, 'dev-import');
+	fs.rmSync(work, { recursive: true, force: true });
+	fs.mkdirSync(work, { recursive: true });
+	const credFile = path.join(work, 'credentials.json');
+	fs.writeFileSync(
+		credFile,
+		JSON.stringify(
+			[
+				{
+					...CREDENTIAL,
+					data: {
+						subdomain: 'sandbox',
+						publicKey: sandbox.publicKey,
+						privateKey: sandbox.privateKey,
+						baseUrl: sandbox.url,
+					},
+				},
+			],
+			null,
+			2,
+		),
+	);
+	say('importing the credential "OneAll sandbox" ...');
+	await n8nCli(['import:credentials', `--input=${credFile}`], 'n8n import:credentials');
+
+	const examplesDir = path.join(ROOT, 'examples');
+	const examples = fs.existsSync(examplesDir)
+		? fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort()
+		: [];
+	const workflows = [];
+	const toImport = [];
+	for (const f of examples) {
+		const file = path.join(examplesDir, f);
+		const text = fs.readFileSync(file, 'utf8');
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch (e) {
+			say(`skipping ${f}: not JSON (${e.message})`);
+			continue;
+		}
+		const wf = rewriteExample(file, json);
+		const hash = crypto.createHash('sha1').update(text).update(CREDENTIAL.id).digest('hex');
+		workflows.push({ file: f, id: wf.id, name: wf.name });
+		if (state.examples[f] !== hash || opts.fresh) toImport.push({ f, wf, hash });
+	}
+	if (toImport.length) {
+		const wfDir = path.join(work, 'workflows');
+		fs.mkdirSync(wfDir);
+		for (const { wf } of toImport) fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+		say(`importing ${toImport.length} example workflow(s): ${toImport.map((x) => x.f).join(', ')} ...`);
+		await n8nCli(['import:workflow', '--separate', `--input=${wfDir}`], 'n8n import:workflow');
+		for (const { f, hash } of toImport) state.examples[f] = hash;
+	} else if (workflows.length) {
+		say('example workflows already imported and unchanged (run with --fresh to start over)');
+	}
+	fs.writeFileSync(statePath, `${JSON.stringify(state, null, 2)}\n`);
+	fs.rmSync(work, { recursive: true, force: true });
+
+	// 6. the editor
+	const url = `http://localhost:${opts.port}`;
+	const brokerPort = await freePort();
+	say(`starting n8n at ${url} ...`);
+	editor = spawn(n8n.nodeBin, [n8n.n8nBin, 'start'], {
+		cwd: folder,
+		env: {
+			...env,
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_PORT: String(opts.port),
+			N8N_HOST: 'localhost',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			N8N_EDITOR_BASE_URL: url,
+			WEBHOOK_URL: `${url}/`,
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true, // own process group: Ctrl-C reaches us, and we stop n8n and its task runner
+	});
+	let ready = false;
+	let logTail = '';
+	const forward = (chunk) => {
+		const text = chunk.toString();
+		logTail = (logTail + text).slice(-20000);
+		// n8n's own log after start-up (before: kept for the error message only)
+		if (!ready || opts.check) return;
+		for (const line of text.split(/\r?\n/)) if (line.trim()) process.stdout.write(`[n8n] ${line}\n`);
+	};
+	editor.stdout.on('data', forward);
+	editor.stderr.on('data', forward);
+	editor.on('exit', (code, signal) => {
+		if (stopping) return;
+		console.error(`[dev] n8n exited (${code ?? signal})${ready ? '' : `:\n${logTail}`}`);
+		stopAll(1);
+	});
+
+	const started = Date.now();
+	for (;;) {
+		if (Date.now() - started > 180000) throw new Error(`n8n did not start within 3 minutes:\n${logTail}`);
+		try {
+			const res = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(3000) });
+			if (res.ok && (res.headers.get('content-type') || '').includes('json')) {
+				const settings = (await res.json()).data || {};
+				if (settings.userManagement && settings.userManagement.showSetupOnFirstLoad) {
+					const setup = await fetch(`${url}/rest/owner/setup`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(OWNER),
+					});
+					if (!setup.ok) throw new Error(`owner set-up failed: ${setup.status} ${await setup.text()}`);
+					say(`created the owner ${OWNER.email}`);
+				}
+				break;
+			}
+			await res.arrayBuffer();
+		} catch (e) {
+			if (/owner set-up failed/.test(e.message)) throw e;
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	ready = true;
+
+	const login = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
+	const cookie = login.ok ? cookieFrom(login) : undefined;
+	await login.arrayBuffer().catch(() => {});
+
+	const secs = ((Date.now() - t0) / 1000).toFixed(0);
+	const wfLines = workflows.map((w) => `     - ${w.name}: ${url}/workflow/${w.id}`).join('\n');
+	console.log(`
+  n8n with ${PACKAGE.name} is ready (${secs}s): ${url}
+
+  Log in with   email:    ${OWNER.email}
+                password: ${OWNER.password}${cookie ? '' : '\n                (this login was refused: the folder has another owner; run with --fresh to reset it)'}
+
+  Credential    "${CREDENTIAL.name}" (OneAll API) → ${sandbox.url}
+  Workflows${workflows.length ? `\n${wfLines}` : '  (none in examples/)'}
+  Sandbox       ${sandbox.url}  (keys ${sandbox.publicKey} / ${sandbox.privateKey};
+                what it received: ${sandbox.url}/__sandbox/requests)
+
+  Press Ctrl-C to stop n8n and the sandbox.
+`);
+
+	if (opts.check) {
+		const failures = await check({ url, cookie, workflows });
+		if (failures.length) {
+			for (const f of failures) console.log(`[dev] check FAILED: ${f}`);
+		} else {
+			console.log('[dev] check: ok (credential, workflows, node and credential types are there; the Identity list loads from the sandbox)');
+		}
+		await stopAll(failures.length ? 1 : 0);
+	}
+}
+
+/** --check: what a newcomer would see, over the editor's own REST API. */
+async function check({ url, cookie, workflows }) {
+	const failures = [];
+	if (!cookie) return ['the owner login was refused'];
+	const get = async (p) => {
+		const res = await fetch(`${url}${p}`, { headers: { cookie } });
+		if (!res.ok) throw new Error(`GET ${p} → ${res.status}`);
+		const body = await res.json();
+		return body.data !== undefined ? body.data : body;
+	};
+	try {
+		const health = await fetch(`${url}/healthz`).then((r) => r.json());
+		if (!health || health.status !== 'ok') failures.push(`/healthz answered ${JSON.stringify(health)}`);
+		const creds = await get('/rest/credentials');
+		const cred = creds.find((c) => c.id === CREDENTIAL.id);
+		if (!cred || cred.name !== CREDENTIAL.name || cred.type !== CREDENTIAL.type) {
+			failures.push(`credential ${CREDENTIAL.id} "${CREDENTIAL.name}" (${CREDENTIAL.type}) missing: ${JSON.stringify(creds.map((c) => [c.id, c.name, c.type]))}`);
+		}
+		const wfs = await get('/rest/workflows');
+		for (const w of workflows) {
+			if (!wfs.some((x) => x.id === w.id)) failures.push(`workflow ${w.id} (${w.file}) missing`);
+			else {
+				const full = await get(`/rest/workflows/${w.id}`);
+				for (const n of full.nodes.filter((x) => x.type === NODE_TYPE)) {
+					const c = n.credentials && n.credentials.oneAllApi;
+					if (!c || c.id !== CREDENTIAL.id) failures.push(`${w.file}: node "${n.name}" does not use the sandbox credential`);
+					const token = n.parameters.identityToken && n.parameters.identityToken.value;
+					if (!sandboxData.identities.some((i) => i.identity_token === token)) {
+						failures.push(`${w.file}: node "${n.name}" identity ${JSON.stringify(token)} is not a sandbox identity`);
+					}
+				}
+			}
+		}
+		const types = await fetch(`${url}/types/nodes.json`, { headers: { cookie } }).then((r) => r.json());
+		if (!types.some((t) => t.name === NODE_TYPE)) failures.push(`node type ${NODE_TYPE} not loaded`);
+		const credTypes = await fetch(`${url}/types/credentials.json`, { headers: { cookie } }).then((r) => r.json());
+		if (!credTypes.some((t) => t.name === CREDENTIAL.type)) failures.push(`credential type ${CREDENTIAL.type} not loaded`);
+		// The credential reaches the sandbox: the Identity list of a Twitter node, as the editor asks for it.
+		const before = sandbox.requests.length;
+		const res = await fetch(`${url}/rest/dynamic-node-parameters/resource-locator-results`, {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'application/json' },
+			body: JSON.stringify({
+				path: 'parameters.identityToken',
+				methodName: 'getIdentities',
+				nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+				currentNodeParameters: { resource: 'twitter', operation: 'publishTweet', identityToken: { __rl: true, mode: 'list', value: '' } },
+				credentials: { oneAllApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+				filter: '',
+			}),
+		});
+		const body = await res.json().catch(() => ({}));
+		const results = (body.data && body.data.results) || [];
+		const twitterCount = sandboxData.identities.filter((i) => i.provider === 'twitter').length;
+		const asked = sandbox.requests.slice(before).filter((r) => r.pathname === '/identities.json');
+		if (!res.ok || results.length !== twitterCount) {
+			failures.push(`Identity list: HTTP ${res.status}, ${results.length} entries (expected ${twitterCount}) ${JSON.stringify(body).slice(0, 300)}`);
+		} else if (!asked.length || !asked.every((r) => r.headers.authorization === sandbox.authHeader && r.status === 200)) {
+			failures.push('Identity list: the sandbox did not receive /identities.json with the credential\'s keys');
+		}
+	} catch (e) {
+		failures.push(e.message);
+	}
+	return failures;
+}
+
+main().catch((e) => {
+	console.error(`[dev] ${e.message}`);
+	stopAll(1);
+});

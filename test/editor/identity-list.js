@@ -1,0 +1,477 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * Editor test: the Identity "From List" dropdown of a Twitter operation, in a real n8n editor
+ * driven by headless Chromium (playwright-core + Debian's /usr/bin/chromium).
+ *
+ *   npm run build && node test/editor/identity-list.js
+ *   CHROMIUM_PATH=/path/to/chrome node test/editor/identity-list.js   another Chromium binary
+ *   N8N_E2E_VERBOSE=1 ...   also the harness's log lines       EDITOR_DEBUG=1 ...   step screenshots
+ *
+ * What it does:
+ *   1. `npm pack` the built package into a temp dir;
+ *   2. starts the OneAll sandbox (test/sandbox) on a free port;
+ *   3. a fresh n8n 2.x user folder with the tarball installed in .n8n/nodes as a user does it,
+ *      a `oneAllApi` credential whose Base URL is the sandbox, and a workflow with one OneAll node
+ *      (Twitter → Upload Picture, Identity in "From List" mode, nothing picked yet);
+ *   4. `n8n start`, owner set-up and login over REST, the auth cookie handed to Chromium;
+ *   5. opens the workflow, opens the node, opens the Identity list and checks what it shows
+ *      against the sandbox data: Twitter identities only, all of them, the named ones first;
+ *      the typed filter; picking an entry; then saves test/e2e/screenshots/identity-list.png
+ *      (the open list, 1280x800);
+ *   6. checks the sandbox received GET /identities.json (every page, 500 a page) with the
+ *      credential's HTTP Basic header;
+ *   7. stops the browser, the editor and the sandbox, removes the temp folders.
+ * Prints one line per check and closes with `N passed, M failed`; exits 1 when M > 0.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
+
+// The harness kills its editors on SIGINT/SIGTERM and then re-raises the signal, which would end
+// this process before the browser, the sandbox and the temp folders are cleaned up. This script
+// handles those signals itself (below) and calls the harness's killLiveEditors() first.
+const harnessSignals = ['SIGINT', 'SIGTERM'].map((sig) => [sig, process.listeners(sig)]);
+const { createInstance, freePort, killLiveEditors } = require('../e2e/lib/n8n');
+for (const [sig, before] of harnessSignals) {
+	for (const l of process.listeners(sig)) if (!before.includes(l)) process.removeListener(sig, l);
+}
+const { startSandbox } = require('../sandbox/server');
+const sandboxData = require('../sandbox/data');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+const SCREENSHOT = path.join(ROOT, 'test', 'e2e', 'screenshots', 'identity-list.png');
+const DEBUG = !!process.env.EDITOR_DEBUG;
+const DEBUG_DIR = path.join(os.tmpdir(), 'oneall-editor-debug');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 800 };
+const NODE_NAME = 'Upload Picture';
+const CREDENTIAL = { id: 'editorSandbox01', name: 'OneAll sandbox' };
+const WORKFLOW_ID = 'editorIdentity01';
+// Test ids of n8n's resource locator (the same ones n8n's own Playwright tests use).
+const ITEM = '[data-test-id="rlc-item"]';
+const SEARCH = 'input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input';
+const RLC_INPUT = 'input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input';
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+// ---------------------------------------------------------------------------------------------
+let passed = 0;
+let failed = 0;
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+function ok(cond, name, detail) {
+	if (cond) {
+		passed++;
+		console.log(`ok   - ${name}`);
+	} else {
+		failed++;
+		console.log(`FAIL - ${name}${detail ? `\n       ${String(detail).split('\n').join('\n       ')}` : ''}`);
+	}
+	return !!cond;
+}
+function note(msg) {
+	console.log(`# ${msg}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything this script starts, so that every exit path stops it
+// ---------------------------------------------------------------------------------------------
+const cleanups = [];
+let cleaning = null;
+function cleanupAll() {
+	if (cleaning) return cleaning;
+	cleaning = (async () => {
+		for (const fn of cleanups.reverse()) {
+			try {
+				await fn();
+			} catch (e) {
+				console.log(`# cleanup: ${e.message}`);
+			}
+		}
+	})();
+	return cleaning;
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+	process.once(sig, () => {
+		console.log(`# ${sig}: stopping everything`);
+		if (typeof killLiveEditors === 'function') killLiveEditors(); // n8n first, also while starting
+		const hard = setTimeout(() => process.exit(130), 20000);
+		hard.unref();
+		cleanupAll().finally(() => process.exit(130));
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+function pack() {
+	const dist = path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
+	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-editor-pack-'));
+	cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
+	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
+	const info = JSON.parse(r.stdout)[0];
+	return path.join(dir, info.filename);
+}
+
+function loadPlaywright() {
+	try {
+		return require('playwright-core');
+	} catch (e) {
+		throw new Error(`playwright-core is not installed (npm ci installs it as a dev dependency): ${e.message}`);
+	}
+}
+
+/** The label our getIdentities() gives an identity (see nodes/OneAll/listSearch/getIdentities.ts). */
+function labelOf(identity) {
+	const label = identity.displayName || identity.preferredUsername || 'Unnamed identity';
+	return `${label} (${identity.provider}, ${identity.identity_token.slice(0, 8)}…)`;
+}
+
+function workflow() {
+	return {
+		id: WORKFLOW_ID,
+		name: 'OneAll identity list (editor test)',
+		nodes: [
+			{
+				id: '5f1e0c2a-0000-4a00-8000-000000000001',
+				name: 'When clicking ‘Execute workflow’',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '5f1e0c2a-0000-4a00-8000-000000000002',
+				name: NODE_NAME,
+				type: `${PACKAGE.name}.oneAll`,
+				typeVersion: 1,
+				position: [260, 0],
+				parameters: {
+					resource: 'twitter',
+					operation: 'uploadPicture',
+					identityToken: { __rl: true, mode: 'list', value: '' },
+					pictureUrl: 'https://example.com/picture.png',
+				},
+				credentials: { oneAllApi: CREDENTIAL },
+			},
+		],
+		connections: {
+			'When clicking ‘Execute workflow’': { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+let shot = 0;
+async function debugShot(page, name) {
+	if (!DEBUG) return;
+	fs.mkdirSync(DEBUG_DIR, { recursive: true });
+	const file = path.join(DEBUG_DIR, `${String(++shot).padStart(2, '0')}-${name}.png`);
+	await page.screenshot({ path: file }).catch(() => {});
+	note(`debug screenshot ${file}`);
+}
+
+/** Texts of the entries the open dropdown shows right now. */
+async function entryTexts(page) {
+	return page
+		.locator(ITEM)
+		.evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()));
+}
+
+/** Waits until the list stops changing (no spinner, same entries twice in a row). */
+async function settledEntries(page, { timeoutMs = 30000, minCount = 1 } = {}) {
+	const until = Date.now() + timeoutMs;
+	let last = null;
+	for (;;) {
+		const texts = await entryTexts(page);
+		const same = last && texts.length === last.length && texts.every((t, i) => t === last[i]);
+		if (same && texts.length >= minCount) return texts;
+		if (Date.now() > until) return texts;
+		last = texts;
+		await page.waitForTimeout(400);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// The test
+// ---------------------------------------------------------------------------------------------
+async function main() {
+	note(`editor test: ${PACKAGE.name}@${PACKAGE.version}, identity list of Twitter → Upload Picture`);
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`${CHROMIUM} not found: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+	}
+	const { chromium } = loadPlaywright();
+
+	const all = sandboxData.identities;
+	const twitter = all.filter((i) => i.provider === 'twitter');
+	const others = all.filter((i) => i.provider !== 'twitter');
+	const twitterLabels = new Set(twitter.map(labelOf));
+	const otherLabels = new Set(others.map(labelOf));
+	const namedTwitter = Object.values(sandboxData.named).filter((i) => i.provider === 'twitter');
+	const namedOthers = Object.values(sandboxData.named).filter((i) => i.provider !== 'twitter');
+	note(`sandbox data: ${all.length} identities, ${twitter.length} twitter`);
+
+	// 1. pack
+	const tgz = pack();
+	note(`packed ${path.basename(tgz)} (${elapsed()})`);
+
+	// 2. sandbox
+	const sandbox = await startSandbox({ port: 0 });
+	cleanups.push(() => sandbox.close());
+	note(`sandbox on ${sandbox.url}`);
+
+	// 3. n8n user folder, package, credential, workflow
+	const n8n = await createInstance({ line: '2', tarball: tgz });
+	cleanups.push(async () => {
+		await n8n.cleanup().catch(() => {});
+		// an editor killed a moment ago may still have been writing its folder
+		fs.rmSync(n8n.folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+	});
+	note(`n8n ${n8n.version} user folder ${n8n.folder} (${elapsed()})`);
+	ok(
+		fs.existsSync(path.join(n8n.nodesDir, 'node_modules', PACKAGE.name, 'package.json')),
+		`the tarball is installed in .n8n/nodes/node_modules/${PACKAGE.name}`,
+	);
+	await n8n.importCredentials([
+		{
+			...CREDENTIAL,
+			type: 'oneAllApi',
+			data: {
+				subdomain: 'sandbox',
+				publicKey: sandbox.publicKey,
+				privateKey: sandbox.privateKey,
+				baseUrl: sandbox.url,
+			},
+		},
+	]);
+	await n8n.importWorkflow(workflow());
+	note(`credential and workflow imported (${elapsed()})`);
+
+	// 4. editor
+	const port = await freePort();
+	const editor = await n8n.startEditor({ port });
+	cleanups.push(() => editor.stop());
+	note(`editor ready on ${editor.url} (${elapsed()})`);
+	const cookies = await editor.playwrightCookies();
+	ok(cookies.length === 1 && cookies[0].value.length > 20, 'owner set up and logged in over REST');
+
+	const types = await fetch(`${editor.url}/types/nodes.json`, {
+		headers: { cookie: `${cookies[0].name}=${cookies[0].value}` },
+	}).then((r) => r.json());
+	ok(
+		Array.isArray(types) && types.some((t) => t.name === `${PACKAGE.name}.oneAll`),
+		`the editor knows the node type ${PACKAGE.name}.oneAll`,
+	);
+
+	// 5. browser
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		// this script closes the browser itself, in its own signal handler
+		handleSIGINT: false,
+		handleSIGTERM: false,
+		handleSIGHUP: false,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+	cleanups.push(() => browser.close());
+	const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
+	await context.addCookies(cookies);
+	const page = await context.newPage();
+	page.setDefaultTimeout(30000);
+	const pageErrors = [];
+	page.on('pageerror', (e) => pageErrors.push(e.message));
+	// Nothing but the editor: no request may leave localhost.
+	const outside = [];
+	await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => {
+		outside.push(route.request().url());
+		return route.abort();
+	});
+
+	const sandboxBefore = sandbox.requests.length;
+	await page.goto(`${editor.url}/workflow/${WORKFLOW_ID}`, { waitUntil: 'domcontentloaded' });
+	const nodeOnCanvas = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
+	await nodeOnCanvas.waitFor({ state: 'visible', timeout: 60000 });
+	ok(true, `the workflow opens and shows the node "${NODE_NAME}" on the canvas (${elapsed()})`);
+	await debugShot(page, 'canvas');
+
+	// open the node (NDV)
+	await nodeOnCanvas.dblclick();
+	const locator = page.locator('[data-test-id="resource-locator-identityToken"]');
+	await locator.waitFor({ state: 'visible' });
+	ok(true, 'double-clicking the node opens its parameters with the Identity resource locator');
+	await debugShot(page, 'ndv');
+
+	const mode = await locator.locator('[data-test-id="rlc-mode-selector"] input').inputValue().catch(() => '');
+	ok(/from list/i.test(mode), 'the Identity locator is in "From List" mode', `mode selector shows ${JSON.stringify(mode)}`);
+
+	// open the list
+	await locator.locator(RLC_INPUT).first().click();
+	// The popover is teleported to <body>; n8n 2.41 does not put its data-test-id
+	// ("resource-locator-dropdown") on the DOM, so take the search box's closest ancestor that
+	// holds the entries.
+	await page.locator(SEARCH).waitFor({ state: 'visible' });
+	await page.locator(ITEM).first().waitFor({ state: 'visible' });
+	const dropdown = page.locator(SEARCH).locator(`xpath=ancestor::*[.//*[@data-test-id="rlc-item"]][1]`);
+	const shown = await settledEntries(page, { minCount: 1 });
+	await debugShot(page, 'list-open');
+	note(`(${elapsed()}) the list shows ${shown.length} entries; first: ${shown.slice(0, 4).join(' | ')}`);
+
+	ok(shown.length > 0, 'the Identity list opens and shows entries');
+	const notTwitter = shown.filter((t) => !twitterLabels.has(t));
+	ok(notTwitter.length === 0, 'every entry shown is a Twitter identity of the sandbox ("<name> (twitter, <token>…)")', notTwitter.slice(0, 5).join('\n'));
+	const leaked = shown.filter((t) => otherLabels.has(t) || !/\(twitter, [0-9a-f]{8}…\)$/.test(t));
+	ok(leaked.length === 0, 'no Facebook, LinkedIn, Pinterest, YouTube, Google or GitHub identity shows', leaked.slice(0, 5).join('\n'));
+	const dropdownText = await dropdown.first().innerText();
+	const otherNamesShown = namedOthers.filter((i) => dropdownText.includes(i.displayName)).map((i) => i.displayName);
+	ok(otherNamesShown.length === 0, `none of the named non-Twitter identities (${namedOthers.map((i) => i.displayName).join(', ')}) shows`, otherNamesShown.join(', '));
+	const firstNamed = shown.slice(0, namedTwitter.length);
+	ok(
+		namedTwitter.every((i, k) => firstNamed[k] === labelOf(i)),
+		`the named Twitter identities come first, oldest first (${namedTwitter.map((i) => i.displayName).join(', ')})`,
+		`first entries: ${firstNamed.join(' | ')}`,
+	);
+	ok(
+		shown.includes(labelOf(sandboxData.named.twitter3)),
+		'the identity named `Ada "Tweets" <Lovelace> & Co` shows as plain text (no HTML injection)',
+	);
+
+	// all of them: scroll the list to its end so that every entry is rendered
+	const scroller = await dropdown
+		.first()
+		.evaluateHandle((root) => [...root.querySelectorAll('*')].find((el) => el.scrollHeight > el.clientHeight + 5 && /auto|scroll/.test(getComputedStyle(el).overflowY)) || null);
+	let all166 = shown;
+	if (await scroller.evaluate((el) => !!el)) {
+		for (let k = 0; k < 40; k++) {
+			const atEnd = await scroller.evaluate((el) => {
+				el.scrollTop = el.scrollHeight;
+				return el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+			});
+			await page.waitForTimeout(250);
+			const now = await entryTexts(page);
+			if (atEnd && now.length === all166.length) break;
+			all166 = now;
+		}
+		all166 = await entryTexts(page);
+		await scroller.evaluate((el) => {
+			el.scrollTop = 0;
+		});
+	}
+	const distinct = new Set(all166);
+	ok(
+		distinct.size === twitter.length && twitter.every((i) => distinct.has(labelOf(i))),
+		`after scrolling, the list holds exactly the sandbox's ${twitter.length} Twitter identities`,
+		`${distinct.size} distinct entries; missing e.g. ${twitter.filter((i) => !distinct.has(labelOf(i))).slice(0, 3).map(labelOf).join(' | ')}`,
+	);
+
+	// the screenshot: the open list, top of it
+	await page.waitForTimeout(300);
+	await page.locator(ITEM).first().hover();
+	await page.waitForTimeout(200);
+	fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+	await page.screenshot({ path: SCREENSHOT });
+	ok(fs.statSync(SCREENSHOT).size > 10000, `screenshot saved: ${path.relative(ROOT, SCREENSHOT)} (${VIEWPORT.width}x${VIEWPORT.height})`);
+
+	// the typed filter
+	const search = page.locator(SEARCH).first();
+	const idReqsBeforeFilter = sandbox.requests.filter((r) => r.pathname === '/identities.json').length;
+	await search.fill('zo');
+	await page.waitForFunction(
+		(n) => {
+			const items = document.querySelectorAll('[data-test-id="rlc-item"]');
+			return items.length > 0 && items.length < n;
+		},
+		twitter.length,
+		{ timeout: 30000 },
+	).catch(() => {});
+	const filtered = await settledEntries(page);
+	await debugShot(page, 'list-filtered');
+	const expectedFiltered = twitter
+		.filter((i) => `${i.displayName} ${i.preferredUsername} ${i.identity_token}`.toLowerCase().includes('zo'))
+		.map(labelOf);
+	ok(
+		filtered.length === expectedFiltered.length && expectedFiltered.every((l) => filtered.includes(l)),
+		`typing "zo" in the search box narrows the list to the matching Twitter identities (${expectedFiltered.length}: ${expectedFiltered.join(', ')})`,
+		`shown: ${filtered.join(' | ')}\nexpected: ${expectedFiltered.join(' | ')}`,
+	);
+	ok(filtered.includes(labelOf(sandboxData.named.twitter2)), 'Zoë Müller is found by typing "zo"');
+	const idReqsAfterFilter = sandbox.requests.filter((r) => r.pathname === '/identities.json').length;
+	note(`the filter made ${idReqsAfterFilter - idReqsBeforeFilter} more /identities.json request(s)`);
+
+	// pick one
+	await page
+		.locator(ITEM)
+		.filter({ hasText: 'Zoë Müller' })
+		.first()
+		.click();
+	await page.waitForTimeout(500);
+	const picked = await locator.locator(RLC_INPUT).first().inputValue().catch(() => '');
+	await debugShot(page, 'picked');
+	ok(picked.includes('Zoë Müller'), 'picking Zoë Müller puts her in the Identity field', `field shows ${JSON.stringify(picked)}`);
+
+	// the link next to the picked identity opens her profile (window.open is stubbed: no navigation)
+	await page.evaluate(() => {
+		window.__opened = [];
+		window.open = (u) => {
+			window.__opened.push(String(u));
+			return null;
+		};
+	});
+	const link = locator.locator('[data-test-id="rlc-open-resource-link"]').first();
+	const linkShown = await link.isVisible().catch(() => false);
+	if (linkShown) await link.locator('button, a').first().click().catch(() => link.click());
+	const opened = await page.evaluate(() => window.__opened);
+	ok(
+		linkShown && opened.length === 1 && opened[0] === sandboxData.named.twitter2.profileUrl,
+		`the open-link button next to the field opens the identity's profile (${sandboxData.named.twitter2.profileUrl})`,
+		`link visible: ${linkShown}; opened: ${JSON.stringify(opened)}`,
+	);
+
+	// 6. what the sandbox received
+	const idReqs = sandbox.requests.slice(sandboxBefore).filter((r) => r.pathname === '/identities.json');
+	const pages = Math.ceil(all.length / 500);
+	ok(idReqs.length >= pages, `the sandbox received GET /identities.json (${idReqs.length} requests, >= ${pages} pages)`);
+	ok(
+		idReqs.length > 0 && idReqs.every((r) => r.method === 'GET' && r.headers.authorization === sandbox.authHeader && r.status === 200),
+		'every /identities.json request carried the credential\'s HTTP Basic header and got 200',
+		idReqs.map((r) => `${r.method} ${r.url} ${r.status} auth=${r.headers.authorization === sandbox.authHeader}`).join('\n'),
+	);
+	const pagesAsked = new Set(idReqs.map((r) => String(r.query && r.query.page)));
+	ok(
+		[...Array(pages)].every((_, k) => pagesAsked.has(String(k + 1))) && idReqs.every((r) => String(r.query && r.query.entries_per_page) === '500'),
+		`all ${pages} pages were asked for, 500 entries a page`,
+		idReqs.map((r) => r.url).join('\n'),
+	);
+	const otherApi = sandbox.requests.slice(sandboxBefore).filter((r) => r.pathname !== '/identities.json');
+	ok(otherApi.length === 0, 'opening the list sent nothing else to OneAll (no push)', otherApi.map((r) => `${r.method} ${r.url}`).join('\n'));
+	ok(outside.length === 0, 'the editor made no request outside localhost', [...new Set(outside)].slice(0, 5).join('\n'));
+	if (pageErrors.length) note(`page errors (not failing the test): ${pageErrors.slice(0, 3).join(' | ')}`);
+}
+
+main()
+	.catch((e) => {
+		ok(false, 'editor test ran to the end', e && e.stack ? e.stack : String(e));
+	})
+	.then(() => cleanupAll())
+	.then(() => {
+		console.log(`# took ${elapsed()}`);
+		console.log(`${passed} passed, ${failed} failed`);
+		process.exit(failed > 0 ? 1 : 0);
+	});
