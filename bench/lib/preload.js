@@ -1,0 +1,125 @@
+'use strict';
+/*
+ * Loaded into the n8n process with `node --require bench/lib/preload.js` by bench/run.js. It only
+ * observes; when the process exits it writes to $BENCH_PRELOAD_OUT:
+ *   - VmHWM / VmRSS from /proc/self/status (peak and final resident memory, kB);
+ *   - a pair of clock readings (Date.now() and the monotonic clock V8's CPU profiler uses), so that
+ *     n8n's run data times (epoch ms) can be placed on a --cpu-prof profile's time line;
+ *   - how long n8n's own loader took to require and instantiate this package's node and credential
+ *     (timed around Module._load and the exported classes' constructors);
+ *   - with BENCH_COUNT_EXPRESSIONS=1: how many expressions n8n evaluated (calls of
+ *     Expression.prototype.resolveSimpleParameterValue with an "=..." string).
+ */
+const fs = require('fs');
+const Module = require('module');
+const { performance } = require('perf_hooks');
+
+const out = process.env.BENCH_PRELOAD_OUT;
+if (out) {
+	const clock = { epochMs: Date.now(), monoUs: Number(process.hrtime.bigint() / 1000n) };
+	const ours = {}; // file kind → { requireMs, newMs }
+	const counts = { expressions: 0, simpleValues: 0 };
+	const countExpressions = process.env.BENCH_COUNT_EXPRESSIONS === '1';
+	const OURS = /[\\/]node_modules[\\/]n8n-nodes-oneall[\\/]dist[\\/](nodes[\\/]OneAll[\\/]OneAll\.node|credentials[\\/]OneAllApi\.credentials)\.js$/;
+	let patchedExpression = false;
+	let depth = 0;
+
+	const originalLoad = Module._load;
+	Module._load = function (request, parent, isMain) {
+		let filename = null;
+		if (depth === 0 && typeof request === 'string' && request.includes('n8n-nodes-oneall')) {
+			try {
+				filename = Module._resolveFilename(request, parent, isMain);
+			} catch {
+				filename = null;
+			}
+			if (filename && !OURS.test(filename)) filename = null;
+		}
+		if (!filename) {
+			const result = originalLoad.apply(this, arguments);
+			if (countExpressions && !patchedExpression && result && typeof result === 'object') patchExpression(result);
+			return result;
+		}
+		const kind = /credentials/.test(filename) ? 'credential' : 'node';
+		const first = !ours[kind];
+		depth++;
+		const t = performance.now();
+		let result;
+		try {
+			result = originalLoad.apply(this, arguments);
+		} finally {
+			depth--;
+		}
+		if (first) {
+			ours[kind] = { requireMs: performance.now() - t, newMs: null };
+			wrapConstructors(result, ours[kind]);
+		}
+		return result;
+	};
+
+	function wrapConstructors(exportsObject, record) {
+		if (!exportsObject || typeof exportsObject !== 'object') return;
+		for (const key of Object.keys(exportsObject)) {
+			const C = exportsObject[key];
+			const desc = Object.getOwnPropertyDescriptor(exportsObject, key);
+			if (typeof C !== 'function' || !desc || !desc.writable) continue;
+			exportsObject[key] = new Proxy(C, {
+				construct(target, args, newTarget) {
+					const t = performance.now();
+					const instance = Reflect.construct(target, args, newTarget === exportsObject[key] ? target : newTarget);
+					if (record.newMs === null) record.newMs = performance.now() - t;
+					return instance;
+				},
+			});
+		}
+	}
+
+	function patchExpression(mod) {
+		let E;
+		try {
+			E = mod.Expression;
+		} catch {
+			return;
+		}
+		if (typeof E !== 'function' || !E.prototype || typeof E.prototype.resolveSimpleParameterValue !== 'function') return;
+		patchedExpression = true;
+		const original = E.prototype.resolveSimpleParameterValue;
+		E.prototype.resolveSimpleParameterValue = function (value) {
+			counts.simpleValues++;
+			if (typeof value === 'string' && value.charAt(0) === '=') counts.expressions++;
+			return original.apply(this, arguments);
+		};
+	}
+
+	let written = false;
+	const write = () => {
+		if (written) return;
+		written = true;
+		let status = '';
+		try {
+			status = fs.readFileSync('/proc/self/status', 'utf8');
+		} catch {
+			/* not Linux */
+		}
+		const kb = (key) => {
+			const m = status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'));
+			return m ? Number(m[1]) : null;
+		};
+		try {
+			fs.writeFileSync(
+				out,
+				JSON.stringify({
+					pid: process.pid,
+					clock,
+					vmHwmKb: kb('VmHWM'),
+					vmRssKb: kb('VmRSS'),
+					loadInN8n: ours,
+					counts: countExpressions ? counts : undefined,
+				}),
+			);
+		} catch {
+			/* nothing to do */
+		}
+	};
+	process.on('exit', write);
+}
