@@ -207,6 +207,13 @@ async function settledEntries(page, { timeoutMs = 30000, minCount = 1 } = {}) {
 // ---------------------------------------------------------------------------------------------
 async function main() {
 	note(`editor test: ${PACKAGE.name}@${PACKAGE.version}, identity list of Twitter → Upload Picture`);
+	if (!fs.existsSync(CHROMIUM) && !process.env.CHROMIUM_PATH && process.getuid?.() === 0) {
+		// A fresh machine of this project's kind has no browser; Debian's package is the one that runs here.
+		note('installing Debian chromium (apt-get install -y chromium)');
+		const apt = (args) => require('node:child_process').spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		apt(['update']);
+		apt(['install', '-y', 'chromium']);
+	}
 	if (!fs.existsSync(CHROMIUM)) {
 		throw new Error(`${CHROMIUM} not found: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
 	}
