@@ -1,0 +1,888 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * End-to-end suite: the packed package inside a real n8n, against the local OneAll sandbox.
+ *
+ *   npm run build && node test/e2e/run.js          (npm test does both)
+ *   N8N_E2E_LINES=2 node test/e2e/run.js           only the 2.x line (default "2,1")
+ *   N8N_E2E_ONLY=01,06 node test/e2e/run.js        only these workflows (by file number)
+ *   N8N_E2E_VERBOSE=1 node test/e2e/run.js         also the harness's own log lines
+ *   N8N_E2E_KEEP=1 node test/e2e/run.js            keep the n8n user folders for inspection
+ *   N8N_E2E_DUMP=1 node test/e2e/run.js            write a failed workflow's stdout/stderr/requests to the temp dir
+ *
+ * What it does, for each n8n line (2 = n8n 2.41.0 on Node 24, 1 = n8n 1.123.81 on Node 20):
+ *   1. `npm pack` the built package into a temp dir (once; the same tarball for every line);
+ *   2. a fresh n8n user folder; `npm install <tarball>` in its .n8n/nodes, as a user does by hand;
+ *   3. imports three `oneAllApi` credentials whose Base URL is the sandbox (the suite's, one with a
+ *      wrong private key, and the "OneAll account" the examples refer to), then every workflow of
+ *      test/e2e/workflows (workflow 10 once per fault mode) and examples/error-output.json in ONE
+ *      `import:workflow` call;
+ *   4. executes each workflow with `n8n execute --rawOutput` (one n8n process at a time) and checks
+ *      what the sandbox received (method, exact path, Authorization, exact JSON body) and what n8n
+ *      returned (items, pairedItem, errors), and that no key leaks into n8n's output or logs.
+ * Prints one line per check and closes with `N passed, M failed`; exits 1 when M > 0.
+ * Only Node built-ins, the harness in ./lib and the sandbox in ../sandbox are used.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const util = require('util');
+const { spawnSync, execFileSync } = require('child_process');
+
+if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
+
+const { createInstance, nodeOutput, nodeError } = require('./lib/n8n');
+const { startSandbox, OPS, INFO_401 } = require('../sandbox/server');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WORKFLOW_DIR = path.join(__dirname, 'workflows');
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+
+// Distinctive keys: if any of these strings shows up in n8n's output, it is a leak.
+const KEYS = {
+	publicKey: 'e2ePUBLIC-Kq7Zx3Lk-leakcanary',
+	privateKey: 'e2ePRIVATE-Wm9Rt5Qp-leakcanary',
+	wrongPrivateKey: 'e2eWRONGKEY-Hx2Pv8Jn-leakcanary',
+};
+const basic = (user, pass) => Buffer.from(`${user}:${pass}`).toString('base64');
+const GOOD_AUTH = `Basic ${basic(KEYS.publicKey, KEYS.privateKey)}`;
+const WRONG_AUTH = `Basic ${basic(KEYS.publicKey, KEYS.wrongPrivateKey)}`;
+const SECRETS = {
+	'private key': KEYS.privateKey,
+	'public key': KEYS.publicKey,
+	'wrong private key': KEYS.wrongPrivateKey,
+	'Base64 Authorization value': basic(KEYS.publicKey, KEYS.privateKey),
+	'Base64 Authorization value (wrong key)': basic(KEYS.publicKey, KEYS.wrongPrivateKey),
+};
+
+const CREDENTIALS = {
+	good: { id: 'e2eSandboxCred01', name: 'OneAll sandbox' },
+	bad: { id: 'e2eBadKeyCred001', name: 'OneAll sandbox (wrong private key)' },
+};
+/** The credential the example workflows refer to (read from examples/error-output.json). */
+let EXAMPLE_CREDENTIAL;
+
+const TOKENS = {
+	twitter: '923843ec-1749-4cc1-988f-d6963f3b1baa',
+	facebook: 'c1f4a2d8-7b3e-4e59-a0c6-3d2b9f8e1a47',
+	linkedin: '7d2e9b41-3c8a-4f1d-9e6b-5a0c2d8f7e13',
+	pinterest: '4b8f2c6e-1d9a-4e37-b5c0-8a3d7f2e6b91',
+	youtube: 'a5d1e8c3-6f2b-4d94-8a7e-2c9b0f5d3e68',
+};
+
+/** Every fault mode of the sandbox, with what the node must say about it. */
+const FAULTS = [
+	{ name: '401', message: /^OneAll error 401: Authentication credentials are missing or incorrect/, hint: /Check the Public Key and Private Key/ },
+	{ name: '403', message: /^OneAll error 403: \S/, hint: /permissions/ },
+	{ name: '404', message: /^OneAll error 404: \S/, hint: /identity token/ },
+	{ name: '409', message: /^OneAll error 409: \S/, hint: /duplicate/ },
+	{ name: '429', message: /^OneAll error 429: \S/, hint: /rate limiting/ },
+	{ name: '500', message: /^OneAll error 500: An unrecoverable error occurred while processing the request\.$/, hint: /Try again later/ },
+	{ name: '502', message: /^OneAll error 502: \S/, hint: /Try again later/ },
+	{ name: '503', message: /^OneAll error 503: \S/, hint: /Try again later/ },
+	{ name: 'flagError', message: /^OneAll error 400: The request cannot be processed\. The social network has rejected the content\.$/ },
+	{ name: 'html', message: /^OneAll answered HTTP 502 with a body that is not JSON: "<html>/ },
+	{ name: 'empty', message: /^OneAll answered HTTP 200 with a body that is not JSON: \(empty body\)$|^OneAll answered HTTP 200 with JSON that is not a OneAll response/ },
+	{ name: 'truncated', message: /^OneAll answered HTTP 200 with a body that is not JSON: "\{/ },
+	{ name: 'hang', message: /^Could not reach OneAll: the request timed out$/, hint: /Timeout.*may still have been published/, what: 'reported as a timeout, with the Timeout hint and the "may still have been published" warning' },
+];
+const MSG_500 = 'OneAll error 500: An unrecoverable error occurred while processing the request.';
+
+// ---------------------------------------------------------------------------------------------
+// Output and bookkeeping
+// ---------------------------------------------------------------------------------------------
+
+const results = { passed: 0, failed: 0, failures: [] };
+const notes = [];
+const REGEX_GUARD = /Regular expression execution timed out/;
+let scope = '';
+
+function say(line) {
+	process.stdout.write(`${line}\n`);
+}
+
+/** Runs one check: fn throws (or returns false) on failure; a returned string is shown as detail. */
+function check(label, fn) {
+	let detail;
+	let ok;
+	try {
+		const r = fn();
+		ok = r !== false;
+		if (typeof r === 'string') detail = r;
+	} catch (err) {
+		ok = false;
+		detail = err && err.message ? err.message : String(err);
+	}
+	const line = `${ok ? 'ok  ' : 'FAIL'} ${scope} ${label}${detail ? ` — ${oneLine(detail)}` : ''}`;
+	say(line);
+	if (ok) results.passed++;
+	else {
+		results.failed++;
+		results.failures.push(line);
+	}
+	return ok;
+}
+
+function oneLine(s) {
+	const flat = String(s).replace(/\s+/g, ' ').trim();
+	return flat.length > 600 ? `${flat.slice(0, 600)}…` : flat;
+}
+
+function fail(msg) {
+	throw new Error(msg);
+}
+
+function show(v) {
+	return util.inspect(v, { depth: 6, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 30 });
+}
+
+function assertEqual(actual, expected, what = 'value') {
+	if (!util.isDeepStrictEqual(actual, expected)) fail(`${what}: expected ${show(expected)}, got ${show(actual)}`);
+}
+
+function assertMatch(actual, re, what = 'value') {
+	if (typeof actual !== 'string' || !re.test(actual)) fail(`${what}: expected ${re}, got ${show(actual)}`);
+}
+
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers over sandbox records and n8n runs
+// ---------------------------------------------------------------------------------------------
+
+const pushPath = (token, sub) => `/push/identities/${token}/${sub}`;
+
+/** The sandbox operation behind a recorded push path, with the id taken from the path. */
+function opFor(pathname) {
+	const m = /^\/push\/identities\/[^/]+\/(.+)$/.exec(pathname);
+	if (!m) return null;
+	const sub = m[1];
+	if (OPS[sub] && !sub.includes('{')) return { op: OPS[sub], pathId: null };
+	let x = /^pinterest\/board\/([^/]+)\/pin\.json$/.exec(sub);
+	if (x) return { op: OPS['pinterest/board/{id}/pin.json'], pathId: decodeURIComponent(x[1]) };
+	x = /^youtube\/playlist\/([^/]+)\/video\.json$/.exec(sub);
+	if (x) return { op: OPS['youtube/playlist/{id}/video.json'], pathId: decodeURIComponent(x[1]) };
+	return null;
+}
+
+/**
+ * What the sandbox answered for a successful push: its `result.data`, rebuilt from the request and
+ * n, the number of successful pushes since the last reset (ids are derived from it).
+ */
+function sandboxResult(rec, n) {
+	const found = opFor(rec.pathname);
+	if (!found) fail(`unknown push path ${rec.pathname}`);
+	let node = rec.json.request.push;
+	for (const part of found.op.node) node = node[part];
+	return found.op.result(n, node, found.pathId);
+}
+
+/** Numbers successful pushes in the order the sandbox answered them (1-based, as its ids). */
+function numberPushes(requests) {
+	let n = 0;
+	const map = new Map();
+	for (const r of requests) if (r.status === 200 && r.pathname.startsWith('/push/')) map.set(r, ++n);
+	return map;
+}
+
+/** method, exact path (no query), Authorization, Content-Type, exact JSON body. */
+function checkRequest(rec, { path: expectedPath, body, auth = GOOD_AUTH }) {
+	const problems = [];
+	if (rec.method !== 'POST') problems.push(`method ${rec.method}`);
+	if (rec.url !== expectedPath) problems.push(`path ${rec.url} (expected ${expectedPath})`);
+	if (rec.headers.authorization !== auth) problems.push('Authorization is not the credential\'s HTTP Basic value');
+	if (!/^application\/json(;|$)/i.test(rec.headers['content-type'] || '')) problems.push(`content-type ${rec.headers['content-type']}`);
+	let parsed;
+	try {
+		parsed = JSON.parse(rec.body);
+	} catch {
+		problems.push(`body is not JSON: ${rec.body.slice(0, 120)}`);
+	}
+	if (parsed !== undefined && !util.isDeepStrictEqual(parsed, body)) {
+		problems.push(`body ${rec.body} (expected ${JSON.stringify(body)})`);
+	}
+	if (problems.length) fail(problems.join('; '));
+}
+
+function runData(run) {
+	return (run.result && run.result.data && run.result.data.resultData && run.result.data.resultData.runData) || {};
+}
+
+function outputOf(run, node, outputIndex = 0) {
+	const out = nodeOutput(run.result, node, { outputIndex });
+	if (out === undefined) fail(`node "${node}" did not run`);
+	return out;
+}
+
+const pairedIndexes = (items) => items.map((i) => (i.pairedItem && typeof i.pairedItem === 'object' ? i.pairedItem.item : i.pairedItem));
+
+function expectSuccess(run) {
+	if (run.ok) return run.crashedOnExit ? 'status success (n8n crashed while exiting, after printing the run)' : undefined;
+	fail(`status ${run.status}, exit ${run.code}${run.signal ? `/${run.signal}` : ''}: ${run.error ? run.error.message : 'no run data'}${run.result ? '' : `\n${(run.stdout || '').slice(-800)}\n${(run.stderr || '').slice(-800)}`}`);
+}
+
+function expectStopped(run, node, { message, itemIndex, hint }) {
+	if (run.ok) fail('the workflow succeeded');
+	if (!run.result) fail(`no run data printed (exit ${run.code}): ${(run.stdout || '').slice(-600)}`);
+	if (run.status !== 'error') fail(`status ${run.status}`);
+	const error = run.result.data.resultData.error;
+	if (!error) fail('no resultData.error');
+	if (typeof message === 'string') assertEqual(error.message, message, 'error message');
+	else assertMatch(error.message, message, 'error message');
+	if (hint) assertMatch(error.description, hint, 'error description (hint)');
+	assertEqual(run.result.data.resultData.lastNodeExecuted, node, 'lastNodeExecuted');
+	const nodeErr = nodeError(run.result, node);
+	if (!nodeErr) fail(`no error recorded on node "${node}"`);
+	assertEqual(nodeErr.message, error.message, 'node error message');
+	if (itemIndex !== undefined) {
+		const idx = error.context && error.context.itemIndex;
+		assertEqual(idx, itemIndex, 'error.context.itemIndex');
+	}
+	return `"${error.message}"`;
+}
+
+/** Where a key, the Base64 Authorization value or an "authorization" header appears in these texts. */
+function findLeaks(texts) {
+	const leaks = [];
+	for (const [where, text] of Object.entries(texts)) {
+		if (typeof text !== 'string') continue;
+		for (const [what, secret] of Object.entries(SECRETS)) {
+			if (text.includes(secret)) leaks.push(`${what} in ${where}`);
+		}
+		if (/"authorization"\s*:/i.test(text)) leaks.push(`an "authorization" header in ${where}`);
+	}
+	return leaks;
+}
+
+/** Secrets: the keys and the Base64 Authorization never appear in what the process printed. */
+function checkNoSecrets(label, texts) {
+	check(label, () => {
+		const leaks = findLeaks(texts);
+		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		const bytes = Object.values(texts).reduce((a, t) => a + (typeof t === 'string' ? t.length : 0), 0);
+		return `${(bytes / 1024).toFixed(0)} KiB scanned`;
+	});
+}
+
+/** Every error object of a run: the run's, each node task's, each output item's. */
+function errorsOf(run) {
+	const found = [];
+	const rd = run.result && run.result.data && run.result.data.resultData;
+	if (!rd) return found;
+	if (rd.error) found.push(['resultData.error', rd.error]);
+	for (const [node, tasks] of Object.entries(rd.runData || {})) {
+		tasks.forEach((task, t) => {
+			if (task.error) found.push([`${node}[${t}].error`, task.error]);
+			for (const output of (task.data && task.data.main) || []) {
+				for (const item of output || []) if (item && item.error) found.push([`${node} item ${show(item.pairedItem)} .error`, item.error]);
+			}
+		});
+	}
+	return found;
+}
+
+const REQUEST_DETAIL_KEYS = /^(config|headers|request|requestOptions|options|auth|authorization|_header|socket|response)$/i;
+
+/** No error carries the HTTP client's request (where n8n would put headers and auth). */
+function checkNoRequestDetails(label, run) {
+	check(label, () => {
+		const hits = [];
+		const walk = (v, where, depth) => {
+			if (!v || typeof v !== 'object' || depth > 8) return;
+			for (const [k, x] of Object.entries(v)) {
+				if (k === 'node') continue; // the node's own parameters, not request data
+				if (REQUEST_DETAIL_KEYS.test(k)) hits.push(`${where}.${k}`);
+				walk(x, `${where}.${k}`, depth + 1);
+			}
+		};
+		const errors = errorsOf(run);
+		for (const [where, e] of errors) walk(e, where, 0);
+		if (hits.length) fail(`request details attached: ${hits.slice(0, 5).join(', ')}`);
+		return `${errors.length} error object(s) inspected`;
+	});
+}
+
+function checkAllAuth(requests, auth = GOOD_AUTH) {
+	const wrong = requests.filter((r) => r.headers.authorization !== auth);
+	if (wrong.length) fail(`${wrong.length} request(s) without the credential's Authorization`);
+}
+
+const messageOf = (rec) => {
+	try {
+		return rec.json.request.push.post.message;
+	} catch {
+		return undefined;
+	}
+};
+
+// ---------------------------------------------------------------------------------------------
+// Workflows and what each must do
+// ---------------------------------------------------------------------------------------------
+
+function loadWorkflows() {
+	const files = fs.readdirSync(WORKFLOW_DIR).filter((f) => /^\d\d-.*\.json$/.test(f)).sort();
+	const byNumber = {};
+	for (const f of files) {
+		const wf = JSON.parse(fs.readFileSync(path.join(WORKFLOW_DIR, f), 'utf8'));
+		byNumber[f.slice(0, 2)] = { file: f, wf };
+	}
+	return byNumber;
+}
+
+/** One copy of workflow 10 per fault mode: the marker in the Code node is replaced. */
+function faultStopVariants(template) {
+	return FAULTS.map((fault, i) => {
+		const wf = JSON.parse(JSON.stringify(template));
+		wf.id = `e2eFaultStop${String(i).padStart(4, '0')}`;
+		wf.name = `${template.name} (${fault.name})`;
+		const codeNode = wf.nodes.find((n) => n.name === 'Posts');
+		if (!codeNode.parameters.jsCode.includes('__fault:401')) throw new Error('workflow 10 has no __fault:401 marker');
+		codeNode.parameters.jsCode = codeNode.parameters.jsCode.replace('__fault:401', `__fault:${fault.name}`);
+		return { fault, wf };
+	});
+}
+
+const INPUT = {
+	text: 'Café ☕ naïve “quotes” & <tags> — 🚀 e2e',
+	link: 'https://example.com/blog/e2e?utm=n8n&x=1',
+	picture: 'https://example.com/images/e2e-cover.png',
+	video: 'https://example.com/videos/e2e-launch.mp4',
+	channels: ['UCsbxChannelOne0000000001', 'UCsbxChannelTwo0000000002'],
+};
+const PL1 = 'PLsbxA1b2C3d4E5f6G7h8I9j0KlMnOpQrS';
+const PL2 = 'PLsbxZ9y8X7w6V5u4T3s2R1q0PoNmLkJiH';
+
+/** Workflow 01: node name → the exact request it must send. */
+const OPERATIONS = {
+	'facebook publishPost': [TOKENS.facebook, 'facebook/post.json', { post: { message: INPUT.text, link: INPUT.link, attachments: ['111111111111', '222222222222'] } }],
+	'facebook uploadPicture': [TOKENS.facebook, 'facebook/picture.json', { picture: { url: INPUT.picture, description: 'Profile picture caption', create_post: false } }],
+	'facebook uploadVideo': [TOKENS.facebook, 'facebook/video.json', { video: { url: INPUT.video, description: 'Profile video', create_post: true } }],
+	'facebookGroup publishPost': [TOKENS.facebook, 'facebook/group/post.json', { group: { id: '419430400111222', message: 'Group post', link: 'https://example.com/group', attachments: ['333333333333', '444444444444'] } }],
+	'facebookGroup uploadPicture': [TOKENS.facebook, 'facebook/group/picture.json', { group: { id: '524288000333444', url: 'https://example.com/images/group.jpg', description: 'Group picture' } }],
+	'facebookGroup uploadVideo': [TOKENS.facebook, 'facebook/group/video.json', { group: { id: '419430400111222', url: 'https://example.com/videos/group.mp4' } }],
+	'facebookPage publishPost': [TOKENS.facebook, 'facebook/page/post.json', { page: { id: '104857600123456', message: `Page post: ${INPUT.text}` } }],
+	'facebookPage uploadPicture': [TOKENS.facebook, 'facebook/page/picture.json', { page: { id: '209715200654321', url: 'https://example.com/images/page.gif', description: 'Page picture' } }],
+	'facebookPage uploadVideo': [TOKENS.facebook, 'facebook/page/video.json', { page: { id: '314572800987654', url: 'https://example.com/videos/page.mp4', description: 'Page video' } }],
+	'linkedIn publishPost': [TOKENS.linkedin, 'linkedin/post.json', { post: { message: 'LinkedIn profile post', link: 'https://example.com/li', title: 'Custom title wins', description: 'Preview description', picture: 'https://example.com/images/li.jpeg', visibility: 'PUBLIC' } }],
+	'linkedInCompany publishPost': [TOKENS.linkedin, 'linkedin/company/post.json', { post: { company: '2414183', message: 'Company post', link: 'https://example.com/company' } }],
+	'pinterest publishPin': [TOKENS.pinterest, 'pinterest/board/549755813888001/pin.json', { pin: { picture: 'https://example.com/images/pin.png', description: 'A pin', link: 'https://example.com/pin' } }],
+	'pinterest publishBoard': [TOKENS.pinterest, 'pinterest/board.json', { board: { name: 'E2E board', description: 'Made by the e2e suite' } }],
+	'twitter publishTweet': [TOKENS.twitter, 'twitter/post.json', { post: { message: INPUT.text, attachments: ['555555555555'], location: 'Berlin, Germany' } }],
+	'twitter uploadPicture': [TOKENS.twitter, 'twitter/picture.json', { picture: { url: 'https://example.com/images/tweet.tiff', description: 'Tweet picture' } }],
+	'twitter uploadVideo': [TOKENS.twitter, 'twitter/video.json', { video: { video_url: 'https://example.com/videos/tweet.mp4', callback_url: 'https://n8n.example.com/webhook/oneall-video' } }],
+	'youtube uploadVideo': [TOKENS.youtube, 'youtube/video.json', { video: { video_url: INPUT.video, title: 'E2E video', description: 'Uploaded by the e2e suite', thumbnail_url: 'https://example.com/images/thumb.jpg', callback_url: 'https://n8n.example.com/webhook/yt', privacy_status: 'unlisted' } }],
+	'youtube addVideoToPlaylist': [TOKENS.youtube, `youtube/playlist/${PL1}/video.json`, { video: { id: 'dQw4w9WgXcQ', position: 2 } }],
+	'youtube createPlaylist': [TOKENS.youtube, 'youtube/playlist.json', { playlist: { title: 'E2E playlist', description: 'Playlist of the e2e suite', privacy_status: 'private', default_language: 'en' } }],
+	'youtube addChannelSection': [TOKENS.youtube, 'youtube/channel/section.json', { channel: { section: { type: 'multipleChannels', style: 'verticalList', title: 'Friends', position: 1, defaultLanguage: 'en', playlists: [PL1, PL2], channels: INPUT.channels } } }],
+};
+
+const scenarios = [];
+function scenario(number, title, verify, { workflow, timeoutMs } = {}) {
+	scenarios.push({ number, title, verify, workflow, timeoutMs });
+}
+
+scenario('01', 'every operation', ({ run, requests }) => {
+	check('workflow succeeds', () => expectSuccess(run));
+	check(`the sandbox received exactly ${Object.keys(OPERATIONS).length} requests, all answered 200`, () => {
+		assertEqual(requests.length, Object.keys(OPERATIONS).length, 'request count');
+		const bad = requests.filter((r) => r.status !== 200);
+		if (bad.length) fail(bad.map((r) => `${r.url} → ${r.status}`).join(', '));
+	});
+	const numbers = numberPushes(requests);
+	for (const [node, [token, sub, body]] of Object.entries(OPERATIONS)) {
+		const expectedPath = pushPath(token, sub);
+		check(`${node}: POST ${sub}, Authorization, exact body`, () => {
+			const recs = requests.filter((r) => r.pathname === expectedPath);
+			if (recs.length !== 1) fail(`${recs.length} requests to ${expectedPath}`);
+			checkRequest(recs[0], { path: expectedPath, body: { request: { push: body } } });
+		});
+		check(`${node}: output is OneAll's result.data with pairedItem`, () => {
+			const rec = requests.find((r) => r.pathname === expectedPath);
+			if (!rec) fail('no request');
+			const items = outputOf(run, node);
+			assertEqual(items.length, 1, 'item count');
+			assertEqual(items[0].json, sandboxResult(rec, numbers.get(rec)), 'json');
+			assertEqual(pairedIndexes(items), [0], 'pairedItem');
+		});
+	}
+});
+
+const RSS = [
+	{ title: 'How we ship every Friday', link: 'https://example.com/blog/friday-shipping', picture: 'https://example.com/images/friday.png' },
+	{ title: 'Release 2.0 — what’s new 🚀', link: 'https://example.com/blog/release-2-0', picture: 'https://example.com/images/release-2-0.jpg' },
+	{ title: 'Our team offsite', link: 'https://example.com/blog/team-offsite', picture: 'https://example.com/images/offsite.gif' },
+];
+
+scenario('02', 'RSS item → Twitter picture → tweet', ({ run, requests, workflows }) => {
+	check('the OneAll nodes are those of examples/rss-to-tweet-with-picture.json', () => {
+		const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'rss-to-tweet-with-picture.json'), 'utf8'));
+		for (const name of ['Upload Picture', 'Publish Tweet']) {
+			const a = example.nodes.find((n) => n.name === name);
+			const b = workflows['02'].wf.nodes.find((n) => n.name === name);
+			assertEqual(b.parameters, a.parameters, `${name} parameters`);
+			assertEqual([b.type, b.typeVersion], [a.type, a.typeVersion], `${name} type`);
+		}
+	});
+	check('workflow succeeds', () => expectSuccess(run));
+	const uploads = requests.filter((r) => r.pathname === pushPath(TOKENS.twitter, 'twitter/picture.json'));
+	const tweets = requests.filter((r) => r.pathname === pushPath(TOKENS.twitter, 'twitter/post.json'));
+	check('3 picture uploads, then 3 tweets, nothing else', () => {
+		assertEqual(requests.map((r) => r.pathname.split('/').slice(-1)[0]), ['picture.json', 'picture.json', 'picture.json', 'post.json', 'post.json', 'post.json'], 'request order');
+		checkAllAuth(requests);
+	});
+	const numbers = numberPushes(requests);
+	RSS.forEach((post, i) => {
+		check(`item ${i}: upload of its picture (enclosure.url${i === 2 ? ', else image' : ''}) with its title`, () => {
+			checkRequest(uploads[i], { path: pushPath(TOKENS.twitter, 'twitter/picture.json'), body: { request: { push: { picture: { url: post.picture, description: post.title } } } } });
+		});
+	});
+	check('Upload Picture outputs each picture_id with pairedItem 0, 1, 2', () => {
+		const items = outputOf(run, 'Upload Picture');
+		assertEqual(pairedIndexes(items), [0, 1, 2], 'pairedItem');
+		items.forEach((item, i) => assertEqual(item.json, sandboxResult(uploads[i], numbers.get(uploads[i])), `item ${i} json`));
+	});
+	RSS.forEach((post, i) => {
+		check(`item ${i}: the tweet carries "title link" and the picture id returned for ITS upload`, () => {
+			const pictureId = sandboxResult(uploads[i], numbers.get(uploads[i])).picture_id;
+			const produced = outputOf(run, 'Upload Picture')[i].json.picture_id;
+			assertEqual(produced, pictureId, 'picture_id in n8n');
+			checkRequest(tweets[i], { path: pushPath(TOKENS.twitter, 'twitter/post.json'), body: { request: { push: { post: { message: `${post.title} ${post.link}`, attachments: [pictureId] } } } } });
+			return `attachments ["${pictureId}"]`;
+		});
+	});
+	check('Publish Tweet outputs 3 posts with pairedItem 0, 1, 2 and their attachments', () => {
+		const items = outputOf(run, 'Publish Tweet');
+		assertEqual(pairedIndexes(items), [0, 1, 2], 'pairedItem');
+		items.forEach((item, i) => assertEqual(item.json, sandboxResult(tweets[i], numbers.get(tweets[i])), `item ${i} json`));
+	});
+});
+
+const FORM = [
+	{ Text: 'We are open this Sunday 🎉 — come by!', Link: 'https://example.com/sunday' },
+	{ Text: 'No link this time, just hello.', Link: '' },
+];
+
+scenario('03', 'form submission → Facebook page + LinkedIn company', ({ run, requests }) => {
+	check('workflow succeeds', () => expectSuccess(run));
+	const fbPath = pushPath(TOKENS.facebook, 'facebook/page/post.json');
+	const liPath = pushPath(TOKENS.linkedin, 'linkedin/company/post.json');
+	const fb = requests.filter((r) => r.pathname === fbPath);
+	const li = requests.filter((r) => r.pathname === liPath);
+	check('2 Facebook page posts and 2 LinkedIn company posts, nothing else', () => {
+		assertEqual([fb.length, li.length, requests.length], [2, 2, 4], '[facebook, linkedin, total]');
+	});
+	const numbers = numberPushes(requests);
+	FORM.forEach((sub, i) => {
+		const withLink = (o) => (sub.Link ? { ...o, link: sub.Link } : o);
+		check(`submission ${i}: Facebook page post body${sub.Link ? '' : ' (empty Link left out)'}`, () => {
+			checkRequest(fb[i], { path: fbPath, body: { request: { push: { page: withLink({ id: '104857600123456', message: sub.Text }) } } } });
+		});
+		check(`submission ${i}: LinkedIn company post body${sub.Link ? '' : ' (empty Link left out)'}`, () => {
+			checkRequest(li[i], { path: liPath, body: { request: { push: { post: withLink({ company: '2414183', message: sub.Text }) } } } });
+		});
+	});
+	for (const [node, recs] of [['Facebook Page Post', fb], ['LinkedIn Company Post', li]]) {
+		check(`${node}: 2 items, OneAll's result.data, pairedItem 0, 1`, () => {
+			const items = outputOf(run, node);
+			assertEqual(pairedIndexes(items), [0, 1], 'pairedItem');
+			items.forEach((item, i) => assertEqual(item.json, sandboxResult(recs[i], numbers.get(recs[i])), `item ${i} json`));
+		});
+	}
+});
+
+scenario('04', 'wrong private key stops the workflow', ({ run, requests }) => {
+	check('the workflow stops with OneAll\'s 401 message and the keys hint', () =>
+		expectStopped(run, 'Publish Tweet', { message: `OneAll error 401: ${INFO_401}`, itemIndex: 0, hint: /Check the Public Key and Private Key/ }),
+	);
+	check('exactly one request, sent with the (wrong) credential, then nothing', () => {
+		assertEqual(requests.length, 1, 'request count');
+		assertEqual(requests[0].status, 401, 'status');
+		if (requests[0].headers.authorization !== WRONG_AUTH) fail('Authorization is not built from the credential');
+		assertEqual(messageOf(requests[0]), 'First post with a wrong key', 'message sent');
+	});
+	check('the next node did not run', () => assertEqual('After' in runData(run), false, '"After" ran'));
+});
+
+scenario('05', 'a 500 stops the workflow', ({ run, requests }) => {
+	check('the workflow stops with OneAll\'s 500 message on item 1', () =>
+		expectStopped(run, 'Publish Tweet', { message: MSG_500, itemIndex: 1, hint: /Try again later/ }),
+	);
+	check('items 0 and 1 were sent, item 2 was not', () => {
+		assertEqual(requests.map(messageOf), ['First post', 'Second post __fault:500'], 'messages sent');
+		assertEqual(requests.map((r) => r.status), [200, 500], 'statuses');
+		checkAllAuth(requests);
+	});
+	check('the next node did not run', () => assertEqual('After' in runData(run), false, '"After" ran'));
+});
+
+scenario('06', 'error output', ({ run, requests }) => {
+	check('workflow succeeds', () => expectSuccess(run));
+	const sent = (suffix) => requests.filter((r) => (messageOf(r) || '').endsWith(suffix));
+	for (const [node, suffix] of [['Tweet (error output)', ' [error output]'], ['Tweet (regular output)', ' [regular output]']]) {
+		check(`${node}: items 0, 2, 3 sent in order, the empty item 1 never sent`, () => {
+			assertEqual(sent(suffix).map(messageOf), ['Monday: new release is out', 'Wednesday __fault:500', 'Thursday: behind the scenes'].map((m) => m + suffix), 'messages sent');
+			assertEqual(sent(suffix).map((r) => r.status), [200, 500, 200], 'statuses');
+		});
+	}
+	check('6 requests in all, each with the credential', () => {
+		assertEqual(requests.length, 6, 'request count');
+		checkAllAuth(requests);
+	});
+	check('Tweet (error output): success output has items 0 and 3 with their posts', () => {
+		const ok = outputOf(run, 'Tweet (error output)', 0);
+		assertEqual(pairedIndexes(ok), [0, 3], 'pairedItem');
+		ok.forEach((item) => {
+			if (!/^\d+$/.test(item.json.post_id)) fail(`no post_id in ${show(item.json)}`);
+		});
+	});
+	check('Tweet (error output): error output has items 1 (refused before sending) and 2 (500) with pairedItem and json.error', () => {
+		const bad = outputOf(run, 'Tweet (error output)', 1);
+		assertEqual(pairedIndexes(bad), [1, 2], 'pairedItem');
+		assertMatch(bad[0].json.error, /^Message \(message\) is empty.*\[item 1\]/, 'item 1 json.error');
+		assertEqual(bad[1].json.error, MSG_500, 'item 2 json.error');
+		return `"${bad[0].json.error}" / "${bad[1].json.error}"`;
+	});
+	check('the nodes after the two outputs got 2 and 2 items', () => {
+		assertEqual(pairedIndexes(outputOf(run, 'Published')), [0, 1], 'Published pairedItem');
+		assertEqual(outputOf(run, 'Published').map((i) => i.json.post_id), outputOf(run, 'Tweet (error output)', 0).map((i) => i.json.post_id), 'Published items');
+		assertEqual(outputOf(run, 'Failed').map((i) => i.json.error), outputOf(run, 'Tweet (error output)', 1).map((i) => i.json.error), 'Failed items');
+	});
+	check('Tweet (regular output): 4 items in input order, items 1 and 2 carry json.error', () => {
+		const all = outputOf(run, 'Tweet (regular output)', 0);
+		assertEqual(pairedIndexes(all), [0, 1, 2, 3], 'pairedItem');
+		assertEqual(all.map((i) => (i.json.error ? 'error' : i.json.post_id ? 'post' : '?')), ['post', 'error', 'error', 'post'], 'item kinds');
+		assertEqual(all[2].json.error, MSG_500, 'item 2 json.error');
+	});
+});
+
+const LOAD_FAULTS = Array.from({ length: 1000 }, (_, i) => i).filter((i) => (i + 1) % 20 === 0);
+const loadMessage = (i) => `Post ${i} of 1000${(i + 1) % 20 === 0 ? ' __fault:500' : ''}`;
+
+scenario(
+	'07',
+	'1,000 items, 50 faults, error output',
+	({ run, requests }) => {
+		check('workflow succeeds', () => expectSuccess(run));
+		check('exactly 1,000 requests reached the sandbox, one per item, in input order, none repeated', () => {
+			assertEqual(requests.length, 1000, 'request count');
+			const msgs = requests.map(messageOf);
+			const firstWrong = msgs.findIndex((m, i) => m !== loadMessage(i));
+			if (firstWrong !== -1) fail(`request ${firstWrong} carried ${show(msgs[firstWrong])}, expected ${show(loadMessage(firstWrong))}`);
+			checkAllAuth(requests);
+			const statuses = requests.reduce((a, r) => ((a[r.status] = (a[r.status] || 0) + 1), a), {});
+			assertEqual(statuses, { 200: 950, 500: 50 }, 'statuses');
+		});
+		check('950 items leave the success output, in input order, with their pairedItem', () => {
+			const ok = outputOf(run, 'Publish Tweet', 0);
+			const expected = Array.from({ length: 1000 }, (_, i) => i).filter((i) => !LOAD_FAULTS.includes(i));
+			assertEqual(ok.length, 950, 'success items');
+			assertEqual(pairedIndexes(ok), expected, 'pairedItem');
+			const ids = new Set(ok.map((i) => i.json.post_id));
+			assertEqual(ids.size, 950, 'distinct post ids');
+		});
+		check('50 items leave the error output (items 19, 39, …, 999), in input order, with json.error', () => {
+			const bad = outputOf(run, 'Publish Tweet', 1);
+			assertEqual(bad.length, 50, 'error items');
+			assertEqual(pairedIndexes(bad), LOAD_FAULTS, 'pairedItem');
+			const wrong = bad.filter((i) => i.json.error !== MSG_500);
+			if (wrong.length) fail(`${wrong.length} items without OneAll's 500 message: ${show(wrong[0].json)}`);
+		});
+		check('the next nodes received 950 and 50 items', () => {
+			assertEqual([outputOf(run, 'Published').length, outputOf(run, 'Failed').length], [950, 50], '[Published, Failed]');
+		});
+	},
+	{ timeoutMs: 300000 },
+);
+
+scenario(
+	'08',
+	'1,000 items, 50 faults, no error output',
+	({ run, requests }) => {
+		check('the run stops at the first fault (item 19) with OneAll\'s 500 message', () =>
+			expectStopped(run, 'Publish Tweet', { message: MSG_500, itemIndex: LOAD_FAULTS[0] }),
+		);
+		check(`sandbox requests == index of the first fault + 1 (${LOAD_FAULTS[0] + 1}): later items were not sent`, () => {
+			assertEqual(requests.length, LOAD_FAULTS[0] + 1, 'request count');
+			assertEqual(requests.map(messageOf), Array.from({ length: LOAD_FAULTS[0] + 1 }, (_, i) => loadMessage(i)), 'messages sent');
+			checkAllAuth(requests);
+		});
+		check('the next node did not run', () => assertEqual('Published' in runData(run), false, '"Published" ran'));
+	},
+	{ timeoutMs: 300000 },
+);
+
+scenario('09', 'every fault mode, error output', ({ run, requests }) => {
+	check('workflow succeeds', () => expectSuccess(run));
+	check(`${FAULTS.length + 1} requests, one per item, in order, each with the credential`, () => {
+		assertEqual(requests.map(messageOf), [...FAULTS.map((f) => `Fault ${f.name} __fault:${f.name}`), 'An ordinary post after all the faults'], 'messages sent');
+		checkAllAuth(requests);
+	});
+	const bad = (() => {
+		try {
+			return outputOf(run, 'Publish Tweet', 1);
+		} catch {
+			return [];
+		}
+	})();
+	check(`error output has the ${FAULTS.length} fault items with pairedItem 0…${FAULTS.length - 1}`, () => {
+		assertEqual(pairedIndexes(bad), FAULTS.map((_, i) => i), 'pairedItem');
+	});
+	FAULTS.forEach((fault, i) => {
+		check(`fault ${fault.name}: ${fault.what || `reported with OneAll's message or the HTTP status${fault.hint ? ' and the hint' : ''}`}`, () => {
+			const item = bad.find((x) => x.pairedItem && x.pairedItem.item === i);
+			if (!item) fail('no error item');
+			assertMatch(item.json.error, fault.message, 'json.error');
+			if (fault.hint) assertMatch(item.error && item.error.description, fault.hint, 'error.description');
+			return `"${item.json.error.slice(0, 110)}"`;
+		});
+	});
+	check('the ordinary last item leaves the success output', () => {
+		const ok = outputOf(run, 'Publish Tweet', 0);
+		assertEqual(pairedIndexes(ok), [FAULTS.length], 'pairedItem');
+	});
+});
+
+scenario('ex', 'examples/error-output.json, as shipped', ({ run, requests }) => {
+	check('workflow succeeds with the example\'s own credential reference', () => expectSuccess(run));
+	check('the two non-empty posts were sent, the empty one was not', () => {
+		assertEqual(requests.map(messageOf), ['Monday: new release is out', 'Wednesday: behind the scenes'], 'messages sent');
+		checkAllAuth(requests);
+	});
+	check('success output: items 0 and 2; error output: item 1 with the parameter named', () => {
+		assertEqual(pairedIndexes(outputOf(run, 'Publish Tweet', 0)), [0, 2], 'success pairedItem');
+		const bad = outputOf(run, 'Publish Tweet', 1);
+		assertEqual(pairedIndexes(bad), [1], 'error pairedItem');
+		assertMatch(bad[0].json.error, /^Message \(message\) is empty.*\[item 1\]/, 'json.error');
+		assertEqual([outputOf(run, 'Published').length, outputOf(run, 'Failed').length], [2, 1], '[Published, Failed]');
+	});
+});
+
+function faultStopScenario(fault, wf) {
+	scenario(`10/${fault.name}`, `fault ${fault.name}, no error output`, ({ run, requests }) => {
+		check(`fault ${fault.name}: the workflow stops on item 1, ${fault.what || `with OneAll's message or the HTTP status${fault.hint ? ' and the hint' : ''}`}`, () =>
+			expectStopped(run, 'Publish Tweet', { message: fault.message, itemIndex: 1, hint: fault.hint }),
+		);
+		check(`fault ${fault.name}: items 0 and 1 sent, item 2 not, the next node did not run`, () => {
+			assertEqual(requests.map(messageOf), ['Before the fault', `The fault __fault:${fault.name}`], 'messages sent');
+			checkAllAuth(requests);
+			assertEqual('After' in runData(run), false, '"After" ran');
+		});
+	}, { workflow: wf });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+// ---------------------------------------------------------------------------------------------
+
+const started = new Set(); // temp dirs to remove
+
+/** Kills the process groups of this process's children (n8n runs in its own group). */
+function killChildren() {
+	let entries = [];
+	try {
+		entries = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+	} catch {
+		return;
+	}
+	for (const pid of entries) {
+		try {
+			const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (ppid !== process.pid) continue;
+			try {
+				process.kill(-Number(pid), 'SIGKILL');
+			} catch {
+				/* not a group leader */
+			}
+			try {
+				process.kill(Number(pid), 'SIGKILL');
+			} catch {
+				/* gone */
+			}
+		} catch {
+			/* vanished */
+		}
+	}
+}
+
+function removeTemp() {
+	if (process.env.N8N_E2E_KEEP) return;
+	for (const dir of started) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(sig, () => {
+		say(`\n# ${sig}: stopping n8n and cleaning up`);
+		killChildren();
+		removeTemp();
+		process.exit(130);
+	});
+}
+
+function pack() {
+	const dist = path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
+	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-e2e-pack-'));
+	started.add(dir);
+	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
+	const info = JSON.parse(r.stdout)[0];
+	return { tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path) };
+}
+
+function nodeVersion(bin) {
+	try {
+		return execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
+	} catch {
+		return '?';
+	}
+}
+
+async function runLine(line, { tgz, sandbox, workflows, variants, timings }) {
+	const t0 = Date.now();
+	const label = `${line}.x`;
+	scope = `[${label}]`;
+	say(`# n8n line ${label}: preparing (installs n8n into the cache on first use)`);
+	let instance;
+	const t = {};
+	try {
+		const tc = Date.now();
+		instance = await createInstance({ line, tarball: tgz });
+		started.add(instance.folder);
+		t.instance = Date.now() - tc;
+		scope = `[${label} n8n ${instance.version} · Node ${nodeVersion(instance.n8n.nodeBin)}]`;
+		say(`# ${scope} user folder ${instance.folder}`);
+		check('the tarball is installed in .n8n/nodes like a user does it', () => {
+			const pj = path.join(instance.nodesDir, 'node_modules', PACKAGE.name, 'package.json');
+			if (!fs.existsSync(pj)) fail(`${pj} missing`);
+			assertEqual(JSON.parse(fs.readFileSync(pj, 'utf8')).version, PACKAGE.version, 'installed version');
+			const deps = JSON.parse(fs.readFileSync(path.join(instance.nodesDir, 'package.json'), 'utf8')).dependencies || {};
+			if (!deps[PACKAGE.name]) fail(`.n8n/nodes/package.json does not list ${PACKAGE.name}`);
+			const peer = path.join(instance.nodesDir, 'node_modules', 'n8n-workflow');
+			if (fs.existsSync(peer)) fail('n8n-workflow was installed next to the package (a peer must come from n8n)');
+		});
+
+		const ti = Date.now();
+		await instance.importCredentials([
+			{ ...CREDENTIALS.good, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
+			{ ...CREDENTIALS.bad, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.wrongPrivateKey, baseUrl: sandbox.url } },
+			{ id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
+		]);
+		const all = [...scenarios.map((s) => s.workflow).filter(Boolean)];
+		await instance.importWorkflows(all);
+		t.import = Date.now() - ti;
+		check(`3 credentials and ${all.length} workflows imported (one import:workflow call)`, () => `${secs(t.import)}`);
+
+		t.execute = 0;
+		for (const s of scenarios) {
+			sandbox.reset();
+			const te = Date.now();
+			let run = await instance.execute(s.workflow.id, { timeoutMs: s.timeoutMs || 180000 });
+			if (!run.ok && sandbox.requests.length === 0 && REGEX_GUARD.test(`${run.stdout}\n${run.stderr}`)) {
+				// n8n 2.x checks parameter regexes (e.g. the identity token's) in a vm with a 250 ms
+				// timeout before it starts a workflow; on a starved CPU that guard can trip. Nothing was
+				// sent, so running again is safe; it is reported, not hidden.
+				notes.push(`${scope} ${s.number}: n8n refused to start the workflow ("Regular expression execution timed out", its 250 ms regex guard on a busy CPU); ran it again`);
+				say(`# note: ${notes[notes.length - 1]}`);
+				sandbox.reset();
+				run = await instance.execute(s.workflow.id, { timeoutMs: s.timeoutMs || 180000 });
+			}
+			const ms = Date.now() - te;
+			t.execute += ms;
+			const requests = sandbox.requests.slice();
+			say(`# ${scope} ${s.number} ${s.title}: ${secs(ms)}, ${requests.length} requests to the sandbox`);
+			const before = results.failed;
+			try {
+				s.verify({ run, requests, workflows });
+			} catch (err) {
+				check(`${s.number} verification crashed`, () => fail(err.stack));
+			}
+			checkNoSecrets(`${s.number}: no key and no Base64 Authorization in n8n's execution output (stdout JSON, errors) or stderr`, {
+				stdout: run.stdout,
+				stderr: run.stderr,
+			});
+			if (errorsOf(run).length) {
+				checkNoRequestDetails(`${s.number}: the errors carry no request details (config, headers, auth…)`, run);
+			}
+			if (results.failed > before && process.env.N8N_E2E_DUMP) {
+				const f = path.join(os.tmpdir(), `oneall-e2e-${line}-${s.number.replace('/', '-')}.json`);
+				fs.writeFileSync(f, JSON.stringify({ stdout: run.stdout, stderr: run.stderr, requests }, null, 1));
+				say(`# dumped to ${f}`);
+			}
+		}
+	} catch (err) {
+		check('the line ran to its end', () => fail(err.stack || String(err)));
+	} finally {
+		if (instance) await instance.cleanup();
+		if (instance && !process.env.N8N_E2E_KEEP) started.delete(instance.folder);
+	}
+	t.total = Date.now() - t0;
+	timings[label] = t;
+}
+
+async function main() {
+	const t0 = Date.now();
+	const lines = (process.env.N8N_E2E_LINES || '2,1').split(',').map((s) => s.trim()).filter(Boolean);
+	const only = process.env.N8N_E2E_ONLY ? process.env.N8N_E2E_ONLY.split(',').map((s) => s.trim()) : null;
+
+	const workflows = loadWorkflows();
+	for (const s of scenarios) if (!s.workflow && workflows[s.number]) s.workflow = workflows[s.number].wf;
+	const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'error-output.json'), 'utf8'));
+	scenarios.find((s) => s.number === 'ex').workflow = { ...example, id: 'e2eExampleErrOu1' };
+	EXAMPLE_CREDENTIAL = example.nodes.find((n) => n.credentials).credentials.oneAllApi;
+	const template = workflows['10'] && workflows['10'].wf;
+	for (const { fault, wf } of faultStopVariants(template)) faultStopScenario(fault, wf);
+	if (only) {
+		for (let i = scenarios.length - 1; i >= 0; i--) {
+			if (!only.some((o) => scenarios[i].number === o || scenarios[i].number.startsWith(`${o}/`))) scenarios.splice(i, 1);
+		}
+	}
+
+	scope = '[setup]';
+	const { tgz, files } = pack();
+	check(`npm pack → ${path.basename(tgz)} (${files.length} files, dist only)`, () => {
+		const stray = files.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(f));
+		if (stray.length) fail(`unexpected files in the tarball: ${stray.join(', ')}`);
+	});
+	check('the leak scanner finds planted keys (control)', () => {
+		const planted = findLeaks({
+			a: `x ${KEYS.privateKey} y`,
+			b: JSON.stringify({ headers: { Authorization: GOOD_AUTH } }),
+			c: `"publicKey": "${KEYS.publicKey}"`,
+			d: 'nothing to see',
+		});
+		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
+	});
+	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+	say(`# sandbox at ${sandbox.url}`);
+	const timings = {};
+	try {
+		for (const line of lines) await runLine(line, { tgz, sandbox, workflows, timings });
+	} finally {
+		await sandbox.close();
+		removeTemp();
+	}
+
+	scope = '';
+	say('#');
+	for (const [label, t] of Object.entries(timings)) {
+		say(`# ${label}: ${secs(t.total)} (n8n ready + package installed ${secs(t.instance || 0)}, imports ${secs(t.import || 0)}, executions ${secs(t.execute || 0)})`);
+	}
+	say(`# total ${secs(Date.now() - t0)}`);
+	for (const n of notes) say(`# note: ${n}`);
+	if (results.failures.length) {
+		say('# failed checks:');
+		for (const f of results.failures) say(`#   ${f}`);
+	}
+	say(`${results.passed} passed, ${results.failed} failed`);
+	process.exitCode = results.failed > 0 ? 1 : 0;
+}
+
+main().catch((err) => {
+	killChildren();
+	removeTemp();
+	say(`FAIL runner crashed: ${err.stack || err}`);
+	say(`${results.passed} passed, ${results.failed + 1} failed`);
+	process.exit(1);
+});
+
