@@ -66,6 +66,9 @@ function typeOf(field: FieldSpec): Partial<INodeProperties> {
 	}
 }
 
+// The body is built from these fields by prepare.ts, not by routing: n8n's declarative engine
+// evaluates every property of the description for every item, so fields carry no routing and
+// each parameter name is declared as few times as its definitions allow.
 function fieldProperty(field: FieldSpec, inCollection: boolean): INodeProperties {
 	const property = {
 		displayName: field.displayName,
@@ -75,9 +78,6 @@ function fieldProperty(field: FieldSpec, inCollection: boolean): INodeProperties
 		...(field.description ? { description: field.description } : {}),
 		...(field.required && !inCollection ? { required: true } : {}),
 	} as INodeProperties;
-	if (field.body !== undefined) {
-		property.routing = { send: { type: 'body', property: `request.push.${field.body}` } };
-	}
 	return property;
 }
 
@@ -89,21 +89,21 @@ const customFields = (spec: OperationSpec): INodeProperties => ({
 	description: `Extra keys OneAll accepts for this operation that the node does not list, as a JSON object. They are merged into the "${spec.object}" node of the request and win over the fields above.`,
 });
 
-function operationProperties(spec: OperationSpec): INodeProperties[] {
-	const properties: INodeProperties[] = [];
-	if (spec.notice) {
-		properties.push({
+function operationNotices(spec: OperationSpec): INodeProperties[] {
+	if (!spec.notice) return [];
+	return [
+		{
 			displayName: spec.notice,
 			name: `notice${spec.resource}${spec.value}`,
 			type: 'notice',
 			default: '',
 			displayOptions: showFor(spec),
-		});
-	}
-	for (const field of spec.fields) {
-		properties.push({ ...fieldProperty(field, false), displayOptions: showFor(spec) });
-	}
-	properties.push({
+		},
+	];
+}
+
+function additionalFieldsProperty(spec: OperationSpec): INodeProperties {
+	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
@@ -111,8 +111,98 @@ function operationProperties(spec: OperationSpec): INodeProperties[] {
 		default: {},
 		displayOptions: showFor(spec),
 		options: [...spec.additional.map((field) => fieldProperty(field, true)), customFields(spec)].sort(byDisplayName),
+	};
+}
+
+interface FieldUse {
+	key: string;
+	property: INodeProperties;
+	uses: OperationSpec[];
+}
+
+/**
+ * One property per distinct field definition, shown for every operation that uses it, where n8n's
+ * resource × operation display rule can say exactly that; the order of each operation's fields is
+ * kept by a topological merge. Anything that cannot be merged exactly stays one property per use.
+ */
+function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
+	const operations = resources.flatMap((resource) => resource.operations);
+	const has = (resource: string, operation: string) =>
+		operations.some((spec) => spec.resource === resource && spec.value === operation);
+	const byKey = new Map<string, FieldUse>();
+	const definitionKey = (field: FieldSpec) => JSON.stringify(fieldProperty(field, false));
+	for (const spec of operations) {
+		for (const field of spec.fields) {
+			const key = definitionKey(field);
+			const use = byKey.get(key) ?? { key, property: fieldProperty(field, false), uses: [] };
+			use.uses.push(spec);
+			byKey.set(key, use);
+		}
+	}
+	const exact = (use: FieldUse) => {
+		const resourceSet = [...new Set(use.uses.map((spec) => spec.resource))];
+		const operationSet = [...new Set(use.uses.map((spec) => spec.value))];
+		return resourceSet.every((resource) =>
+			operationSet.every(
+				(operation) => !has(resource, operation) || use.uses.some((spec) => spec.resource === resource && spec.value === operation),
+			),
+		);
+	};
+	// A definition that cannot be shown exactly for all its uses is split into one entry per use.
+	const entries = new Map<string, { property: INodeProperties; uses: OperationSpec[] }>();
+	const keyOf = (spec: OperationSpec, field: FieldSpec) => {
+		const definition = definitionKey(field);
+		const use = byKey.get(definition) as FieldUse;
+		const key = exact(use) ? definition : `${definition}\u0000${spec.resource}.${spec.value}`;
+		if (!entries.has(key)) entries.set(key, { property: use.property, uses: exact(use) ? use.uses : [spec] });
+		return key;
+	};
+	// Kahn's algorithm over "comes before" edges of each operation's field list, first seen first.
+	const order: string[] = [];
+	const edges = new Map<string, Set<string>>();
+	const indegree = new Map<string, number>();
+	for (const spec of operations) {
+		const keys = spec.fields.map((field) => keyOf(spec, field));
+		for (const key of keys) {
+			if (!order.includes(key)) order.push(key);
+			if (!indegree.has(key)) indegree.set(key, 0);
+		}
+		keys.forEach((key, index) => {
+			const next = keys[index + 1];
+			if (next !== undefined && !edges.get(key)?.has(next)) {
+				edges.set(key, (edges.get(key) ?? new Set()).add(next));
+				indegree.set(next, (indegree.get(next) ?? 0) + 1);
+			}
+		});
+	}
+	const sorted: string[] = [];
+	const ready = order.filter((key) => indegree.get(key) === 0);
+	while (ready.length) {
+		const key = ready.shift() as string;
+		sorted.push(key);
+		for (const next of edges.get(key) ?? []) {
+			indegree.set(next, (indegree.get(next) as number) - 1);
+			if (indegree.get(next) === 0) ready.push(next);
+		}
+	}
+	if (sorted.length !== order.length) {
+		// Conflicting orders: fall back to one property per use, each in its operation's order.
+		return operations.flatMap((spec) =>
+			spec.fields.map((field) => ({ ...fieldProperty(field, false), displayOptions: showFor(spec) })),
+		);
+	}
+	return sorted.map((key) => {
+		const { property, uses } = entries.get(key) as { property: INodeProperties; uses: OperationSpec[] };
+		return {
+			...property,
+			displayOptions: {
+				show: {
+					resource: [...new Set(uses.map((spec) => spec.resource))],
+					operation: [...new Set(uses.map((spec) => spec.value))],
+				},
+			},
+		};
 	});
-	return properties;
 }
 
 function operationOption(spec: OperationSpec): INodePropertyOptions {
@@ -201,7 +291,11 @@ export function describeResources(resources: ResourceSpec[]): INodeProperties[] 
 	}
 	properties.push(identityProperty);
 	for (const resource of sorted) {
-		for (const operation of resource.operations) properties.push(...operationProperties(operation));
+		for (const operation of resource.operations) properties.push(...operationNotices(operation));
+	}
+	properties.push(...fieldProperties(sorted));
+	for (const resource of sorted) {
+		for (const operation of resource.operations) properties.push(additionalFieldsProperty(operation));
 	}
 	return properties;
 }

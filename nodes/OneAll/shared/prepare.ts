@@ -79,15 +79,20 @@ function buildRequest(
 	});
 	url = `/push/identities/${encodeURIComponent(token)}/${url}`;
 
-	const body = (options.body ?? {}) as IDataObject;
-	const push = (((body.request ?? {}) as IDataObject).push ?? {}) as IDataObject;
+	const push: IDataObject = {};
 	const set = new Set<string>();
-	for (const field of [...spec.fields, ...spec.additional]) {
+	const additional = context.getNodeParameter('additionalFields', {}) as IDataObject;
+	const fields = [
+		...spec.fields.map((field) => ({ field, raw: () => context.getNodeParameter(field.name, '', { extractValue: true }) })),
+		...spec.additional.map((field) => ({ field, raw: () => additional[field.name] })),
+	];
+	for (const { field, raw } of fields) {
 		if (field.body === undefined) continue;
-		const value = check(field, () => normalise(field, getPath(push, field.body as string)));
-		setPath(push, field.body, value);
-		if (value !== undefined) set.add(field.name);
-		else if (field.required) throw new ItemProblem(field, 'is empty');
+		const value = check(field, () => normalise(field, raw()));
+		if (value !== undefined) {
+			setPath(push, field.body, value);
+			set.add(field.name);
+		} else if (field.required) throw new ItemProblem(field, 'is empty');
 	}
 	if (spec.oneOf && !spec.oneOf.some((name) => set.has(name))) {
 		const fields = spec.oneOf.map((name) =>
@@ -95,7 +100,6 @@ function buildRequest(
 		) as FieldSpec[];
 		throw new ItemProblem(fields[0], `is empty: a post needs ${fields.map((f) => `${f.displayName} (${f.name})`).join(' or ')}`);
 	}
-	const additional = context.getNodeParameter('additionalFields', {}) as IDataObject;
 	const custom = check(CUSTOM_FIELDS, () => parseCustomFields(additional.customFields, spec.object));
 	const objectNode = (getPath(push, spec.object) ?? {}) as IDataObject;
 	setPath(push, spec.object, { ...objectNode, ...(custom ?? {}) });
