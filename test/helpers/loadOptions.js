@@ -21,7 +21,7 @@
 // that object is what arrives as `currentNodeParameters`. `editorParameters()` does the same.
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 const { LoadOptionsContext } = require('n8n-core');
-const { oneAll, credentialType, NODE_TYPE } = require('./runWorkflow');
+const { oneAll, credentialsHelper, NODE_TYPE } = require('./runWorkflow');
 
 const nodeTypes = {
 	getByName: (type) => {
@@ -34,36 +34,6 @@ const nodeTypes = {
 	},
 	getKnownTypes: () => ({}),
 };
-
-/**
- * A credential store answering like n8n's CredentialsHelper for one stored `oneAllApi` credential.
- * `calls` records what n8n asked for (type names only, never the data).
- */
-function credentialsHelper(credentials, calls = []) {
-	return {
-		calls,
-		getParentTypes: () => [],
-		async getDecrypted(_additionalData, nodeCredentials, type) {
-			calls.push({ method: 'getDecrypted', type, id: nodeCredentials?.id });
-			if (type !== 'oneAllApi') throw new Error(`unexpected credential type ${type}`);
-			return { ...credentials };
-		},
-		async preAuthentication() {
-			return undefined;
-		},
-		async authenticate(decrypted, typeName, requestOptions) {
-			calls.push({ method: 'authenticate', type: typeName });
-			if (typeName !== 'oneAllApi') throw new Error(`unexpected credential type ${typeName}`);
-			return await credentialType.authenticate(decrypted, requestOptions);
-		},
-		getCredentialsProperties: () => credentialType.properties,
-		async updateCredentials() {},
-		async updateCredentialsOauthTokenData() {},
-		async getCredentials() {
-			return { getData: () => ({ ...credentials }) };
-		},
-	};
-}
 
 /** The node's parameters as the editor holds them: the saved ones plus every shown default. */
 function editorParameters(savedParameters) {

@@ -45,16 +45,24 @@ const nodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-function credentialsHelper(credentials) {
+/**
+ * A credential store answering like n8n's CredentialsHelper for one stored `oneAllApi` credential.
+ * `calls` records what n8n asked for (type names only, never the data).
+ */
+function credentialsHelper(credentials, calls = []) {
 	return {
+		calls,
 		getParentTypes: () => [],
-		async getDecrypted() {
+		async getDecrypted(_additionalData, nodeCredentials, type) {
+			calls.push({ method: 'getDecrypted', type, id: nodeCredentials?.id });
+			if (type !== 'oneAllApi') throw new Error(`unexpected credential type ${type}`);
 			return { ...credentials };
 		},
 		async preAuthentication() {
 			return undefined;
 		},
 		async authenticate(decrypted, typeName, requestOptions) {
+			calls.push({ method: 'authenticate', type: typeName });
 			if (typeName !== 'oneAllApi') throw new Error(`unexpected credential type ${typeName}`);
 			return await credentialType.authenticate(decrypted, requestOptions);
 		},
@@ -141,4 +149,4 @@ async function runOneAll({ parameters, items = [{}], credentials, onError = 'sto
 	};
 }
 
-module.exports = { runOneAll, oneAll, credentialType, NODE_TYPE };
+module.exports = { runOneAll, oneAll, credentialType, credentialsHelper, NODE_TYPE };
