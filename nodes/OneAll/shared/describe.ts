@@ -153,8 +153,9 @@ function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
 	const keyOf = (spec: OperationSpec, field: FieldSpec) => {
 		const definition = definitionKey(field);
 		const use = byKey.get(definition) as FieldUse;
-		const key = exact(use) ? definition : `${definition}\u0000${spec.resource}.${spec.value}`;
-		if (!entries.has(key)) entries.set(key, { property: use.property, uses: exact(use) ? use.uses : [spec] });
+		const shared = exact(use);
+		const key = shared ? definition : `${definition}\u0000${spec.resource}.${spec.value}`;
+		if (!entries.has(key)) entries.set(key, { property: use.property, uses: shared ? use.uses : [spec] });
 		return key;
 	};
 	// Kahn's algorithm over "comes before" edges of each operation's field list, first seen first.

@@ -26,8 +26,7 @@ function setPath(root: IDataObject, path: string, value: unknown): void {
 		if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
 		node = node[key] as IDataObject;
 	}
-	if (value === undefined) delete node[last];
-	else node[last] = value as IDataObject;
+	node[last] = value as IDataObject;
 }
 
 class ItemProblem extends Error {
