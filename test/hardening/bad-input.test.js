@@ -5,7 +5,8 @@
 // Each case runs the BUILT node in n8n-core's real WorkflowExecute (test/helpers/runWorkflow.js)
 // against the strict sandbox, three ways:
 //   A. stop on error, one bad item            → error "<Display> (<name>) … [item 0]", 0 requests
-//   B. stop on error, items good/BAD/good      → error "… [item 1]", 0 requests (nothing at all is sent)
+//   B. stop on error, items good/BAD/good      → error "… [item 1]"; the good items are still sent
+//                                                (each item is its own post), the bad one never is
 //   C. error output on, items good/BAD/good    → items 0 and 2 are published (2 requests, both 200),
 //                                                item 1 leaves the error output with pairedItem 1 and
 //                                                "… [item 1]"; no request carries its value
@@ -175,14 +176,27 @@ afterAll(async () => {
 });
 beforeEach(() => sb.reset());
 
-/** Asserts "<Display> (<name>) <problem> [item N]" and returns the problem part. */
-function expectNamed(message, [displayName, name], itemIndex, problem) {
+const GAVE = ': its expression {{ $json.v }} gave ';
+
+/**
+ * Asserts "<Display> (<name>) <problem>[: its expression … gave <value>] [item N]" and returns the
+ * problem part. With `bad` given, the value came from the expression {{ $json.v }}, and the
+ * message must quote it and what it gave.
+ */
+function expectNamed(message, [displayName, name], itemIndex, problem, ...bad) {
 	expect(typeof message).toBe('string');
 	const prefix = `${displayName} (${name}) `;
 	const suffix = ` [item ${itemIndex}]`;
 	expect(message.startsWith(prefix)).toBe(true);
 	expect(message.endsWith(suffix)).toBe(true);
-	const middle = message.slice(prefix.length, message.length - suffix.length);
+	let middle = message.slice(prefix.length, message.length - suffix.length);
+	if (bad.length) {
+		const at = middle.lastIndexOf(GAVE);
+		expect(at).toBeGreaterThan(0);
+		const gave = bad[0] === undefined ? 'undefined' : JSON.stringify(bad[0]);
+		if (gave.length <= 120) expect(middle.slice(at + GAVE.length)).toBe(gave);
+		middle = middle.slice(0, at);
+	}
 	if (problem) expect(middle).toMatch(problem);
 	else expect(middle.length).toBeGreaterThan(0);
 	return middle;
@@ -204,14 +218,15 @@ describe('bad input never reaches OneAll (expression values, one parameter bad p
 			const { output, error } = await runOneAll({ parameters, items: [{ v: bad }], credentials });
 			expect(sb.requests).toHaveLength(0);
 			expect(output).toBeUndefined();
-			expectNamed(error?.message, param, 0, problem);
+			expectNamed(error?.message, param, 0, problem, bad);
 			expect(error.description).toBe('Nothing was sent to OneAll for this item.');
 		});
 
-		test('stop on error, good/BAD/good: refused as [item 1], nothing at all sent', async () => {
+		test('stop on error, good/BAD/good: the run fails as [item 1]; only the good items are sent', async () => {
 			const { error } = await runOneAll({ parameters, items: [{ v: good }, { v: bad }, { v: good }], credentials });
-			expectNamed(error?.message, param, 1, problem);
-			expect(sb.requests).toHaveLength(0);
+			expectNamed(error?.message, param, 1, problem, bad);
+			expect(sb.requests.map((r) => r.status)).toEqual([200, 200]);
+			expect(sb.requests[1].body).toBe(sb.requests[0].body);
 		});
 
 		test('error output, good/BAD/good: the good items are published, the bad one is not sent', async () => {
@@ -226,7 +241,7 @@ describe('bad input never reaches OneAll (expression values, one parameter bad p
 			expect(success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 			expect(failed).toHaveLength(1);
 			expect(failed[0].pairedItem).toEqual({ item: 1 });
-			const middle = expectNamed(failed[0].json.error, param, 1, problem);
+			const middle = expectNamed(failed[0].json.error, param, 1, problem, bad);
 			expect(failed[0].error.message).toBe(failed[0].json.error);
 			expect(middle.length).toBeGreaterThan(0);
 

@@ -206,7 +206,7 @@ describe('body ids keep the path and arrive as sent', () => {
 					if (refused) {
 						// Only an empty id is refused: a body id may hold any character.
 						expect(value.trim()).toBe('');
-						expect(refused).toMatch(new RegExp(`^${spec.param[0]} \\(${spec.param[1]}\\) is empty \\[item \\d+\\]$`));
+						expect(refused).toMatch(new RegExp(`^${spec.param[0]} \\(${spec.param[1]}\\) is empty: its expression \\{\\{ \\$json\\.v \\}\\} gave ".*" \\[item \\d+\\]$`));
 						continue;
 					}
 					sent++;

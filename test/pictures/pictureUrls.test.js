@@ -239,7 +239,7 @@ describe('a failing upload', () => {
 		expect(sb.requests[0].fault).toBe('flagError');
 	});
 
-	test('stop on error: an upload failing in the first item posts nothing for it and stops the later items', async () => {
+	test('stop on error: an upload failing in the first item posts nothing for it; the later items post after it, in order', async () => {
 		const { output, error } = await runOneAll({
 			parameters: { ...tweet.parameters, message: '={{ $json.text }}', additionalFields: { pictureUrls: '={{ $json.pictures }}' } },
 			items: [
@@ -251,9 +251,14 @@ describe('a failing upload', () => {
 		});
 		expect(output).toBeUndefined();
 		expect(error.message).toContain('503');
-		expect(received(TW).map((r) => [r.path, r.status])).toEqual([
-			['twitter/picture.json', 200],
-			['twitter/picture.json', 503],
+		expect(error.context.itemIndex).toBe(0);
+		expect(received(TW).map((r) => [r.path, r.status, r.body.request.push.post?.message])).toEqual([
+			['twitter/picture.json', 200, undefined],
+			['twitter/picture.json', 503, undefined],
+			['twitter/picture.json', 200, undefined],
+			['twitter/post.json', 200, 'one'],
+			['twitter/picture.json', 200, undefined],
+			['twitter/post.json', 200, 'two'],
 		]);
 	});
 

@@ -41,7 +41,7 @@ describe('invalid parameters: an error naming the parameter and the item, nothin
 		[
 			'Twitter message empty (from an expression)',
 			{ ...tweetBy('={{ $json.text }}') },
-			'Message (message) is empty [item 0]',
+			'Message (message) is empty: its expression {{ $json.text }} gave "" [item 0]',
 		],
 		[
 			'Twitter message only spaces',
@@ -61,12 +61,12 @@ describe('invalid parameters: an error naming the parameter and the item, nothin
 		[
 			'YouTube title empty (from an expression)',
 			{ resource: 'youtube', operation: 'createPlaylist', identityToken: rl(ids.youtube), title: '={{ $json.text }}' },
-			'Title (title) is empty [item 0]',
+			'Title (title) is empty: its expression {{ $json.text }} gave "" [item 0]',
 		],
 		[
 			'Pinterest board id empty (from an expression)',
 			{ resource: 'pinterest', operation: 'publishPin', identityToken: rl(ids.pinterest), boardId: rl('={{ $json.text }}'), pictureUrl: 'https://example.com/a.png', description: 'd' },
-			'Board (boardId) is empty [item 0]',
+			'Board (boardId) is empty: its expression {{ $json.text }} gave "" [item 0]',
 		],
 		[
 			'video URL without scheme',
@@ -111,12 +111,12 @@ describe('invalid parameters: an error naming the parameter and the item, nothin
 		[
 			'identity token that is not a UUID (expression in a locator)',
 			{ ...tweetBy('x'), identityToken: rl('={{ "../../identities" }}') },
-			/^Identity \(identityToken\) must be a OneAll identity token .* not "\.\.\/\.\.\/identities" \[item 0\]$/,
+			/^Identity \(identityToken\) must be a OneAll identity token .* not "\.\.\/\.\.\/identities": its expression \{\{ "\.\.\/\.\.\/identities" \}\} gave "\.\.\/\.\.\/identities" \[item 0\]$/,
 		],
 		[
 			'identity token empty (from an expression)',
 			{ ...tweetBy('x'), identityToken: rl('={{ $json.text }}') },
-			'Identity (identityToken) is empty: choose an identity from the list or enter its token [item 0]',
+			'Identity (identityToken) is empty: choose an identity from the list or enter its token: its expression {{ $json.text }} gave "" [item 0]',
 		],
 		[
 			'board id that would change the path',
@@ -315,7 +315,7 @@ describe('continue on fail, error output and stop', () => {
 		]);
 		expect(output[1].map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
 		expect(output[1].map((item) => item.json)).toStrictEqual([
-			{ error: 'Message (message) is empty [item 1]' },
+			{ error: 'Message (message) is empty: its expression {{ $json.m }} gave "" [item 1]' },
 			{ error: 'OneAll error 500: An unrecoverable error occurred while processing the request.' },
 		]);
 		expect(output[1][0].error.description).toBe(NOTHING_SENT);
@@ -331,38 +331,52 @@ describe('continue on fail, error output and stop', () => {
 		expect(output[0].map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		expect(output[0].map((item) => item.json)).toStrictEqual([
 			{ provider: 'twitter', object: 'post', post_id: formatId('numeric', 1) },
-			{ error: 'Message (message) is empty [item 1]' },
+			{ error: 'Message (message) is empty: its expression {{ $json.m }} gave "" [item 1]' },
 			{ error: 'OneAll error 500: An unrecoverable error occurred while processing the request.' },
 			{ provider: 'twitter', object: 'post', post_id: formatId('numeric', 2) },
 		]);
 		expect(sb.requests).toHaveLength(3);
 	});
 
-	test('stop: the run fails at the first failing item and no later item is sent', async () => {
+	test('stop: the run fails with the first failing item; the other items are still sent, once each', async () => {
 		const { output, error } = await run(parameters, {
-			items: [{ m: 'zero' }, { m: 'one __fault:500' }, { m: 'two' }, { m: 'three' }],
+			items: [{ m: 'zero' }, { m: 'one __fault:500' }, { m: 'two' }, { m: 'three __fault:500' }],
 		});
 		expect(output).toBeUndefined();
 		expectUserError(error, { message: 'OneAll error 500: An unrecoverable error occurred while processing the request.', itemIndex: 1 });
-		expect(sb.requests.map((r) => JSON.parse(r.body).request.push.post.message)).toEqual(['zero', 'one __fault:500']);
+		expect(sb.requests.map((r) => JSON.parse(r.body).request.push.post.message)).toEqual([
+			'zero',
+			'one __fault:500',
+			'two',
+			'three __fault:500',
+		]);
 	});
 
-	test('stop: one invalid item among valid ones means nothing at all is sent', async () => {
+	test('stop: an invalid item is never sent and fails the run; the valid ones are sent', async () => {
 		const { output, error } = await run(parameters, {
 			items: [{ m: 'zero' }, { m: 'one' }, { m: '' }, { m: 'three' }],
 		});
 		expect(output).toBeUndefined();
-		expectUserError(error, { message: 'Message (message) is empty [item 2]', description: NOTHING_SENT, itemIndex: 2 });
-		expect(sb.requests).toHaveLength(0);
+		expectUserError(error, {
+			message: 'Message (message) is empty: its expression {{ $json.m }} gave "" [item 2]',
+			description: NOTHING_SENT,
+			itemIndex: 2,
+		});
+		expect(sb.requests.map((r) => JSON.parse(r.body).request.push.post.message)).toEqual(['zero', 'one', 'three']);
 	});
 
-	test('stop: an invalid last item also stops everything before it', async () => {
+	test('stop: an invalid last item fails the run, the earlier items are sent', async () => {
 		const { error } = await run(
 			{ resource: 'twitter', operation: 'uploadPicture', identityToken: rl(ids.twitter), pictureUrl: '={{ $json.u }}' },
 			{ items: [{ u: 'https://example.com/a.png' }, { u: 'https://example.com/b.png' }, { u: 'https://example.com/c.pdf' }] },
 		);
-		expect(error.message).toMatch(/\[item 2\]$/);
-		expect(sb.requests).toHaveLength(0);
+		expect(error.message).toBe(
+			'Picture URL (pictureUrl) must point to a JPEG, BMP, PNG, GIF or TIFF picture; ".pdf" is not one of jpeg, jpg, bmp, png, gif, tif, tiff: its expression {{ $json.u }} gave "https://example.com/c.pdf" [item 2]',
+		);
+		expect(sb.requests.map((r) => JSON.parse(r.body).request.push.picture.url)).toEqual([
+			'https://example.com/a.png',
+			'https://example.com/b.png',
+		]);
 	});
 });
 

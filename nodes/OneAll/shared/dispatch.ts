@@ -1,17 +1,34 @@
 import type {
-	NodeApiError,
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
+	NodeApiError,
 } from 'n8n-workflow';
 import { OneAllCredentialError, resolveBaseUrl } from './baseUrl';
 import { credentialError, isOwnError, oneAllError, operationError, transportError } from './errors';
-import { doneSignal, runStateOf } from './runState';
-import type { RunState } from './runState';
+import { inIdentityOrder } from './identityQueue';
+import { planOf } from './itemPlan';
+import { memoryOf, requestKey } from './retryMemory';
 import type { OperationSpec } from './spec';
 
 type Request = DeclarativeRestApiSettings.ResultOptions;
+
+/**
+ * A failed request, as the user should read it. n8n wraps whatever the credential's authenticate
+ * throws, so a credential problem is told by checking the credential again, only once a request
+ * has failed; anything else is rebuilt from error codes alone (see transportError).
+ */
+async function explain(context: IExecutePaginationFunctions, caught: unknown): Promise<Error> {
+	const itemIndex = context.getItemIndex();
+	if (isOwnError(caught)) return caught as NodeApiError;
+	try {
+		resolveBaseUrl(await context.getCredentials('oneAllApi'));
+	} catch (problem) {
+		if (problem instanceof OneAllCredentialError) return credentialError(context.getNode(), itemIndex, problem);
+	}
+	return transportError(context.getNode(), itemIndex, caught);
+}
 
 async function uploadPictures(
 	context: IExecutePaginationFunctions,
@@ -36,9 +53,7 @@ async function uploadPictures(
 			});
 		} catch (caught) {
 			// Say it was the picture step: OneAll's message alone reads as if the post had failed.
-			const inner = isOwnError(caught)
-				? (caught as NodeApiError)
-				: transportError(context.getNode(), context.getItemIndex(), caught);
+			const inner = (await explain(context, caught)) as NodeApiError;
 			throw oneAllError(
 				context.getNode(),
 				context.getItemIndex(),
@@ -60,72 +75,54 @@ async function uploadPictures(
 	return ids;
 }
 
-/**
- * The credential's host rules, checked once per run before anything is sent. The credential's
- * authenticate checks them again on every request; this check only makes the error say so plainly,
- * since n8n reports whatever authenticate throws as a failed request.
- */
-async function checkCredentialOnce(
+async function send(
 	context: IExecutePaginationFunctions,
-	state: RunState,
-): Promise<OneAllCredentialError | undefined> {
-	state.credentialCheck ??= context.getCredentials('oneAllApi').then(
-		(credentials) => {
-			try {
-				resolveBaseUrl(credentials);
-				return undefined;
-			} catch (problem) {
-				return problem instanceof OneAllCredentialError ? problem : undefined;
-			}
-		},
-		() => undefined,
-	);
-	return await state.credentialCheck;
+	spec: OperationSpec,
+	request: Request,
+	pictureUrls: string[],
+): Promise<INodeExecutionData[]> {
+	try {
+		if (pictureUrls.length) {
+			const ids = await uploadPictures(context, spec, request, pictureUrls);
+			const target = (request.options.body as { request: { push: IDataObject } }).request.push[spec.object] as IDataObject;
+			target.attachments = [...((target.attachments as string[] | undefined) ?? []), ...ids];
+		}
+		return await context.makeRoutingRequest(request);
+	} catch (caught) {
+		throw await explain(context, caught);
+	}
 }
 
 /**
- * Sends one item's request. Hooked in as the operations' pagination function because that is the
- * only point of n8n's declarative engine that wraps a whole request: it lets the node send items
- * one by one in input order (posts appear in the order they came), never send after a failure
- * unless the user chose to continue, report every failure with its item, and upload pictures
- * before the post that attaches them.
+ * Sends one item's request and gives the item its one outcome. Hooked in as the operations'
+ * pagination function because that is the only point of n8n's declarative engine that wraps a
+ * whole request: it orders posts per identity, uploads pictures before the post that attaches
+ * them, remembers what a Retry On Fail must not publish again, and turns a failure into an error
+ * item (with its pairedItem) when the user chose to continue.
  */
 export function dispatchPush(spec: OperationSpec) {
 	return async function (this: IExecutePaginationFunctions, request: Request): Promise<INodeExecutionData[]> {
-		const state = runStateOf(this);
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
-		const continueOnFail = this.continueOnFail();
-		const batching = (this.getNodeParameter('requestOptions', {}) as { batching?: unknown }).batching;
-		// With batching n8n spaces the items out itself; otherwise wait until every item has been
-		// checked, so that in stop-on-error mode one invalid item means nothing at all is sent.
-		if (!batching) await state.allPrepared.promise;
-		if (itemIndex > 0) await doneSignal(state, itemIndex - 1).promise;
 		try {
-			const plan = state.plans.get(itemIndex) ?? {};
-			if (!continueOnFail && state.stopped) return [];
+			const plan = planOf(request.options);
+			if (!plan) {
+				throw operationError(this.getNode(), itemIndex, 'The request was not prepared', 'Nothing was sent to OneAll for this item.');
+			}
 			if (plan.error) throw plan.error;
-			const credentialProblem = await checkCredentialOnce(this, state);
-			if (credentialProblem) throw credentialError(this.getNode(), itemIndex, credentialProblem);
-			if (!continueOnFail && !batching) {
-				for (const other of state.plans.values()) if (other.error) return [];
+			const memory = memoryOf(this);
+			const key = requestKey(itemIndex, request.options);
+			const earlier = memory?.get(key);
+			if (earlier) return earlier;
+			const answer = await inIdentityOrder(plan.identity, async () => await send(this, spec, request, plan.pictureUrls ?? []));
+			const items = answer.map((item) => ({ ...item, pairedItem }));
+			memory?.set(key, items);
+			return items;
+		} catch (error) {
+			if (this.continueOnFail()) {
+				return [{ json: { error: (error as Error).message }, error: error as NodeApiError, pairedItem }];
 			}
-			if (plan.pictureUrls?.length) {
-				const ids = await uploadPictures(this, spec, request, plan.pictureUrls);
-				const target = (request.options.body as { request: { push: IDataObject } }).request.push[spec.object] as IDataObject;
-				target.attachments = [...((target.attachments as string[] | undefined) ?? []), ...ids];
-			}
-			const items = await this.makeRoutingRequest(request);
-			return items.map((item) => ({ ...item, pairedItem }));
-		} catch (caught) {
-			const error = isOwnError(caught)
-				? (caught as NodeApiError)
-				: transportError(this.getNode(), itemIndex, caught);
-			if (continueOnFail) return [{ json: { error: error.message }, error, pairedItem }];
-			state.stopped = true;
 			throw error;
-		} finally {
-			doneSignal(state, itemIndex).resolve();
 		}
 	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { invalidParameter } from './errors';
-import { recordPlan, runStateOf } from './runState';
-import type { ItemPlan } from './runState';
+import { attachPlan } from './itemPlan';
+import type { ItemPlan } from './itemPlan';
 import type { FieldSpec, OperationSpec } from './spec';
 import {
 	InvalidValue,
@@ -29,10 +29,13 @@ function setPath(root: IDataObject, path: string, value: unknown): void {
 	node[last] = value as IDataObject;
 }
 
+type FieldRef = Pick<FieldSpec, 'displayName' | 'name'> & { inCollection?: boolean };
+
 class ItemProblem extends Error {
 	constructor(
-		readonly field: Pick<FieldSpec, 'displayName' | 'name'>,
+		readonly field: FieldRef,
 		problem: string,
+		readonly value?: unknown,
 	) {
 		super(problem);
 	}
@@ -46,34 +49,33 @@ function attempt<T>(run: () => T): { value: T } | { error: unknown } {
 	}
 }
 
-function check<T>(field: Pick<FieldSpec, 'displayName' | 'name'>, run: () => T): T {
+function check<T>(field: FieldRef, raw: unknown, run: () => T): T {
 	const outcome = attempt(run);
 	if ('value' in outcome) return outcome.value;
-	if (outcome.error instanceof InvalidValue) throw new ItemProblem(field, outcome.error.message);
+	if (outcome.error instanceof InvalidValue) throw new ItemProblem(field, outcome.error.message, raw);
 	throw outcome.error;
 }
 
-const IDENTITY = { displayName: 'Identity', name: 'identityToken' };
-const CUSTOM_FIELDS = { displayName: 'Custom Fields', name: 'customFields' };
-const PICTURE_URLS = { displayName: 'Picture URLs to Upload and Attach', name: 'pictureUrls' };
+const IDENTITY: FieldRef = { displayName: 'Identity', name: 'identityToken' };
+const CUSTOM_FIELDS: FieldRef = { displayName: 'Custom Fields', name: 'customFields', inCollection: true };
+const PICTURE_URLS: FieldRef = { displayName: 'Picture URLs to Upload and Attach', name: 'pictureUrls', inCollection: true };
 
 /**
- * Validates one item and turns the body n8n built from the fields' routing into OneAll's exact
- * body: unset keys left out, lists as arrays of strings, custom fields merged into the object node.
+ * Validates one item and builds OneAll's exact body from the operation's own fields: unset keys
+ * left out, lists as arrays of strings, custom fields merged into the object node.
  */
 function buildRequest(
 	context: IExecuteSingleFunctions,
 	spec: OperationSpec,
 	options: IHttpRequestOptions,
 ): ItemPlan {
-	const token = check(IDENTITY, () =>
-		checkIdentityToken(context.getNodeParameter('identityToken', '', { extractValue: true })),
-	);
+	const rawToken = context.getNodeParameter('identityToken', '', { extractValue: true });
+	const token = check(IDENTITY, rawToken, () => checkIdentityToken(rawToken));
 	let url = spec.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const field = spec.fields.find((candidate) => candidate.name === name) as FieldSpec;
 		const raw = context.getNodeParameter(name, '', { extractValue: true });
-		const value = check(field, () => normalise(field, raw));
-		if (value === undefined) throw new ItemProblem(field, 'is empty');
+		const value = check(field, raw, () => normalise(field, raw));
+		if (value === undefined) throw new ItemProblem(field, 'is empty', raw);
 		return encodeURIComponent(value as string);
 	});
 	url = `/push/identities/${encodeURIComponent(token)}/${url}`;
@@ -82,29 +84,35 @@ function buildRequest(
 	const set = new Set<string>();
 	const additional = context.getNodeParameter('additionalFields', {}) as IDataObject;
 	const fields = [
-		...spec.fields.map((field) => ({ field, raw: () => context.getNodeParameter(field.name, '', { extractValue: true }) })),
-		...spec.additional.map((field) => ({ field, raw: () => additional[field.name] })),
+		...spec.fields.map((field) => ({ field: field as FieldRef & FieldSpec, raw: () => context.getNodeParameter(field.name, '', { extractValue: true }) })),
+		...spec.additional.map((field) => ({ field: { ...field, inCollection: true }, raw: () => additional[field.name] })),
 	];
 	for (const { field, raw } of fields) {
 		if (field.body === undefined) continue;
-		const value = check(field, () => normalise(field, raw()));
+		const given = raw();
+		const value = check(field, given, () => normalise(field, given));
 		if (value !== undefined) {
 			setPath(push, field.body, value);
 			set.add(field.name);
-		} else if (field.required) throw new ItemProblem(field, 'is empty');
+		} else if (field.required) throw new ItemProblem(field, 'is empty', given);
 	}
 	if (spec.oneOf && !spec.oneOf.some((name) => set.has(name))) {
-		const fields = spec.oneOf.map((name) =>
+		const named = spec.oneOf.map((name) =>
 			[...spec.fields, ...spec.additional].find((field) => field.name === name),
 		) as FieldSpec[];
-		throw new ItemProblem(fields[0], `is empty: a post needs ${fields.map((f) => `${f.displayName} (${f.name})`).join(' or ')}`);
+		const first = named[0];
+		throw new ItemProblem(
+			first,
+			`is empty: a post needs ${named.map((f) => `${f.displayName} (${f.name})`).join(' or ')}`,
+			context.getNodeParameter(first.name, '', { extractValue: true }),
+		);
 	}
-	const custom = check(CUSTOM_FIELDS, () => parseCustomFields(additional.customFields, spec.object));
+	const custom = check(CUSTOM_FIELDS, additional.customFields, () => parseCustomFields(additional.customFields, spec.object));
 	const objectNode = (getPath(push, spec.object) ?? {}) as IDataObject;
 	setPath(push, spec.object, { ...objectNode, ...(custom ?? {}) });
 
 	const pictureUrls = spec.pictureUpload
-		? check(PICTURE_URLS, () => {
+		? check(PICTURE_URLS, additional.pictureUrls, () => {
 				const raw = additional.pictureUrls ?? '';
 				const list = raw === '' || (Array.isArray(raw) && raw.length === 0) ? [] : toIdList(raw);
 				return list.map((entry, index) => {
@@ -119,25 +127,54 @@ function buildRequest(
 	options.body = { request: { push } };
 	const requestOptions = context.getNodeParameter('requestOptions', {}) as { timeout?: number };
 	if (!requestOptions.timeout) options.timeout = DEFAULT_TIMEOUT_MS;
-	return { pictureUrls };
+	return { identity: token, pictureUrls };
 }
 
-/** The preSend step of every operation: never throws, so the dispatcher decides what is sent. */
+/** The expression the user wrote for a field, if the field's value came from one. */
+function expressionOf(context: IExecuteSingleFunctions, field: FieldRef): string | undefined {
+	const parameters = context.getNode().parameters;
+	const container = field.inCollection ? (parameters.additionalFields as IDataObject | undefined) : parameters;
+	let raw = container?.[field.name];
+	if (typeof raw === 'object' && raw !== null && '__rl' in raw) raw = (raw as IDataObject).value;
+	return typeof raw === 'string' && raw.startsWith('=') ? raw.slice(1).trim() : undefined;
+}
+
+function shown(value: unknown): string {
+	if (value === undefined) return 'undefined';
+	const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+	return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+/**
+ * The problem as the user should read it. A value that came from an expression is quoted with what
+ * the expression gave: n8n turns some failures inside an expression (a TypeError, say) into an
+ * empty value, and "is empty" alone would send the user to the wrong place.
+ */
+function problemText(context: IExecuteSingleFunctions, problem: ItemProblem): string {
+	const expression = expressionOf(context, problem.field);
+	return expression === undefined ? problem.message : `${problem.message}: its expression ${expression} gave ${shown(problem.value)}`;
+}
+
+/**
+ * The preSend step of every operation. It never throws and never waits: what it found wrong is
+ * kept with the item's request and becomes that item's outcome in the dispatcher, where the user's
+ * On Error setting is applied. Errors n8n raises itself (an expression that references a missing
+ * node, say) are kept as they are.
+ */
 export function preparePush(spec: OperationSpec) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		options: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const state = runStateOf(this);
-		const itemIndex = this.getItemIndex();
 		try {
-			recordPlan(state, itemIndex, buildRequest(this, spec, options));
+			attachPlan(options, buildRequest(this, spec, options));
 		} catch (error) {
-			const problem =
-				error instanceof ItemProblem
-					? invalidParameter(this.getNode(), itemIndex, error.field.displayName, error.field.name, error.message)
-					: invalidParameter(this.getNode(), itemIndex, 'A parameter', 'unknown', (error as Error).message);
-			recordPlan(state, itemIndex, { error: problem });
+			attachPlan(options, {
+				error:
+					error instanceof ItemProblem
+						? invalidParameter(this.getNode(), this.getItemIndex(), error.field.displayName, error.field.name, problemText(this, error))
+						: (error as Error),
+			});
 		}
 		return options;
 	};
