@@ -81,9 +81,11 @@ function credentialsHelper(credentials, calls = []) {
  * @param {object[]} [opts.items]   input items' json
  * @param {object} opts.credentials  decrypted oneAllApi credential data
  * @param {'stop'|'continueRegularOutput'|'continueErrorOutput'} [opts.onError]
+ * @param {object} [opts.settings]  node settings as saved workflows store them: retryOnFail,
+ *   maxTries, waitBetweenTries, executeOnce, alwaysOutputData
  * @returns {Promise<{ output: object[][]|undefined, error: Error|undefined, run: object }>}
  */
-async function runOneAll({ parameters, items = [{}], credentials, onError = 'stop', nodeName = 'OneAll' }) {
+async function runOneAll({ parameters, items = [{}], credentials, onError = 'stop', nodeName = 'OneAll', settings = {} }) {
 	const nodes = [
 		{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
@@ -95,6 +97,7 @@ async function runOneAll({ parameters, items = [{}], credentials, onError = 'sto
 			parameters,
 			credentials: { oneAllApi: { id: '1', name: 'OneAll account' } },
 			...(onError === 'stop' ? {} : { onError }),
+			...settings,
 		},
 	];
 	const connections = { Source: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } };

@@ -1,9 +1,9 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
-	NodeApiError,
 } from 'n8n-workflow';
 import { OneAllCredentialError, resolveBaseUrl } from './baseUrl';
 import { credentialError, isOwnError, oneAllError, operationError, transportError } from './errors';
@@ -119,10 +119,13 @@ export function dispatchPush(spec: OperationSpec) {
 			memory?.set(key, items);
 			return items;
 		} catch (error) {
-			if (this.continueOnFail()) {
-				return [{ json: { error: (error as Error).message }, error: error as NodeApiError, pairedItem }];
-			}
-			throw error;
+			// n8n's own errors (an expression it could not resolve, say) keep their message and hint.
+			const failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (this.continueOnFail()) return [{ json: { error: failure.message }, error: failure, pairedItem }];
+			throw failure;
 		}
 	};
 }
