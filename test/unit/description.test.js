@@ -109,6 +109,10 @@ describe('node', () => {
 		expect(fs.existsSync(path.join(dist, 'credentials', 'OneAllApi.credentials.js'))).toBe(true);
 	});
 
+	test('additionalFields is declared once: n8n evaluates each declaration for every item', () => {
+		expect(properties.filter((p) => p.name === 'additionalFields')).toHaveLength(1);
+	});
+
 	test('parameter names are never duplicated within what one operation shows', () => {
 		for (const { resource, operation } of ALL_OPERATIONS) {
 			const names = visibleFor(resource, operation).map((p) => p.name);
@@ -172,16 +176,21 @@ describe.each(ALL_OPERATIONS.map((op) => [`${op.resource} ${op.operation}`, op])
 		const additional = only(shown, 'additionalFields');
 		expect(additional.type).toBe('collection');
 		expect(additional.default).toEqual({});
-		const names = additional.options.map((o) => o.name);
+		// One collection serves every operation; each option says, from the root, where it shows.
+		const options = additional.options.filter(
+			(o) => o.displayOptions.show['/resource'].includes(op.resource) && o.displayOptions.show['/operation'].includes(op.operation),
+		);
+		const names = options.map((o) => o.name);
+		expect(names).toEqual([...new Set(names)]);
 		for (const name of [...op.additional, 'customFields']) expect(names).toContain(name);
 		// an extra option may exist (a convenience), but never a contract name of another operation
 		const misplaced = names.filter((name) => CONTRACT_NAMES.has(name) && !op.additional.includes(name));
 		expect(misplaced).toEqual([]);
 		expect(names.filter((name) => op.required.includes(name))).toEqual([]);
-		const custom = additional.options.find((o) => o.name === 'customFields');
+		const custom = options.find((o) => o.name === 'customFields');
 		expect(custom.type).toBe('json');
 		// no collection option may be `required` (n8n would refuse the workflow)
-		for (const option of additional.options) expect(option.required).not.toBe(true);
+		for (const option of options) expect(option.required).not.toBe(true);
 	});
 
 	test('each required parameter is shown only where the contract has it', () => {

@@ -102,15 +102,44 @@ function operationNotices(spec: OperationSpec): INodeProperties[] {
 	];
 }
 
-function additionalFieldsProperty(spec: OperationSpec): INodeProperties {
+/**
+ * One "Additional Fields" collection for every operation. n8n's declarative engine evaluates every
+ * declared property for every item, hidden or not, so a collection declared once per operation
+ * would evaluate the user's expressions in it once per operation. Each option is shown for the
+ * operations of one resource that use exactly that definition; options of one name never show
+ * together.
+ */
+function additionalFieldsProperty(resources: ResourceSpec[]): INodeProperties {
+	const options = new Map<string, { option: INodeProperties; resource: string; operations: string[] }>();
+	for (const resource of resources) {
+		for (const spec of resource.operations) {
+			for (const option of [...spec.additional.map((field) => fieldProperty(field, true)), customFields(spec)]) {
+				const key = `${resource.value}\u0000${JSON.stringify(option)}`;
+				const use = options.get(key) ?? { option, resource: resource.value, operations: [] };
+				use.operations.push(spec.value);
+				options.set(key, use);
+			}
+		}
+	}
+	const operations = resources.flatMap((resource) => resource.operations);
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: showFor(spec),
-		options: [...spec.additional.map((field) => fieldProperty(field, true)), customFields(spec)].sort(byDisplayName),
+		displayOptions: {
+			show: {
+				resource: [...new Set(operations.map((spec) => spec.resource))],
+				operation: [...new Set(operations.map((spec) => spec.value))],
+			},
+		},
+		options: [...options.values()]
+			.map(({ option, resource, operations: shownFor }) => ({
+				...option,
+				displayOptions: { show: { '/resource': [resource], '/operation': shownFor } },
+			}))
+			.sort(byDisplayName),
 	};
 }
 
@@ -295,8 +324,6 @@ export function describeResources(resources: ResourceSpec[]): INodeProperties[] 
 		for (const operation of resource.operations) properties.push(...operationNotices(operation));
 	}
 	properties.push(...fieldProperties(sorted));
-	for (const resource of sorted) {
-		for (const operation of resource.operations) properties.push(additionalFieldsProperty(operation));
-	}
+	properties.push(additionalFieldsProperty(sorted));
 	return properties;
 }
