@@ -3,7 +3,7 @@ import { dispatchPush } from './dispatch';
 import { preparePush } from './prepare';
 import { outputResultData } from './response';
 import type { FieldSpec, OperationSpec, ResourceSpec } from './spec';
-import { UUID_PATTERN } from './validate';
+import { ID_RULES, inEditor } from './validate';
 
 // Turns the operations' data (resources/*) into n8n properties with declarative routing.
 
@@ -35,7 +35,7 @@ function locatorProperty(field: FieldSpec): Partial<INodeProperties> {
 					{
 						type: 'regex',
 						properties: {
-							regex: field.kind === 'pathId' ? '^(?!\\s*\\.+\\s*$)\\s*[A-Za-z0-9_.:@~=+-]+\\s*$' : '^.*\\S.*$',
+							regex: field.kind === 'pathId' ? inEditor(ID_RULES.pathId) : '^.*\\S.*$',
 							errorMessage:
 								field.kind === 'pathId'
 									? 'Use only letters, digits and - _ . : @ ~ = + (no "/", "?", "#", "%" or spaces)'
@@ -274,7 +274,7 @@ export const identityProperty: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: UUID_PATTERN.replace('^', '^\\s*').replace('$', '\\s*$'),
+						regex: inEditor(ID_RULES.uuid),
 						errorMessage: 'An identity token is a UUID such as 923843ec-1749-4cc1-988f-d6963f3b1baa',
 					},
 				},

@@ -1,10 +1,20 @@
 import { parseUrl } from './baseUrl';
 import type { FieldSpec } from './spec';
 
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const UUID = new RegExp(UUID_PATTERN);
-// One path segment of safe characters: nothing that can add a segment, a query or an encoded slash.
-const PATH_ID = /^[A-Za-z0-9_.:@~=+-]+$/;
+/**
+ * The rules for ids, each written once: the node checks trimmed values with `exactly(rule)`, and
+ * the editor's "By ID" fields show the same rule around optional spaces with `inEditor(rule)`.
+ */
+export const ID_RULES = {
+	uuid: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
+	// One path segment of safe characters: nothing that can add a segment, a query or an encoded
+	// slash; no ".." and not dots alone, which URL parsing would fold away and so shorten the path.
+	pathId: '(?!\\.+\\s*$)(?!.*\\.\\.)[A-Za-z0-9_.:@~=+-]+',
+};
+export const exactly = (rule: string) => new RegExp(`^${rule}$`);
+export const inEditor = (rule: string) => `^\\s*${rule}\\s*$`;
+const UUID = exactly(ID_RULES.uuid);
+const PATH_ID = exactly(ID_RULES.pathId);
 const PICTURE_EXTENSIONS = ['jpeg', 'jpg', 'bmp', 'png', 'gif', 'tif', 'tiff'];
 
 /** A problem with one parameter's value; the caller adds the item. */
@@ -60,8 +70,7 @@ export function checkIdentityToken(raw: unknown): string {
 export function checkPathId(raw: unknown): string {
 	const value = asText(raw, 'an ID').trim();
 	if (value === '') throw new InvalidValue('is empty');
-	// "." alone would be folded away by URL parsing and shorten the path.
-	if (!PATH_ID.test(value) || value.includes('..') || /^\.+$/.test(value)) {
+	if (!PATH_ID.test(value)) {
 		throw new InvalidValue(
 			`must be a single ID made of letters, digits and - _ . : @ ~ = + (no "/", "?", "#", "%", ".." or spaces), not ${describe(value)}`,
 		);
