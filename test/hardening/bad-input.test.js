@@ -15,7 +15,7 @@
 // runs at all. A few "literal" cases set the bad value directly (every item is then bad).
 
 const { runOneAll } = require('../helpers/runWorkflow');
-const { ids, rl, startKeyedSandbox, credentialsFor } = require('./support');
+const { ids, rl, useSandbox } = require('../helpers/kit');
 
 const V = '={{ $json.v }}';
 
@@ -164,17 +164,7 @@ const LITERAL_CASES = [
 	['pin: literal relative picture URL', 'pin', { pictureUrl: '/a.png' }, ['Picture URL', 'pictureUrl'], URL_PROBLEM],
 ];
 
-let sb;
-let credentials;
-
-beforeAll(async () => {
-	sb = await startKeyedSandbox();
-	credentials = credentialsFor(sb);
-});
-afterAll(async () => {
-	await sb?.close();
-});
-beforeEach(() => sb.reset());
+const { sb, credentials } = useSandbox();
 
 const GAVE = ': its expression {{ $json.v }} gave ';
 

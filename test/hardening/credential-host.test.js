@@ -15,9 +15,9 @@ const http = require('node:http');
 const { runOneAll, credentialType } = require('../helpers/runWorkflow');
 // n8n's own HTTP helper (what httpRequestWithAuthentication calls after authenticate()).
 const { httpRequest } = require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions.js');
-const { PUBLIC_KEY, PRIVATE_KEY, ids, rl, secretsOf, startKeyedSandbox, findSecrets } = require('./support');
+const { PUBLIC_KEY, PRIVATE_KEY, ids, rl, secretsOf, findSecrets, useSandbox } = require('../helpers/kit');
 
-let sb;
+const { sb } = useSandbox();
 let evil;
 
 /** A server that records every connection and request, and answers like OneAll would. */
@@ -47,17 +47,14 @@ async function startEvil() {
 }
 
 beforeAll(async () => {
-	sb = await startKeyedSandbox();
 	evil = await startEvil();
 });
 afterAll(async () => {
-	await sb?.close();
 	await evil?.close();
 });
 
 let leaks;
 beforeEach(() => {
-	sb.reset();
 	evil.reset();
 	leaks = [];
 	const original = credentialType.authenticate.bind(credentialType);

@@ -15,12 +15,12 @@ const {
 	ids,
 	rl,
 	secretsOf,
-	startKeyedSandbox,
 	credentialsFor,
 	findSecrets,
 	errorParts,
 	safeJson,
-} = require('./support');
+	useSandbox,
+} = require('../helpers/kit');
 
 const HINT = {
 	400: 'OneAll could not process the request; the message names the part it refused.',
@@ -55,21 +55,16 @@ const HTML_EXCERPT =
 
 const WRONG_PRIVATE_KEY = 'hardening-WRONG-private-5c0a77';
 
-let sb;
+const { sb } = useSandbox();
 let closedPort;
 
 beforeAll(async () => {
-	sb = await startKeyedSandbox();
 	// A port that was just free and is now closed: connecting to it is refused.
 	const probe = http.createServer();
 	await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
 	closedPort = probe.address().port;
 	await new Promise((resolve) => probe.close(resolve));
 });
-afterAll(async () => {
-	await sb?.close();
-});
-beforeEach(() => sb.reset());
 afterEach(() => jest.restoreAllMocks());
 
 const tweet = (extra = {}) => ({

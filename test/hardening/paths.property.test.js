@@ -14,7 +14,7 @@
 
 const fc = require('fast-check');
 const { runOneAll } = require('../helpers/runWorkflow');
-const { ids, rl, startKeyedSandbox, credentialsFor } = require('./support');
+const { ids, rl, useSandbox } = require('../helpers/kit');
 
 const SEED = 20261127;
 const RUNS = 100; // batches per property unless a property says otherwise; each batch holds 1–6 values
@@ -34,17 +34,8 @@ const safeId = fc.string({ unit: fc.constantFrom(...'abcXYZ0129_-'), minLength: 
 const idString = fc.oneof(anyString, safeId, safeId.map((id) => `  ${id}\t`));
 const batch = (arb) => fc.array(arb, { minLength: 1, maxLength: 6 });
 
-let sb;
-let credentials;
-
-beforeAll(async () => {
-	// strictIds off: any syntactically possible id gets a 200, so only the node decides what is sent.
-	sb = await startKeyedSandbox({ strictIds: false });
-	credentials = credentialsFor(sb);
-});
-afterAll(async () => {
-	await sb?.close();
-});
+// strictIds off: any syntactically possible id gets a 200, so only the node decides what is sent.
+const { sb, credentials } = useSandbox({ strictIds: false });
 
 const settings = (examples = []) => ({ numRuns: RUNS, seed: SEED, endOnFailure: true, examples });
 

@@ -5,8 +5,7 @@
 // with the real credential's authenticate, against the strict local OneAll sandbox.
 // Expectations are computed from the sandbox's data (test/sandbox/data.js), not from the node.
 
-const { startSandbox } = require('../sandbox/server');
-const data = require('../sandbox/data');
+const { data, rl, startKitSandbox, useSandbox } = require('../helpers/kit');
 const { buildLoadOptionsContext, getResourceLocatorResults, oneAll } = require('../helpers/loadOptions');
 
 const { named, createData } = data;
@@ -45,19 +44,8 @@ const ALL = ascending(data.identities);
 const tokensOf = (provider, list = ALL) => list.filter((i) => i.provider === provider).map((i) => i.identity_token);
 const byToken = new Map(ALL.map((i) => [i.identity_token, i]));
 
-const rl = (value, mode = 'list') => ({ __rl: true, mode, value });
 
-let sb;
-let credentials;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-	credentials = { subdomain: 'sandbox', publicKey: sb.publicKey, privateKey: sb.privateKey, baseUrl: sb.url };
-});
-afterAll(async () => {
-	await sb?.close();
-});
-beforeEach(() => sb.reset());
+const { sb, credentials } = useSandbox();
 
 function identityContext(resource, extra = {}) {
 	return buildLoadOptionsContext({
@@ -185,7 +173,7 @@ describe('getIdentities: paging through /identities.json', () => {
 
 	test('1010 identities: three pages, then it stops', async () => {
 		const big = createData({ total: 1010 });
-		const other = await startSandbox({ port: 0, data: big });
+		const other = await startKitSandbox({ data: big });
 		try {
 			// The last identity of a network with a resource, on page 3.
 			const last = ascending(big.identities)
@@ -206,7 +194,7 @@ describe('getIdentities: paging through /identities.json', () => {
 
 	test('one page of identities: one request only', async () => {
 		const small = createData({ total: 11 });
-		const other = await startSandbox({ port: 0, data: small });
+		const other = await startKitSandbox({ data: small });
 		try {
 			const { context } = identityContext('linkedIn', { credentials: { ...credentials, baseUrl: other.url } });
 			const { results } = await oneAll.methods.listSearch.getIdentities.call(context, '');
@@ -270,7 +258,7 @@ describe('getIdentities: result shape', () => {
 		const bare = custom.identities.find((i) => i.identity_token === named.twitter2.identity_token);
 		delete bare.displayName;
 		delete bare.profileUrl;
-		const other = await startSandbox({ port: 0, data: custom });
+		const other = await startKitSandbox({ data: custom });
 		try {
 			const { context } = identityContext('twitter', { credentials: { ...credentials, baseUrl: other.url } });
 			const { results } = await oneAll.methods.listSearch.getIdentities.call(context, '');

@@ -6,8 +6,8 @@
 // attachments are the given attachment ids followed by the uploaded ids, in order. A failed upload
 // fails its item before anything is posted.
 
-const { startSandbox, formatId } = require('../sandbox/server');
-const data = require('../sandbox/data');
+const { formatId } = require('../sandbox/server');
+const { data, rl, useSandbox } = require('../helpers/kit');
 const { runOneAll } = require('../helpers/runWorkflow');
 
 const { named } = data;
@@ -19,19 +19,8 @@ const GROUP_ID = data.pull[FB].groups[0].group_id;
 const A = 'https://ex.com/a.png';
 const B = 'https://ex.com/b.jpg';
 
-const rl = (value, mode = 'list') => ({ __rl: true, mode, value });
 
-let sb;
-let credentials;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-	credentials = { subdomain: 'sandbox', publicKey: sb.publicKey, privateKey: sb.privateKey, baseUrl: sb.url };
-});
-afterAll(async () => {
-	await sb?.close();
-});
-beforeEach(() => sb.reset());
+const { sb, credentials } = useSandbox();
 
 /** What the sandbox received: [path after /push/identities/<t>/, parsed body, status]. */
 function received(token) {

@@ -4,16 +4,9 @@ const {
 	httpRequest,
 } = require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions');
 const { runOneAll, credentialType } = require('../helpers/runWorkflow');
-const { ids, startKitSandbox, credentialsFor, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY } = require('../helpers/unitKit');
+const { ids, rl, basicOf, credentialsFor, PUBLIC_KEY, PRIVATE_KEY, useSandbox } = require('../helpers/kit');
 
-let sb;
-beforeAll(async () => {
-	sb = await startKitSandbox();
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const { sb, credentials } = useSandbox();
 
 const keys = { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY };
 

@@ -2,19 +2,9 @@
 // identities, one outcome per item, Retry On Fail without double posts, Execute Once, and n8n's
 // own expression errors. The built node runs in n8n-core's WorkflowExecute against the sandbox.
 const { runOneAll } = require('../helpers/runWorkflow');
-const data = require('../sandbox/data');
-const { ids, startKitSandbox, credentialsFor, rl } = require('../helpers/unitKit');
+const { data, ids, rl, useSandbox } = require('../helpers/kit');
 
-let sb;
-let credentials;
-beforeAll(async () => {
-	sb = await startKitSandbox();
-	credentials = credentialsFor(sb);
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const { sb, credentials } = useSandbox();
 
 const otherTwitter = data.identities.find((entry) => entry.provider === 'twitter' && entry.identity_token !== ids.twitter)
 	.identity_token;

@@ -8,19 +8,11 @@ const {
 	credentialsFor,
 	rl,
 	secretsOf,
-	safeStringify,
-} = require('../helpers/unitKit');
+	safeJson,
+	useSandbox,
+} = require('../helpers/kit');
 
-let sb;
-let credentials;
-beforeAll(async () => {
-	sb = await startKitSandbox();
-	credentials = credentialsFor(sb);
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const { sb, credentials } = useSandbox();
 
 const NOTHING_SENT = 'Nothing was sent to OneAll for this item.';
 const tweetBy = (message) => ({ resource: 'twitter', operation: 'publishTweet', identityToken: rl(ids.twitter), message });
@@ -398,10 +390,10 @@ describe('keys never appear in outputs, errors or run data', () => {
 	test.each(scenarios)('%s', async (_name, go) => {
 		const result = await go();
 		const texts = {
-			output: safeStringify(result.output),
-			error: safeStringify(result.error),
+			output: safeJson(result.output),
+			error: safeJson(result.error),
 			errorMessage: `${result.error?.message ?? ''} ${result.error?.description ?? ''} ${result.error?.stack ?? ''}`,
-			run: safeStringify(result.run),
+			run: safeJson(result.run),
 		};
 		for (const [where, text] of Object.entries(texts)) {
 			for (const secret of secretsOf()) {

@@ -3,7 +3,7 @@
 // the node's own spec files), so a wrong path, body key or left-over empty key makes a test fail.
 const { runOneAll } = require('../helpers/runWorkflow');
 const { OPS, formatId } = require('../sandbox/server');
-const { ids, startKitSandbox, credentialsFor, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, setPath } = require('../helpers/unitKit');
+const { ids, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, setPath, useSandbox } = require('../helpers/kit');
 
 // Each row: resource, operation, identity token, path after /push/identities/{t}/, the object node
 // customFields merges into, the required parameters and the body they must give, then the
@@ -233,16 +233,7 @@ function bodyFrom(map) {
 	return { request: { push } };
 }
 
-let sb;
-let credentials;
-beforeAll(async () => {
-	sb = await startKitSandbox();
-	credentials = credentialsFor(sb);
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const { sb, credentials } = useSandbox();
 
 const run = (parameters, extra = {}) => runOneAll({ parameters, credentials, ...extra });
 

@@ -1,0 +1,209 @@
+// The one kit of the jest tests: a sandbox with distinctive keys for each test file, the credential
+// pointing at it, the sandbox's identities and ids, resource-locator values, and deep searches for
+// leaked secrets.
+const { startSandbox } = require('../sandbox/server');
+const data = require('../sandbox/data');
+
+// Distinctive keys, so a leak of either one (or of the Basic value) can be found by substring.
+const PUBLIC_KEY = 'pub-KEY-4f1c9e7a2b';
+const PRIVATE_KEY = 'priv-SECRET-8d3b6a0e5c';
+
+const basicOf = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/** Identity tokens and pull-list ids of the sandbox's named identities (test/sandbox/data.js). */
+const pulled = (provider, list, key, index = 0) => data.pull[data.named[provider].identity_token][list][index][key];
+const ids = {
+	twitter: data.named.twitter.identity_token,
+	facebook: data.named.facebook.identity_token,
+	linkedin: data.named.linkedin.identity_token,
+	pinterest: data.named.pinterest.identity_token,
+	youtube: data.named.youtube.identity_token,
+	group: pulled('facebook', 'groups', 'group_id'),
+	group2: pulled('facebook', 'groups', 'group_id', 1),
+	page: pulled('facebook', 'pages', 'page_id'),
+	page2: pulled('facebook', 'pages', 'page_id', 1),
+	company: pulled('linkedin', 'companies', 'company_id'),
+	board: pulled('pinterest', 'boards', 'board_id'),
+	board2: pulled('pinterest', 'boards', 'board_id', 1),
+	playlist: pulled('youtube', 'playlists', 'playlist_id'),
+	playlist2: pulled('youtube', 'playlists', 'playlist_id', 1),
+};
+
+async function startKitSandbox(options = {}) {
+	return await startSandbox({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY, ...options });
+}
+
+/** Credential data pointing at the sandbox through the base URL override. */
+const credentialsFor = (sb, extra = {}) => ({
+	subdomain: 'mysite',
+	publicKey: PUBLIC_KEY,
+	privateKey: PRIVATE_KEY,
+	baseUrl: sb.url,
+	...extra,
+});
+
+/** A resource-locator value as saved workflows store it; mode "id" (By ID) unless given. */
+const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
+
+/**
+ * The sandbox of one test file: started with the kit's keys before its tests, reset before each
+ * test, closed after. Returns `sb`, which reads through to the running sandbox, and `credentials`,
+ * the credential data pointing at it (its base URL is filled in once the sandbox runs).
+ */
+function useSandbox(options = {}) {
+	let running;
+	const credentials = credentialsFor({ url: undefined });
+	const sb = new Proxy(
+		{},
+		{
+			get: (_target, key) => {
+				if (!running) throw new Error(`the sandbox is not running yet (reading sb.${String(key)})`);
+				const value = running[key];
+				return typeof value === 'function' ? value.bind(running) : value;
+			},
+		},
+	);
+	beforeAll(async () => {
+		running = await startKitSandbox(options);
+		credentials.baseUrl = running.url;
+	});
+	beforeEach(() => running.reset());
+	afterAll(async () => {
+		await running?.close();
+	});
+	return { sb, credentials };
+}
+
+/** Sets `value` at a dotted path, creating objects on the way. */
+function setPath(root, path, value) {
+	const keys = path.split('.');
+	const last = keys.pop();
+	let node = root;
+	for (const key of keys) node = node[key] ?? (node[key] = {});
+	node[last] = value;
+	return root;
+}
+
+function getPath(root, path) {
+	return path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), root);
+}
+
+/** Every form in which the keys could leak. */
+const secretsOf = (publicKey = PUBLIC_KEY, privateKey = PRIVATE_KEY) => [
+	publicKey,
+	privateKey,
+	basicOf(publicKey, privateKey),
+	Buffer.from(`${publicKey}:${privateKey}`).toString('base64'),
+];
+
+/**
+ * Every string reachable from `root`: own enumerable and non-enumerable properties (so an Error's
+ * message, stack and cause are seen), array entries, Map and Set entries, Buffers as UTF-8 text,
+ * and property names. Cycles are followed once.
+ */
+function reachableStrings(root, limit = 2_000_000) {
+	const out = [];
+	const seen = new Set();
+	const stack = [[root, '$']];
+	let visited = 0;
+	while (stack.length > 0) {
+		const [value, path] = stack.pop();
+		if (typeof value === 'string') {
+			out.push([value, path]);
+			continue;
+		}
+		if (value === null || (typeof value !== 'object' && typeof value !== 'function')) continue;
+		if (seen.has(value)) continue;
+		seen.add(value);
+		if (++visited > limit) throw new Error(`reachableStrings: more than ${limit} objects under ${path}`);
+		if (Buffer.isBuffer(value)) {
+			out.push([value.toString('utf8'), path]);
+			continue;
+		}
+		if (value instanceof Map) {
+			for (const [k, v] of value) stack.push([k, `${path}<key>`], [v, `${path}.get(${String(k)})`]);
+			continue;
+		}
+		if (value instanceof Set) {
+			for (const v of value) stack.push([v, `${path}<entry>`]);
+			continue;
+		}
+		for (const key of Object.getOwnPropertyNames(value)) {
+			out.push([key, `${path}<name>`]);
+			const descriptor = Object.getOwnPropertyDescriptor(value, key);
+			if (descriptor && 'value' in descriptor) stack.push([descriptor.value, `${path}.${key}`]);
+		}
+	}
+	return out;
+}
+
+/** [secret, where] for every secret found in `root` (deep) or in its JSON text. */
+function findSecrets(root, secrets = secretsOf()) {
+	const found = [];
+	for (const [text, path] of reachableStrings(root)) {
+		for (const secret of secrets) if (text.includes(secret)) found.push([secret, path]);
+	}
+	let json = '';
+	try {
+		json = JSON.stringify(root, cycleSafe()) ?? '';
+	} catch (error) {
+		json = String(error);
+	}
+	for (const secret of secrets) if (json.includes(secret)) found.push([secret, 'JSON.stringify']);
+	return found;
+}
+
+/** A JSON replacer that survives cycles and shows an Error's own properties (message, stack, …). */
+function cycleSafe() {
+	const seen = new WeakSet();
+	return (_key, value) => {
+		if (typeof value === 'object' && value !== null) {
+			if (seen.has(value)) return '[cycle]';
+			seen.add(value);
+		}
+		if (value instanceof Error) {
+			const plain = {};
+			for (const key of Object.getOwnPropertyNames(value)) plain[key] = value[key];
+			return plain;
+		}
+		return value;
+	};
+}
+
+/** JSON text of a value even when it has cycles (an error may hold references to itself). */
+const safeJson = (value) => JSON.stringify(value, cycleSafe()) ?? '';
+
+/** The parts of an n8n error the brief names, as one JSON text. */
+function errorParts(error) {
+	if (!error) return '';
+	return safeJson({
+		message: error.message,
+		description: error.description,
+		messages: error.messages,
+		cause: error.cause,
+		context: error.context,
+		errorResponse: error.errorResponse,
+		httpCode: error.httpCode,
+		stack: error.stack,
+		json: error,
+	});
+}
+
+module.exports = {
+	PUBLIC_KEY,
+	PRIVATE_KEY,
+	basicOf,
+	data,
+	ids,
+	startKitSandbox,
+	useSandbox,
+	credentialsFor,
+	rl,
+	setPath,
+	getPath,
+	secretsOf,
+	reachableStrings,
+	findSecrets,
+	safeJson,
+	errorParts,
+};
