@@ -282,7 +282,7 @@ async function main() {
 	say(`OneAll sandbox on ${sandbox.url}`);
 
 	// 3. n8n and the user folder
-	say(`making sure n8n ${LINE}.x is installed (first time on this machine: several minutes) ...`);
+	say(`making sure n8n ${LINE}.x is installed (the first time: several minutes) ...`);
 	const n8n = await ensureN8n(LINE);
 	const folder = path.join(cacheRoot(), 'dev-user');
 	if (opts.fresh) fs.rmSync(folder, { recursive: true, force: true });

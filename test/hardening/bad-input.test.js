@@ -1,6 +1,6 @@
 'use strict';
 
-// Promise 1 of the hardening issue: bad input never reaches OneAll.
+// Bad input never reaches OneAll.
 //
 // Each case runs the BUILT node in n8n-core's real WorkflowExecute (test/helpers/runWorkflow.js)
 // against the strict sandbox, three ways:

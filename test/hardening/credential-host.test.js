@@ -1,6 +1,6 @@
 'use strict';
 
-// Promise 3 of the hardening issue: the credential cannot be sent elsewhere.
+// The credential cannot be sent elsewhere.
 //
 // Subdomains and base URLs that would change the host are refused before any request. Two servers
 // listen: the real sandbox, and an "evil" server that stands in for the attacker's host and counts

@@ -1,7 +1,6 @@
 'use strict';
 
-// Promise 4 of the hardening issue (faults are reported, not hidden) and the unit-level part of
-// promise 6 (secrets stay secret): every fault OneAll or the network can produce, run through the
+// Faults are reported, not hidden, and secrets stay secret: every fault OneAll or the network can produce, run through the
 // built node in n8n-core's real WorkflowExecute, gives an error with OneAll's info (or the HTTP
 // status) and the matching hint; and neither key nor the Basic Authorization value appears in the
 // output, the error (cause, context, errorResponse, description, messages) or the run data.

@@ -1,6 +1,6 @@
 'use strict';
 
-// Promise 2 of the hardening issue: paths cannot be bent, texts arrive unchanged.
+// Paths cannot be bent, texts arrive unchanged.
 //
 // fast-check generates ids and texts; each generated batch runs as the items of ONE workflow run
 // of the built node in n8n-core's real WorkflowExecute (error output on), against the sandbox. For

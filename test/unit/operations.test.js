@@ -1,6 +1,6 @@
 // Every one of the 20 push operations, run through n8n-core's real WorkflowExecute against the
-// sandbox. The table below is written by hand from /work/shared/node-contract.md (NOT derived from
-// the node's own spec files), so a wrong path, body key or left-over empty key makes a test fail.
+// sandbox. The table below is written by hand from the node's public contract (the README's
+// operations table; NOT derived from the node's own spec files), so a wrong path, body key or left-over empty key makes a test fail.
 const { runOneAll } = require('../helpers/runWorkflow');
 const { OPS, formatId } = require('../sandbox/server');
 const { ids, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, setPath, useSandbox } = require('../helpers/kit');
