@@ -258,6 +258,55 @@ function generatedPull(identity, i) {
 	}
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Published objects of the named identities, for the Update API (edit / delete) and the Pull
+// lists that name them (a page's posts, the identity's pins and tweets, a playlist's videos).
+// Shapes UNCONFIRMED like the other Pull lists; ids look like each network's.
+//   tweets        [{ post_id, message, date_creation }]
+//   pagePosts     { [page_id]: [{ post_id, message, link?, date_creation }] }
+//   pagePictures  { [page_id]: [{ picture_id, description }] }
+//   pageVideos    { [page_id]: [{ video_id, description }] }
+//   pins          [{ pin_id, board_id, description, link, url }]
+//   playlistVideos { [playlist_id]: [{ video_id, title, position }] }
+//   sections      [{ section_id, type, title }]
+// ---------------------------------------------------------------------------------------------
+
+const NAMED_OBJECTS = {
+	twitter: {
+		tweets: [
+			{ post_id: '1730000000000000001', message: 'Hello from the OneAll sandbox', date_creation: 'Mon, 27 Nov 2023 09:00:00 +0000' },
+			{ post_id: '1730000000000000002', message: 'Second tweet, with a typo: teh', date_creation: 'Tue, 28 Nov 2023 09:00:00 +0000' },
+		],
+	},
+	facebook: {
+		pagePosts: {
+			'104857600123456': [
+				{ post_id: '104857600123456_7000000000001', message: 'Fresh bread every morning', date_creation: 'Mon, 27 Nov 2023 07:00:00 +0000' },
+				{ post_id: '104857600123456_7000000000002', message: 'Closed on Sunday', link: 'https://example.com/hours', date_creation: 'Tue, 28 Nov 2023 07:00:00 +0000' },
+			],
+			'209715200654321': [{ post_id: '209715200654321_7000000000003', message: 'New portfolio online', date_creation: 'Wed, 29 Nov 2023 07:00:00 +0000' }],
+		},
+		pagePictures: { '104857600123456': [{ picture_id: '104857600123456_8000000000001', description: 'Croissants' }] },
+		pageVideos: { '104857600123456': [{ video_id: '104857600123456_9000000000001', description: 'Oven tour' }] },
+	},
+	pinterest: {
+		pins: [
+			{ pin_id: '549755813888101', board_id: '549755813888001', description: 'Cable knit scarf', link: 'https://example.com/scarf', url: 'https://www.pinterest.com/pin/549755813888101/' },
+			{ pin_id: '549755813888102', board_id: '549755813888002', description: 'Pallet shelf', link: 'https://example.com/shelf', url: 'https://www.pinterest.com/pin/549755813888102/' },
+		],
+	},
+	youtube: {
+		playlistVideos: {
+			PLsbxA1b2C3d4E5f6G7h8I9j0KlMnOpQrS: [
+				{ video_id: 'dQw4w9WgXcQ', title: 'Getting started', position: 0 },
+				{ video_id: 'sbxVideo0002', title: 'Advanced tips', position: 1 },
+			],
+		},
+		sections: [{ section_id: 'sbxsection-seed0001', type: 'singlePlaylist', title: 'Tutorials' }],
+	},
+};
+
 /**
  * Build a data set.
  * @param {{ total?: number }} [opts] total number of identities (>= the 11 named ones)
@@ -312,7 +361,14 @@ function createData(opts = {}) {
 		const lists = generatedPull(entry, i);
 		if (lists) pull[identity_token] = lists;
 	}
-	return { identities, pull, named };
+	return { identities, pull, named, objects: namedObjects(named) };
+}
+
+/** The seed objects keyed by identity token (only named identities have them). */
+function namedObjects(named) {
+	const objects = {};
+	for (const [key, list] of Object.entries(NAMED_OBJECTS)) if (named[key]) objects[named[key].identity_token] = list;
+	return objects;
 }
 
 const defaultData = createData();

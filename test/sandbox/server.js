@@ -9,6 +9,7 @@
  *
  * What it serves (everything else → 404 envelope, wrong method → 405 envelope):
  *   POST /push/identities/<uuid>/<one of the 20 push paths of the node contract>
+ *   PUT|DELETE /update/identities/<uuid>/<one of the 12 Update API paths> (lifecycle.js)
  *   GET  /identities.json                     ?page=1 &entries_per_page=250 (max 500) &order_direction=asc|desc
  *   GET  /identities/<uuid>.json
  *   GET  /pull/identities/<uuid>/facebook/pages.json | facebook/groups.json | linkedin/companies.json
@@ -29,6 +30,7 @@
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
 const defaultData = require('./data');
+const { createLifecycle } = require('./lifecycle');
 
 const { generatedPull, oneAllDate, PULL_LISTS } = defaultData;
 
@@ -437,7 +439,7 @@ async function startSandbox(options = {}) {
 	function pullList(token, list) {
 		const base = (basePull.get(token) || {})[list] || [];
 		const extra = created.get(token)?.[list];
-		return extra && extra.length ? base.concat(extra) : base;
+		return lifecycle.visible(token, list, extra && extra.length ? base.concat(extra) : base);
 	}
 	const ID_FIELD = { pages: 'page_id', groups: 'group_id', companies: 'company_id', boards: 'board_id', playlists: 'playlist_id' };
 	function hasId(token, list, id) {
@@ -449,6 +451,15 @@ async function startSandbox(options = {}) {
 		}
 		return set.has(String(id));
 	}
+
+	// The Update API and the objects it edits and deletes (see lifecycle.js).
+	const lifecycle = createLifecycle({
+		data, strictIds, byToken, authOk, okResp, errResp, hasId, pullList, checkType, isFilled, isObj, safeDecode, nodeInfo, INFO_401,
+		forgetList(token, list) {
+			pullCache.delete(`${token}|${list}`);
+			idSets.delete(`${token}|${list}`);
+		},
+	});
 
 	function identitiesPage(query, resource) {
 		const p = first(query.page);
@@ -499,6 +510,7 @@ async function startSandbox(options = {}) {
 		let match = null;
 		let pull = null;
 
+		if (pathname.startsWith('/update/identities/')) return lifecycle.route(method, pathname, headers, body, rec);
 		if (pathname.startsWith('/push/identities/')) {
 			const rest = pathname.slice(17);
 			const slash = rest.indexOf('/');
@@ -519,7 +531,7 @@ async function startSandbox(options = {}) {
 			const slash = rest.indexOf('/');
 			if (slash > 0) {
 				token = rest.slice(0, slash);
-				pull = PULL_LISTS[rest.slice(slash + 1)];
+				pull = PULL_LISTS[rest.slice(slash + 1)] || lifecycle.matchPull(rest.slice(slash + 1));
 			}
 			if (!pull) return errResp(resource, 404, 'The requested resource could not be found. Please verify the URI of your request.');
 			kind = 'pull';
@@ -559,6 +571,7 @@ async function startSandbox(options = {}) {
 			);
 		}
 
+		if (kind === 'pull' && pull.objects) return lifecycle.answerPull(pull, lower, resource);
 		if (kind === 'pull') {
 			const k = `${lower}|${pull.key}`;
 			let dataJson = pullCache.get(k);
@@ -604,7 +617,9 @@ async function startSandbox(options = {}) {
 			pullCache.delete(`${lower}|${list}`);
 			idSets.delete(`${lower}|${list}`);
 		}
-		return okResp(resource, JSON.stringify(op.result(n, v.node, pathId)));
+		const answer = op.result(n, v.node, pathId);
+		lifecycle.recordPush(op.key, lower, answer, v.node);
+		return okResp(resource, JSON.stringify(answer));
 	}
 
 	function faultResponse(f, resource) {
@@ -841,6 +856,7 @@ async function startSandbox(options = {}) {
 			delay = Number(delayMs) || 0;
 			stats = freshStats();
 			created.clear();
+			lifecycle.reset();
 			pullCache.clear();
 			idSets.clear();
 		},

@@ -725,3 +725,226 @@ describe('cli', () => {
 		expect(code).toBe(0);
 	});
 });
+
+// ---------------------------------------------------------------------------------------------
+// Update API: edit and delete what was published (lifecycle.js)
+// ---------------------------------------------------------------------------------------------
+
+describe('Update API', () => {
+	const objects = data.objects;
+	const TWEET = objects[TW].tweets[0].post_id;
+	const PAGE_POST = objects[FB].pagePosts[PAGE_ID][0].post_id;
+	const PAGE_PICTURE = objects[FB].pagePictures[PAGE_ID][0].picture_id;
+	const PAGE_VIDEO = objects[FB].pageVideos[PAGE_ID][0].video_id;
+	const PIN = objects[PI].pins[0].pin_id;
+	const PLAYLIST_VIDEO = objects[YT].playlistVideos[PLAYLIST_ID][0].video_id;
+	const SECTION = objects[YT].sections[0].section_id;
+	const update = (token, sub, method, node, opts = {}) =>
+		call(method, `/update/identities/${token}/${sub}`, node === undefined ? opts : { body: { request: { update: node } }, ...opts });
+
+	// [token, path, method, body node (PUT), result data]
+	const ENDPOINTS = [
+		[TW, `twitter/post/${TWEET}.json`, 'DELETE', undefined, { provider: 'twitter', object: 'post', post_id: TWEET }],
+		[FB, `facebook/page/${PAGE_ID}/post/${PAGE_POST}.json`, 'PUT', { post: { message: 'Edited' } }, { provider: 'facebook', object: 'post', page_id: PAGE_ID, post_id: PAGE_POST }],
+		[FB, `facebook/page/${PAGE_ID}/post/${PAGE_POST}.json`, 'DELETE', undefined, { provider: 'facebook', object: 'post', page_id: PAGE_ID, post_id: PAGE_POST }],
+		[FB, `facebook/page/${PAGE_ID}/picture/${PAGE_PICTURE}.json`, 'DELETE', undefined, { provider: 'facebook', object: 'picture', page_id: PAGE_ID, picture_id: PAGE_PICTURE }],
+		[FB, `facebook/page/${PAGE_ID}/video/${PAGE_VIDEO}.json`, 'DELETE', undefined, { provider: 'facebook', object: 'video', page_id: PAGE_ID, video_id: PAGE_VIDEO }],
+		[PI, `pinterest/pin/${PIN}.json`, 'PUT', { pin: { description: 'New text' } }, { provider: 'pinterest', object: 'pin', pin_id: PIN }],
+		[PI, `pinterest/pin/${PIN}.json`, 'DELETE', undefined, { provider: 'pinterest', object: 'pin', pin_id: PIN }],
+		[YT, `youtube/playlist/${PLAYLIST_ID}.json`, 'PUT', { playlist: { title: 'Renamed' } }, { provider: 'youtube', object: 'playlist', playlist_id: PLAYLIST_ID }],
+		[YT, `youtube/playlist/${PLAYLIST_ID}.json`, 'DELETE', undefined, { provider: 'youtube', object: 'playlist', playlist_id: PLAYLIST_ID }],
+		[YT, `youtube/playlist/${PLAYLIST_ID}/video/${PLAYLIST_VIDEO}.json`, 'DELETE', undefined, { provider: 'youtube', object: 'playlist_video', playlist_id: PLAYLIST_ID, video_id: PLAYLIST_VIDEO }],
+		[YT, `youtube/channel/section/${SECTION}.json`, 'PUT', { channel: { section: { title: 'Renamed' } } }, { provider: 'youtube', object: 'channel_section', section_id: SECTION }],
+		[YT, `youtube/channel/section/${SECTION}.json`, 'DELETE', undefined, { provider: 'youtube', object: 'channel_section', section_id: SECTION }],
+	];
+
+	test('there are 12 endpoints', () => expect(ENDPOINTS).toHaveLength(12));
+	test.each(ENDPOINTS)('%s %s %s → 200 with the ids', async (token, sub, method, node, expected) => {
+		const r = await update(token, sub, method, node);
+		expect(r.status).toBe(200);
+		expect(status(r)).toEqual({ flag: 'success', code: 200, info: 'Your request has been processed successfully' });
+		expect(result(r)).toEqual(expected);
+	});
+	test.each(ENDPOINTS.filter((e) => e[2] === 'DELETE'))('%s DELETE %s twice → 200, then 404', async (token, sub) => {
+		expect((await update(token, sub, 'DELETE')).status).toBe(200);
+		const again = await update(token, sub, 'DELETE');
+		expect(again.status).toBe(404);
+		expect(status(again).info).toMatch(/^The [a-z ]+ with the id \[[^\]]+\] could not be found for this identity\.$/);
+		sb.reset();
+		expect((await update(token, sub, 'DELETE')).status).toBe(200);
+	});
+	test('wrong methods → 405 with Allow; POST, GET and PATCH are never served', async () => {
+		const a = await update(TW, `twitter/post/${TWEET}.json`, 'PUT', { post: { message: 'x' } });
+		expect(a.status).toBe(405);
+		expect(a.headers.get('allow')).toBe('DELETE');
+		for (const method of ['GET', 'POST', 'PATCH']) {
+			const r = await call(method, `/update/identities/${PI}/pinterest/pin/${PIN}.json`, method === 'GET' ? {} : { body: { request: { update: { pin: { link: 'https://x.example' } } } } });
+			expect(r.status).toBe(405);
+			expect(r.headers.get('allow')).toBe('PUT, DELETE');
+		}
+		for (const sub of [`facebook/page/${PAGE_ID}/picture/${PAGE_PICTURE}.json`, `youtube/playlist/${PLAYLIST_ID}/video/${PLAYLIST_VIDEO}.json`]) {
+			expect((await update(sub.startsWith('facebook') ? FB : YT, sub, 'PUT', {})).status).toBe(405);
+		}
+	});
+	test.each([
+		[TW, 'twitter/post/1.json'],
+		[TW, 'twitter/post/..%2F1.json'],
+		[FB, `facebook/page/${PAGE_ID}/post/${PAGE_ID}_1.json`],
+		[FB, `facebook/page/1/post/${PAGE_POST}.json`],
+		[FB, `facebook/page/${data.pull[named.facebook2.identity_token].pages[0].page_id}/post/${PAGE_POST}.json`],
+		[FB, `facebook/page/${PAGE_ID}/picture/${PAGE_VIDEO}.json`],
+		[FB, `facebook/page/${PAGE_ID}/video/${PAGE_PICTURE}.json`],
+		[PI, 'pinterest/pin/549755813888999.json'],
+		[YT, 'youtube/playlist/PLnope.json'],
+		[YT, `youtube/playlist/${PLAYLIST_ID}/video/nope.json`],
+		[YT, `youtube/playlist/${data.pull[YT].playlists[1].playlist_id}/video/${PLAYLIST_VIDEO}.json`],
+		[YT, 'youtube/channel/section/nope.json'],
+		['00000000-0000-4000-8000-000000000000', `twitter/post/${TWEET}.json`],
+	])('unknown id: DELETE %s %s → 404', async (token, sub) => {
+		const r = await update(token, sub, 'DELETE');
+		expect(r.status).toBe(404);
+		expect(status(r).code).toBe(404);
+	});
+	test.each([
+		`twitter/post/${TWEET}`,
+		'twitter/post/.json',
+		'twitter/post.json',
+		`twitter/post/${TWEET}/x.json`,
+		`twitter/tweet/${TWEET}.json`,
+		`facebook/page/post/${PAGE_POST}.json`,
+		'youtube/channel/section.json',
+	])('no such Update path: DELETE %s → 404', async (sub) => {
+		const r = await update(TW, sub, 'DELETE');
+		expect(r.status).toBe(404);
+		expect(status(r).info).toMatch(/could not be found/);
+	});
+	test('auth (401) and the identity of another provider (403)', async () => {
+		expect((await update(TW, `twitter/post/${TWEET}.json`, 'DELETE', undefined, { auth: false })).status).toBe(401);
+		const r = await update(FB, `twitter/post/${TWEET}.json`, 'DELETE');
+		expect(r.status).toBe(403);
+		expect(status(r).info).toContain('[facebook]');
+	});
+	test('a DELETE needs no body and no Content-Type', async () => {
+		const r = await fetch(`${sb.url}/update/identities/${TW}/twitter/post/${TWEET}.json`, { method: 'DELETE', headers: { authorization: sb.authHeader } });
+		expect(r.status).toBe(200);
+		expect(sb.requests[0]).toMatchObject({ method: 'DELETE', body: '' });
+		expect(sb.requests[0].headers['content-type']).toBeUndefined();
+	});
+
+	const info = (p) => `The request cannot be processed. Please verify the format of the [${p}] node.`;
+	const pagePost = `facebook/page/${PAGE_ID}/post/${PAGE_POST}.json`;
+	test.each([
+		[FB, pagePost, { post: { message: 'x' } }, 'push instead of update', info('request->update')],
+		[FB, pagePost, {}, 'no post node', info('request->update->post')],
+		[FB, pagePost, { post: {} }, 'nothing to change', 'The request cannot be processed. Please verify the format of the [request->update->post] node: it must set at least one of [message], [link], [attachments].'],
+		[FB, pagePost, { post: { message: '', attachments: [] } }, 'only empty values', 'The request cannot be processed. Please verify the format of the [request->update->post] node: it must set at least one of [message], [link], [attachments].'],
+		[FB, pagePost, { post: { link: 'https://x.example', attachments: ['1'] } }, 'link and attachments', 'The request cannot be processed. Please verify the format of the [request->update->post] node: [link] and [attachments] cannot be used together.'],
+		[FB, pagePost, { post: { message: 'x', link: 'not a url' } }, 'bad link', info('request->update->post->link')],
+		[FB, pagePost, { post: { message: 'x', attachments: '1,2' } }, 'attachments not a list', info('request->update->post->attachments')],
+		[PI, `pinterest/pin/${PIN}.json`, { pin: {} }, 'empty pin', 'The request cannot be processed. Please verify the format of the [request->update->pin] node: it must set at least one of [board], [description], [link].'],
+		[PI, `pinterest/pin/${PIN}.json`, { pin: { board: 42 } }, 'board not text', info('request->update->pin->board')],
+		[YT, `youtube/playlist/${PLAYLIST_ID}.json`, { playlist: { description: 'no title' } }, 'playlist without title', info('request->update->playlist->title')],
+		[YT, `youtube/playlist/${PLAYLIST_ID}.json`, { playlist: { title: 't', privacy_status: 'secret' } }, 'bad privacy', info('request->update->playlist->privacy_status')],
+		[YT, `youtube/channel/section/${SECTION}.json`, { channel: { section: {} } }, 'empty section', 'The request cannot be processed. Please verify the format of the [request->update->channel->section] node: it must set at least one of [type], [style], [title], [position], [defaultLanguage], [playlists], [channels].'],
+		[YT, `youtube/channel/section/${SECTION}.json`, { channel: { section: { position: -1 } } }, 'negative position', info('request->update->channel->section->position')],
+	])('PUT %s %s %j (%s) → 400', async (token, sub, node, _what, expected) => {
+		const body = _what === 'push instead of update' ? { request: { push: node } } : { request: { update: node } };
+		const r = await call('PUT', `/update/identities/${token}/${sub}`, { body });
+		expect(r.status).toBe(400);
+		expect(status(r).info).toBe(expected);
+	});
+	test('PUT needs a JSON body with Content-Type: application/json', async () => {
+		const a = await call('PUT', `/update/identities/${FB}/${pagePost}`, { body: '', headers: { 'content-type': 'application/json' } });
+		expect(status(a).info).toBe('The request cannot be processed. The request body is empty.');
+		const b = await call('PUT', `/update/identities/${FB}/${pagePost}`, { body: JSON.stringify({ request: { update: { post: { message: 'x' } } } }), headers: { 'content-type': 'text/plain' } });
+		expect(b.status).toBe(400);
+		expect(status(b).info).toMatch(/Content-Type: application\/json/);
+	});
+	test('a pin moves only to a board the identity has, named by its name', async () => {
+		const moved = await update(PI, `pinterest/pin/${PIN}.json`, 'PUT', { pin: { board: 'Gift Ideas' } });
+		expect(moved.status).toBe(200);
+		const unknown = await update(PI, `pinterest/pin/${PIN}.json`, 'PUT', { pin: { board: data.pull[PI].boards[0].board_id } });
+		expect(unknown.status).toBe(404);
+		expect(status(unknown).info).toBe(`The board with the name [${data.pull[PI].boards[0].board_id}] could not be found for this identity.`);
+	});
+
+	test('publish → edit → delete by the returned ids, for every push that creates something deletable', async () => {
+		const chains = [
+			[TW, 'twitter/post.json', { post: { message: 'typo' } }, (d) => [`twitter/post/${d.post_id}.json`]],
+			[FB, 'facebook/page/post.json', { page: { id: PAGE_ID, message: 'typo' } }, (d) => [`facebook/page/${d.page_id}/post/${d.post_id}.json`, { post: { message: 'fixed' } }]],
+			[FB, 'facebook/page/picture.json', { page: { id: PAGE_ID, url: 'https://x.example/a.png' } }, (d) => [`facebook/page/${d.page_id}/picture/${d.picture_id}.json`]],
+			[FB, 'facebook/page/video.json', { page: { id: PAGE_ID, url: 'https://x.example/a.mp4' } }, (d) => [`facebook/page/${d.page_id}/video/${d.video_id}.json`]],
+			[PI, `pinterest/board/${BOARD_ID}/pin.json`, { pin: { picture: 'https://x.example/a.png', description: 'd' } }, (d) => [`pinterest/pin/${d.pin_id}.json`, { pin: { link: 'https://x.example/new' } }]],
+			[YT, 'youtube/playlist.json', { playlist: { title: 'Mine' } }, (d) => [`youtube/playlist/${d.playlist_id}.json`, { playlist: { title: 'Ours' } }]],
+			[YT, `youtube/playlist/${PLAYLIST_ID}/video.json`, { video: { id: 'newVideo123' } }, (d) => [`youtube/playlist/${d.playlist_id}/video/${d.video_id}.json`]],
+			[YT, 'youtube/channel/section.json', { channel: { section: { type: 'recentUploads' } } }, (d) => [`youtube/channel/section/${d.section_id}.json`, { channel: { section: { style: 'verticalList' } } }]],
+		];
+		for (const [token, sub, node, next] of chains) {
+			const published = await push(token, sub, node);
+			expect(published.status).toBe(200);
+			const [path, edit] = next(result(published));
+			if (edit) expect((await update(token, path, 'PUT', edit)).status).toBe(200);
+			expect((await update(token, path, 'DELETE')).status).toBe(200);
+			expect((await update(token, path, 'DELETE')).status).toBe(404);
+			if (edit) expect((await update(token, path, 'PUT', edit)).status).toBe(404);
+		}
+	});
+	test('a deleted playlist leaves the pull list and can no longer take videos; reset() brings it back', async () => {
+		expect((await update(YT, `youtube/playlist/${PLAYLIST_ID}.json`, 'DELETE')).status).toBe(200);
+		const lists = result(await call('GET', `/pull/identities/${YT}/youtube/playlists.json`)).playlists;
+		expect(lists.entries.map((p) => p.playlist_id)).not.toContain(PLAYLIST_ID);
+		expect((await push(YT, `youtube/playlist/${PLAYLIST_ID}/video.json`, { video: { id: 'abc' } })).status).toBe(404);
+		sb.reset();
+		expect((await push(YT, `youtube/playlist/${PLAYLIST_ID}/video.json`, { video: { id: 'abc' } })).status).toBe(200);
+	});
+});
+
+describe('Pull lists of published objects', () => {
+	test.each([
+		[TW, 'twitter/tweets.json', 'tweets', 'post_id', data.objects[TW].tweets],
+		[FB, `facebook/page/${PAGE_ID}/posts.json`, 'posts', 'post_id', data.objects[FB].pagePosts[PAGE_ID]],
+		[PI, 'pinterest/pins.json', 'pins', 'pin_id', data.objects[PI].pins],
+		[YT, `youtube/playlist/${PLAYLIST_ID}/videos.json`, 'videos', 'video_id', data.objects[YT].playlistVideos[PLAYLIST_ID]],
+	])('%s %s → data.%s {count, entries}', async (token, sub, key, _idKey, seeds) => {
+		const r = await call('GET', `/pull/identities/${token}/${sub}`);
+		expect(r.status).toBe(200);
+		expect(result(r)[key]).toEqual({ count: seeds.length, entries: seeds });
+	});
+	test('a publish shows up, an edit changes it, a delete removes it', async () => {
+		const list = async () => result(await call('GET', `/pull/identities/${FB}/facebook/page/${PAGE_ID}/posts.json`)).posts.entries;
+		const d = result(await push(FB, 'facebook/page/post.json', { page: { id: PAGE_ID, message: 'typo' } }));
+		expect((await list()).at(-1)).toEqual({ post_id: d.post_id, message: 'typo' });
+		await call('PUT', `/update/identities/${FB}/facebook/page/${PAGE_ID}/post/${d.post_id}.json`, { body: { request: { update: { post: { message: 'fixed', link: 'https://x.example/' } } } } });
+		expect((await list()).at(-1)).toEqual({ post_id: d.post_id, message: 'fixed', link: 'https://x.example/' });
+		await call('DELETE', `/update/identities/${FB}/facebook/page/${PAGE_ID}/post/${d.post_id}.json`);
+		expect((await list()).map((p) => p.post_id)).not.toContain(d.post_id);
+	});
+	test('an unknown page or playlist → 404; the wrong provider → 403; an identity without objects → empty', async () => {
+		expect((await call('GET', `/pull/identities/${FB}/facebook/page/1/posts.json`)).status).toBe(404);
+		expect((await call('GET', `/pull/identities/${YT}/youtube/playlist/PLnope/videos.json`)).status).toBe(404);
+		expect((await call('GET', `/pull/identities/${FB}/pinterest/pins.json`)).status).toBe(403);
+		const tw2 = named.twitter2.identity_token;
+		expect(result(await call('GET', `/pull/identities/${tw2}/twitter/tweets.json`)).tweets).toEqual({ count: 0, entries: [] });
+	});
+});
+
+describe('identities for a fan-out', () => {
+	test('a data set of 50 identities of mixed providers, paged by entries_per_page', async () => {
+		const fifty = data.createData({ total: 50 });
+		const own = await startSandbox({ data: fifty });
+		try {
+			const seen = [];
+			for (let page = 1; page <= 3; page++) {
+				const block = result(await call('GET', `/identities.json?page=${page}&entries_per_page=20`, { server: own })).identities;
+				expect(block.pagination).toMatchObject({ current_page: page, total_pages: 3, entries_per_page: 20, total_entries: 50 });
+				seen.push(...block.entries);
+			}
+			expect(seen.map((e) => e.identity_token)).toEqual(fifty.identities.map((e) => e.identity_token));
+			const providers = new Set(seen.map((e) => e.provider));
+			for (const p of ['twitter', 'facebook', 'linkedin', 'pinterest', 'youtube', 'google']) expect(providers.has(p)).toBe(true);
+			expect(seen.filter((e) => e.provider === 'twitter').length).toBeGreaterThanOrEqual(10);
+		} finally {
+			await own.close();
+		}
+	});
+});
