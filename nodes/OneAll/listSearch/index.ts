@@ -1,10 +1,14 @@
 import { getIdentities } from './getIdentities';
 import {
 	getFacebookGroups,
+	getFacebookPagePosts,
 	getFacebookPages,
 	getLinkedInCompanies,
 	getPinterestBoards,
+	getPinterestPins,
+	getTwitterTweets,
 	getYouTubePlaylists,
+	getYouTubePlaylistVideos,
 } from './pullLists';
 
 export const listSearch = {
@@ -14,4 +18,8 @@ export const listSearch = {
 	getLinkedInCompanies,
 	getPinterestBoards,
 	getYouTubePlaylists,
+	getTwitterTweets,
+	getFacebookPagePosts,
+	getPinterestPins,
+	getYouTubePlaylistVideos,
 };

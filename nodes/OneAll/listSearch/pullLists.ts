@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { oneAllGet } from '../shared/transport';
-import { checkIdentityToken } from '../shared/validate';
+import { checkIdentityToken, checkPathId } from '../shared/validate';
 
 // The Pull API's result shapes are not documented: find the first list in the answer and read an
 // id and a name from each entry under the names OneAll uses elsewhere.
@@ -24,6 +24,9 @@ function idOf(entry: IDataObject, idKeys: string[]): string | undefined {
 	return undefined;
 }
 
+// `{pageId}` or `{playlistId}` in a path: a list inside a page or playlist chosen above it.
+const PARENTS: Record<string, string> = { pageId: 'Page', playlistId: 'Playlist' };
+
 function pullList(path: string, what: string, idKeys: string[]) {
 	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const raw = this.getCurrentNodeParameter('identityToken', { extractValue: true });
@@ -33,12 +36,19 @@ function pullList(path: string, what: string, idKeys: string[]) {
 		} catch {
 			throw new NodeOperationError(this.getNode(), `Choose the Identity first: its ${what} are listed here`);
 		}
-		const data = await oneAllGet.call(this, `/pull/identities/${encodeURIComponent(token)}/${path}`);
+		const sub = path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+			try {
+				return encodeURIComponent(checkPathId(this.getCurrentNodeParameter(name, { extractValue: true })));
+			} catch {
+				throw new NodeOperationError(this.getNode(), `Choose the ${PARENTS[name] ?? name} first: its ${what} are listed here`);
+			}
+		});
+		const data = await oneAllGet.call(this, `/pull/identities/${encodeURIComponent(token)}/${sub}`);
 		const needle = (filter ?? '').trim().toLowerCase();
 		const results = firstList(data)
 			.map((entry) => {
 				const value = idOf(entry, idKeys);
-				const name = [entry.name, entry.title, entry.displayName].find((x) => typeof x === 'string' && x !== '');
+				const name = [entry.name, entry.title, entry.displayName, entry.message, entry.description].find((x) => typeof x === 'string' && x !== '');
 				const url = [entry.url, entry.link, entry.profile_url].find((x) => typeof x === 'string' && x !== '');
 				return { name: `${(name as string | undefined) ?? value}`, value, url: url as string | undefined };
 			})
@@ -54,3 +64,7 @@ export const getFacebookGroups = pullList('facebook/groups.json', 'Facebook grou
 export const getLinkedInCompanies = pullList('linkedin/companies.json', 'LinkedIn companies', ['company_id']);
 export const getPinterestBoards = pullList('pinterest/boards.json', 'Pinterest boards', ['board_id']);
 export const getYouTubePlaylists = pullList('youtube/playlists.json', 'YouTube playlists', ['playlist_id']);
+export const getTwitterTweets = pullList('twitter/tweets.json', 'tweets', ['post_id', 'tweet_id']);
+export const getFacebookPagePosts = pullList('facebook/page/{pageId}/posts.json', 'posts', ['post_id']);
+export const getPinterestPins = pullList('pinterest/pins.json', 'pins', ['pin_id']);
+export const getYouTubePlaylistVideos = pullList('youtube/playlist/{playlistId}/videos.json', 'videos', ['video_id']);

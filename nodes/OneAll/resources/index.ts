@@ -2,6 +2,7 @@ import type { ResourceSpec } from '../shared/spec';
 import { facebook } from './facebook';
 import { facebookGroup } from './facebookGroup';
 import { facebookPage } from './facebookPage';
+import { identity } from './identity';
 import { linkedIn } from './linkedIn';
 import { linkedInCompany } from './linkedInCompany';
 import { pinterest } from './pinterest';
@@ -12,6 +13,7 @@ export const resources: ResourceSpec[] = [
 	facebook,
 	facebookGroup,
 	facebookPage,
+	identity,
 	linkedIn,
 	linkedInCompany,
 	pinterest,

@@ -1,6 +1,8 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { deletePin } from './deletePin';
 import { publishBoard } from './publishBoard';
 import { publishPin } from './publishPin';
+import { updatePin } from './updatePin';
 
 export const pinterest: ResourceSpec = {
 	value: 'pinterest',
@@ -8,5 +10,5 @@ export const pinterest: ResourceSpec = {
 	provider: 'pinterest',
 	notice:
 		"Pinterest must be fully configured for your OneAll Site with the option Publish Actions enabled, and the user must have consented.",
-	operations: [publishPin, publishBoard],
+	operations: [publishPin, publishBoard, updatePin, deletePin],
 };

@@ -1,0 +1,15 @@
+import type { OperationSpec } from '../../shared/spec';
+import { pageObjectId, pagePathId } from './pagePathId';
+
+export const deleteVideo: OperationSpec = {
+	resource: 'facebookPage',
+	value: 'deleteVideo',
+	name: 'Delete Video',
+	action: 'Delete a video from a Facebook page',
+	description: 'Delete a video from a Facebook page the identity administers. Irreversible: the video cannot be restored.',
+	api: 'update',
+	method: 'DELETE',
+	path: 'facebook/page/{pageId}/video/{videoId}.json',
+	fields: [pagePathId, pageObjectId('videoId', 'Video ID', 'Upload Video')],
+	additional: [],
+};

@@ -1,0 +1,6 @@
+import { locator } from '../../shared/fields';
+
+export const pinId = locator('pinId', 'Pin', 'pathId', 'getPinterestPins', {
+	placeholder: 'e.g. 549755813888101',
+	description: 'The pin; after Publish Pin use {{ $json.pin_id }}',
+});

@@ -1,0 +1,15 @@
+import type { OperationSpec } from '../../shared/spec';
+import { ownPlaylistId } from './playlistId';
+
+export const deletePlaylist: OperationSpec = {
+	resource: 'youtube',
+	value: 'deletePlaylist',
+	name: 'Delete Playlist',
+	action: 'Delete a YouTube playlist',
+	description: 'Delete one of the identity’s playlists (its videos stay on YouTube). Irreversible: the playlist cannot be restored.',
+	api: 'update',
+	method: 'DELETE',
+	path: 'youtube/playlist/{playlistId}.json',
+	fields: [ownPlaylistId],
+	additional: [],
+};

@@ -1,0 +1,18 @@
+import { title } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/spec';
+import { createPlaylist } from './createPlaylist';
+import { ownPlaylistId } from './playlistId';
+
+export const updatePlaylist: OperationSpec = {
+	resource: 'youtube',
+	value: 'updatePlaylist',
+	name: 'Update Playlist',
+	action: 'Update a YouTube playlist',
+	description: 'Change the title, description, privacy or language of one of the identity’s playlists',
+	api: 'update',
+	method: 'PUT',
+	path: 'youtube/playlist/{playlistId}.json',
+	object: 'playlist',
+	fields: [ownPlaylistId, title('playlist.title', { required: true, description: 'Title of the playlist (OneAll requires it on every update)' })],
+	additional: createPlaylist.additional,
+};
