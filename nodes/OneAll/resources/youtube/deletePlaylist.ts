@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/spec';
-import { ownPlaylistId } from './playlistId';
+import { playlistId } from './playlistId';
 
 export const deletePlaylist: OperationSpec = {
 	resource: 'youtube',
@@ -10,6 +10,6 @@ export const deletePlaylist: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'youtube/playlist/{playlistId}.json',
-	fields: [ownPlaylistId],
+	fields: [playlistId],
 	additional: [],
 };

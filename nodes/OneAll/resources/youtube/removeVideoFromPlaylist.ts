@@ -1,6 +1,6 @@
 import { locator } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
-import { ownPlaylistId } from './playlistId';
+import { playlistId } from './playlistId';
 
 export const removeVideoFromPlaylist: OperationSpec = {
 	resource: 'youtube',
@@ -12,7 +12,7 @@ export const removeVideoFromPlaylist: OperationSpec = {
 	method: 'DELETE',
 	path: 'youtube/playlist/{playlistId}/video/{videoId}.json',
 	fields: [
-		ownPlaylistId,
+		playlistId,
 		locator('videoId', 'Video', 'pathId', 'getYouTubePlaylistVideos', {
 			placeholder: 'e.g. dQw4w9WgXcQ',
 			description: 'The video to take out of the playlist',

@@ -1,7 +1,7 @@
 import { title } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
 import { createPlaylist } from './createPlaylist';
-import { ownPlaylistId } from './playlistId';
+import { playlistId } from './playlistId';
 
 export const updatePlaylist: OperationSpec = {
 	resource: 'youtube',
@@ -13,6 +13,6 @@ export const updatePlaylist: OperationSpec = {
 	method: 'PUT',
 	path: 'youtube/playlist/{playlistId}.json',
 	object: 'playlist',
-	fields: [ownPlaylistId, title('playlist.title', { required: true, description: 'Title of the playlist (OneAll requires it on every update)' })],
+	fields: [playlistId, title('playlist.title', { required: true, description: 'Title of the playlist (OneAll requires it on every update)' })],
 	additional: createPlaylist.additional,
 };
