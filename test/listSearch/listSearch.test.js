@@ -104,10 +104,14 @@ describe('the LoadOptionsContext is n8n-core\'s, wired like n8n\'s server', () =
 		}
 		expect([...methods].sort()).toEqual([
 			'getFacebookGroups',
+			'getFacebookPagePosts',
 			'getFacebookPages',
 			'getIdentities',
 			'getLinkedInCompanies',
 			'getPinterestBoards',
+			'getPinterestPins',
+			'getTwitterTweets',
+			'getYouTubePlaylistVideos',
 			'getYouTubePlaylists',
 		]);
 		for (const name of methods) expect(typeof oneAll.methods.listSearch[name]).toBe('function');
@@ -117,7 +121,7 @@ describe('the LoadOptionsContext is n8n-core\'s, wired like n8n\'s server', () =
 describe('getIdentities: provider filtering', () => {
 	test('the node has exactly the resources the provider table covers', () => {
 		const resourceProperty = oneAll.description.properties.find((p) => p.name === 'resource');
-		expect(resourceProperty.options.map((o) => o.value).sort()).toEqual(Object.keys(PROVIDER_OF_RESOURCE).sort());
+		expect(resourceProperty.options.map((o) => o.value).sort()).toEqual([...Object.keys(PROVIDER_OF_RESOURCE), 'identity'].sort());
 	});
 
 	test.each(Object.entries(PROVIDER_OF_RESOURCE))('%s lists exactly the %s identities, in OneAll\'s order', async (resource, provider) => {
@@ -448,5 +452,89 @@ describe('Pull lists: more cases', () => {
 			'DIY',
 		);
 		expect(results).toEqual([{ name: 'DIY Home', value: '549755813888002', url: 'https://www.pinterest.com/craftycorner/diy-home/' }]);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Lists of published objects, for editing and deleting them
+// ---------------------------------------------------------------------------------------------
+
+describe('getIdentities for the Identity resource', () => {
+	test('Identity → Get lists every identity of the Site, login-only networks included', async () => {
+		const { results } = await listIdentities('identity', '');
+		expect(results.map((r) => r.value)).toEqual(ALL.map((i) => i.identity_token));
+	});
+});
+
+const OBJECT_LISTS = [
+	{ method: 'getTwitterTweets', param: 'postId', resource: 'twitter', operation: 'deleteTweet', who: 'twitter', path: 'twitter/tweets.json', seeds: (o) => o.tweets, id: 'post_id', name: 'message', filter: 'typo', parents: {} },
+	{ method: 'getFacebookPagePosts', param: 'postId', resource: 'facebookPage', operation: 'deletePost', who: 'facebook', path: 'facebook/page/104857600123456/posts.json', seeds: (o) => o.pagePosts['104857600123456'], id: 'post_id', name: 'message', filter: 'SUNDAY', parents: { pageId: '104857600123456' } },
+	{ method: 'getPinterestPins', param: 'pinId', resource: 'pinterest', operation: 'deletePin', who: 'pinterest', path: 'pinterest/pins.json', seeds: (o) => o.pins, id: 'pin_id', name: 'description', filter: 'scarf', parents: {} },
+	{ method: 'getYouTubePlaylistVideos', param: 'videoId', resource: 'youtube', operation: 'removeVideoFromPlaylist', who: 'youtube', path: 'youtube/playlist/PLsbxA1b2C3d4E5f6G7h8I9j0KlMnOpQrS/videos.json', seeds: (o) => o.playlistVideos.PLsbxA1b2C3d4E5f6G7h8I9j0KlMnOpQrS, id: 'video_id', name: 'title', filter: 'advanced', parents: { playlistId: 'PLsbxA1b2C3d4E5f6G7h8I9j0KlMnOpQrS' } },
+];
+
+describe.each(OBJECT_LISTS)('$method ($param of $operation)', (list) => {
+	const token = named[list.who].identity_token;
+	const listContext = (parents = list.parents, identityToken = rl(token)) =>
+		buildLoadOptionsContext({
+			parameters: {
+				resource: list.resource,
+				operation: list.operation,
+				identityToken,
+				...Object.fromEntries(Object.entries(parents).map(([k, v]) => [k, rl(v)])),
+				[list.param]: rl(''),
+			},
+			credentials,
+			path: `parameters.${list.param}`,
+		}).context;
+	const call = (filter = '', parents, identityToken) => oneAll.methods.listSearch[list.method].call(listContext(parents, identityToken), filter);
+	const expected = () =>
+		list.seeds(data.objects[token]).map((e) => {
+			const url = e.url ?? e.link;
+			return url ? { name: e[list.name], value: e[list.id], url } : { name: e[list.name], value: e[list.id] };
+		});
+
+	test('lists the published objects from the Pull API, by their ids', async () => {
+		const { results } = await call();
+		expect(results.length).toBeGreaterThan(1);
+		expect(results).toEqual(expected());
+		expect(pullRequests().map((r) => [r.method, r.pathname, r.status])).toEqual([['GET', `/pull/identities/${token}/${list.path}`, 200]]);
+	});
+
+	test('the typed-text filter narrows the list', async () => {
+		const { results } = await call(list.filter);
+		expect(results).toHaveLength(1);
+		expect(results[0].name.toLowerCase()).toContain(list.filter.toLowerCase());
+	});
+
+	test('a freshly published object shows up; a deleted one is gone', async () => {
+		const first = expected()[0].value;
+		const parent = Object.values(list.parents)[0];
+		const path = {
+			postId: list.resource === 'twitter' ? `twitter/post/${first}.json` : `facebook/page/${parent}/post/${first}.json`,
+			pinId: `pinterest/pin/${first}.json`,
+			videoId: `youtube/playlist/${parent}/video/${first}.json`,
+		}[list.param];
+		const answer = await fetch(`${sb.url}/update/identities/${token}/${path}`, { method: 'DELETE', headers: { authorization: sb.authHeader } });
+		expect(answer.status).toBe(200);
+		expect((await call()).results.map((r) => r.value)).toEqual(expected().slice(1).map((e) => e.value));
+	});
+
+	if (Object.keys(list.parents).length) {
+		const [[parentName]] = Object.entries(list.parents);
+		const what = parentName === 'pageId' ? 'Page' : 'Playlist';
+		test(`no ${what.toLowerCase()} chosen, or one that would bend the path: "Choose the ${what} first", nothing sent`, async () => {
+			for (const bad of ['', '../x', 'a/b']) {
+				const error = await rejection(call('', { [parentName]: bad }));
+				expect(error.message).toBe(`Choose the ${what} first: its ${list.path.includes('posts') ? 'posts' : 'videos'} are listed here`);
+			}
+			expect(sb.requests).toEqual([]);
+		});
+	}
+
+	test('no identity chosen yet: "Choose the Identity first", nothing sent', async () => {
+		const error = await rejection(call('', list.parents, rl('')));
+		expect(error.message).toMatch(/^Choose the Identity first/);
+		expect(sb.requests).toEqual([]);
 	});
 });

@@ -14,7 +14,9 @@ const description = node.description;
 const properties = description.properties;
 const nodeRef = { id: '1', name: 'OneAll', type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, position: [0, 0], parameters: {} };
 
-// resource → operation → { required: top-level parameters, additional: additionalFields options }
+// resource → operation → { required: top-level parameters, additional: additionalFields options
+// (null: the operation has no additionalFields), method (default POST), filters: the filters
+// collection's options, identity: false when no identity is chosen }
 const CONTRACT = {
 	facebook: {
 		publishPost: { required: ['message'], additional: ['link', 'attachmentIds'] },
@@ -30,6 +32,14 @@ const CONTRACT = {
 		publishPost: { required: ['pageId', 'message'], additional: ['link', 'attachmentIds'] },
 		uploadPicture: { required: ['pageId', 'pictureUrl'], additional: ['description'] },
 		uploadVideo: { required: ['pageId', 'videoUrl'], additional: ['description'] },
+		updatePost: { method: 'PUT', required: ['pageId', 'postId', 'message'], additional: ['link', 'attachmentIds'] },
+		deletePost: { method: 'DELETE', required: ['pageId', 'postId'], additional: null },
+		deletePicture: { method: 'DELETE', required: ['pageId', 'pictureId'], additional: null },
+		deleteVideo: { method: 'DELETE', required: ['pageId', 'videoId'], additional: null },
+	},
+	identity: {
+		getMany: { method: 'GET', required: ['returnAll', 'limit'], additional: null, filters: ['provider'], identity: false },
+		get: { method: 'GET', required: [], additional: null },
 	},
 	linkedIn: {
 		publishPost: { required: ['message'], additional: ['link', 'title', 'description', 'pictureUrl'] },
@@ -40,11 +50,14 @@ const CONTRACT = {
 	pinterest: {
 		publishPin: { required: ['boardId', 'pictureUrl', 'description'], additional: ['link'] },
 		publishBoard: { required: ['name'], additional: ['description'] },
+		updatePin: { method: 'PUT', required: ['pinId'], additional: ['boardName', 'description', 'link'] },
+		deletePin: { method: 'DELETE', required: ['pinId'], additional: null },
 	},
 	twitter: {
 		publishTweet: { required: ['message'], additional: ['attachmentIds', 'location'] },
 		uploadPicture: { required: ['pictureUrl'], additional: ['description'] },
 		uploadVideo: { required: ['videoUrl'], additional: ['callbackUrl'] },
+		deleteTweet: { method: 'DELETE', required: ['postId'], additional: null },
 	},
 	youtube: {
 		uploadVideo: { required: ['videoUrl', 'title'], additional: ['description', 'thumbnailUrl', 'callbackUrl', 'privacyStatus'] },
@@ -54,15 +67,27 @@ const CONTRACT = {
 			required: ['sectionType'],
 			additional: ['style', 'title', 'position', 'defaultLanguage', 'playlistIds', 'channelIds'],
 		},
+		updatePlaylist: { method: 'PUT', required: ['playlistId', 'title'], additional: ['description', 'privacyStatus', 'defaultLanguage'] },
+		deletePlaylist: { method: 'DELETE', required: ['playlistId'], additional: null },
+		removeVideoFromPlaylist: { method: 'DELETE', required: ['playlistId', 'videoId'], additional: null },
+		updateChannelSection: {
+			method: 'PUT',
+			required: ['sectionId'],
+			additional: ['sectionType', 'style', 'title', 'position', 'defaultLanguage', 'playlistIds', 'channelIds'],
+		},
+		deleteChannelSection: { method: 'DELETE', required: ['sectionId'], additional: null },
 	},
 };
 
 const ALL_OPERATIONS = Object.entries(CONTRACT).flatMap(([resource, ops]) =>
-	Object.entries(ops).map(([operation, spec]) => ({ resource, operation, ...spec })),
+	Object.entries(ops).map(([operation, spec]) => ({ resource, operation, method: 'POST', identity: true, ...spec })),
 );
+const API_PREFIX = { POST: '/push/identities/{identityToken}/', PUT: '/update/identities/{identityToken}/', DELETE: '/update/identities/{identityToken}/' };
 // Every parameter name the contract fixes, top level or inside additionalFields.
-const CONTRACT_NAMES = new Set(ALL_OPERATIONS.flatMap((op) => [...op.required, ...op.additional]));
-const LOCATORS = ['groupId', 'pageId', 'companyId', 'boardId', 'playlistId'];
+const CONTRACT_NAMES = new Set(ALL_OPERATIONS.flatMap((op) => [...op.required, ...(op.additional ?? [])]));
+const LOCATORS = ['groupId', 'pageId', 'companyId', 'boardId', 'playlistId', 'postId', 'pinId'];
+// The fixed top-level names an operation may show besides its required ones.
+const fixedOf = (op) => ['resource', 'operation', ...(op.identity ? ['identityToken'] : []), ...(op.additional ? ['additionalFields'] : []), ...(op.filters ? ['filters'] : [])];
 
 const visible = (values) => properties.filter((p) => NodeHelpers.displayParameter(values, p, nodeRef, description));
 const visibleFor = (resource, operation) => visible({ resource, operation });
@@ -122,30 +147,32 @@ describe('node', () => {
 });
 
 describe('resources and operations', () => {
-	test('exactly the 8 resources of the contract', () => {
+	test('exactly the 9 resources of the contract', () => {
 		const resource = only(properties, 'resource');
 		expect(resource.type).toBe('options');
 		expect(resource.noDataExpression).toBe(true);
 		expect(resource.options.map((o) => o.value).sort()).toEqual(
-			['facebook', 'facebookGroup', 'facebookPage', 'linkedIn', 'linkedInCompany', 'pinterest', 'twitter', 'youtube'].sort(),
+			['facebook', 'facebookGroup', 'facebookPage', 'identity', 'linkedIn', 'linkedInCompany', 'pinterest', 'twitter', 'youtube'].sort(),
 		);
 	});
 
-	test('20 operations in total', () => {
+	test('34 operations in total: 20 push, 12 update, 2 identity', () => {
 		const operations = properties.filter((p) => p.name === 'operation');
-		expect(operations.flatMap((p) => p.options)).toHaveLength(20);
-		expect(ALL_OPERATIONS).toHaveLength(20);
+		expect(operations.flatMap((p) => p.options)).toHaveLength(34);
+		expect(ALL_OPERATIONS).toHaveLength(34);
 	});
 
-	test.each(Object.keys(CONTRACT))('%s: exactly its operations, each a POST with an action', (resource) => {
+	test.each(Object.keys(CONTRACT))('%s: exactly its operations, each with its method, API and an action', (resource) => {
 		const operation = only(visible({ resource }), 'operation');
 		expect(operation.type).toBe('options');
 		expect(operation.noDataExpression).toBe(true);
 		expect(operation.options.map((o) => o.value).sort()).toEqual(Object.keys(CONTRACT[resource]).sort());
 		expect(Object.keys(CONTRACT[resource])).toContain(operation.default);
 		for (const option of operation.options) {
-			expect(option.routing.request.method).toBe('POST');
-			expect(option.routing.request.url).toMatch(/^\/push\/identities\/\{identityToken\}\//);
+			const { method } = ALL_OPERATIONS.find((op) => op.resource === resource && op.operation === option.value);
+			expect(option.routing.request.method).toBe(method);
+			if (method === 'GET') expect(option.routing.request.url).toMatch(/^\/identities(\.json|\/\{identityToken\}\.json)$/);
+			else expect(option.routing.request.url.startsWith(API_PREFIX[method])).toBe(true);
 			expect(typeof option.action).toBe('string');
 			expect(option.action.length).toBeGreaterThan(0);
 		}
@@ -156,23 +183,23 @@ describe.each(ALL_OPERATIONS.map((op) => [`${op.resource} ${op.operation}`, op])
 	const shown = visibleFor(op.resource, op.operation);
 	const shownNames = shown.map((p) => p.name);
 
-	test('shows the identity, its required parameters and additionalFields', () => {
-		for (const name of ['resource', 'operation', 'identityToken', ...op.required, 'additionalFields']) {
-			expect(shownNames).toContain(name);
-		}
+	test(`shows ${op.identity ? 'the identity, ' : ''}its required parameters${op.additional ? ' and additionalFields' : ''}`, () => {
+		const values = op.filters ? { resource: op.resource, operation: op.operation, returnAll: false } : { resource: op.resource, operation: op.operation };
+		const names = visible(values).map((p) => p.name);
+		for (const name of [...fixedOf(op), ...op.required]) expect(names).toContain(name);
+		if (!op.identity) expect(names).not.toContain('identityToken');
+		if (!op.additional) expect(names).not.toContain('additionalFields');
 	});
 
 	test('shows no other contract parameter at top level', () => {
 		const otherContract = shownNames.filter((name) => CONTRACT_NAMES.has(name) && !op.required.includes(name));
 		expect(otherContract).toEqual([]);
 		// and nothing else of substance either: only notices besides the fixed ones
-		const rest = shownNames.filter(
-			(name) => !['resource', 'operation', 'identityToken', 'additionalFields', ...op.required].includes(name),
-		);
+		const rest = shownNames.filter((name) => ![...fixedOf(op), ...op.required].includes(name));
 		for (const name of rest) expect(only(shown, name).type).toBe('notice');
 	});
 
-	test('additionalFields holds exactly its optional keys plus customFields (json)', () => {
+	(op.additional ? test : test.skip)('additionalFields holds exactly its optional keys plus customFields (json)', () => {
 		const additional = only(shown, 'additionalFields');
 		expect(additional.type).toBe('collection');
 		expect(additional.default).toEqual({});
@@ -182,9 +209,9 @@ describe.each(ALL_OPERATIONS.map((op) => [`${op.resource} ${op.operation}`, op])
 		);
 		const names = options.map((o) => o.name);
 		expect(names).toEqual([...new Set(names)]);
-		for (const name of [...op.additional, 'customFields']) expect(names).toContain(name);
+		for (const name of [...(op.additional ?? []), 'customFields']) expect(names).toContain(name);
 		// an extra option may exist (a convenience), but never a contract name of another operation
-		const misplaced = names.filter((name) => CONTRACT_NAMES.has(name) && !op.additional.includes(name));
+		const misplaced = names.filter((name) => CONTRACT_NAMES.has(name) && !(op.additional ?? []).includes(name));
 		expect(misplaced).toEqual([]);
 		expect(names.filter((name) => op.required.includes(name))).toEqual([]);
 		const custom = options.find((o) => o.name === 'customFields');
@@ -209,7 +236,7 @@ describe.each(ALL_OPERATIONS.map((op) => [`${op.resource} ${op.operation}`, op])
 });
 
 describe('parameter types', () => {
-	test('identityToken: one resourceLocator shown for every operation, modes list and id, id validated as a UUID', () => {
+	test('identityToken: one resourceLocator shown for every operation but Identity → Get Many, modes list and id, id validated as a UUID', () => {
 		const tokens = properties.filter((p) => p.name === 'identityToken');
 		expect(tokens).toHaveLength(1);
 		const [identity] = tokens;
@@ -228,7 +255,10 @@ describe('parameter types', () => {
 		for (const bad of ['', 'abc', '923843ec17494cc1988fd6963f3b1baa', '923843ec-1749-4cc1-988f-d6963f3b1baa/x', '../x']) {
 			expect(accepts(bad)).toBe(false);
 		}
-		for (const op of ALL_OPERATIONS) expect(visibleFor(op.resource, op.operation)).toContain(identity);
+		for (const op of ALL_OPERATIONS) {
+			if (op.identity) expect(visibleFor(op.resource, op.operation)).toContain(identity);
+			else expect(visibleFor(op.resource, op.operation)).not.toContain(identity);
+		}
 	});
 
 	test.each(LOCATORS)('%s: resourceLocator with a searchable list and an id mode, everywhere it appears', (name) => {
@@ -243,14 +273,23 @@ describe('parameter types', () => {
 		}
 	});
 
-	test('path ids (boardId, playlistId): the id mode refuses "/", "?" and "#"', () => {
-		for (const name of ['boardId', 'playlistId']) {
-			const id = only(properties, name).modes.find((m) => m.name === 'id');
+	test('path ids (boardId, playlistId, postId, pinId, the Update API pageId): the id mode refuses "/", "?" and "#"', () => {
+		const pathLocators = [
+			only(properties, 'boardId'),
+			only(properties, 'playlistId'),
+			only(properties, 'pinId'),
+			...properties.filter((p) => p.name === 'postId'),
+			only(visibleFor('facebookPage', 'deletePost'), 'pageId'),
+		];
+		expect(pathLocators).toHaveLength(6);
+		for (const locator of pathLocators) {
+			const id = locator.modes.find((m) => m.name === 'id');
 			const regexes = (id.validation ?? []).filter((v) => v.type === 'regex').map((v) => new RegExp(v.properties.regex));
 			expect(regexes.length).toBeGreaterThan(0);
 			const accepts = (value) => regexes.every((re) => re.test(value));
 			expect(accepts('549755813888001')).toBe(true);
 			expect(accepts('PLsbxA1b2C3d4E5f6G7h8I9j0KlMnOpQrS')).toBe(true);
+			expect(accepts('104857600123456_7000000000001')).toBe(true);
 			for (const bad of ['a/b', 'a?b', 'a#b', '']) expect(accepts(bad)).toBe(false);
 		}
 	});
@@ -261,6 +300,7 @@ describe('parameter types', () => {
 			expect(message.type).toBe('string');
 			expect(message.required).not.toBe(true);
 		}
+		expect(only(visibleFor('facebookPage', 'updatePost'), 'message').required).not.toBe(true);
 	});
 
 	test('options, booleans and numbers have the right type and values', () => {
@@ -284,5 +324,67 @@ describe('parameter types', () => {
 		expect(sectionType.options.map((o) => o.value)).toEqual(
 			expect.arrayContaining(['singlePlaylist', 'multiplePlaylists', 'multipleChannels', 'allPlaylists', 'recentUploads']),
 		);
+	});
+});
+
+describe('Update and Identity operations', () => {
+	const optionOf = (resource, operation) =>
+		only(visible({ resource }), 'operation').options.find((o) => o.value === operation);
+
+	test.each(ALL_OPERATIONS.filter((op) => op.method === 'DELETE').map((op) => [op.resource, op.operation]))(
+		'%s %s: its description says it is irreversible',
+		(resource, operation) => {
+			expect(optionOf(resource, operation).description).toMatch(/Irreversible/);
+		},
+	);
+
+	test('no operation but a delete calls itself irreversible', () => {
+		for (const op of ALL_OPERATIONS.filter((o) => o.method !== 'DELETE')) {
+			expect(optionOf(op.resource, op.operation).description).not.toMatch(/irreversible/i);
+		}
+	});
+
+	test('ids placed in the path are required: pictureId, videoId and sectionId strings, the rest locators', () => {
+		for (const [resource, operation, name] of [
+			['facebookPage', 'deletePicture', 'pictureId'],
+			['facebookPage', 'deleteVideo', 'videoId'],
+			['youtube', 'updateChannelSection', 'sectionId'],
+			['youtube', 'deleteChannelSection', 'sectionId'],
+		]) {
+			const field = only(visibleFor(resource, operation), name);
+			expect([field.type, field.required]).toEqual(['string', true]);
+		}
+		const videoLocator = only(visibleFor('youtube', 'removeVideoFromPlaylist'), 'videoId');
+		expect(videoLocator.type).toBe('resourceLocator');
+		expect(videoLocator.modes.find((m) => m.name === 'list').typeOptions.searchListMethod).toBe('getYouTubePlaylistVideos');
+	});
+
+	test('the lists behind the new locators exist', () => {
+		const lists = {
+			'twitter.deleteTweet.postId': 'getTwitterTweets',
+			'facebookPage.deletePost.postId': 'getFacebookPagePosts',
+			'pinterest.updatePin.pinId': 'getPinterestPins',
+			'youtube.removeVideoFromPlaylist.videoId': 'getYouTubePlaylistVideos',
+		};
+		for (const [key, method] of Object.entries(lists)) {
+			const [resource, operation, name] = key.split('.');
+			const locator = only(visibleFor(resource, operation), name);
+			expect(locator.modes.find((m) => m.name === 'list').typeOptions.searchListMethod).toBe(method);
+			expect(typeof node.methods.listSearch[method]).toBe('function');
+		}
+	});
+
+	test('identity getMany: returnAll, a limit of 50 shown only without returnAll, filters.provider over the five networks', () => {
+		const shown = visibleFor('identity', 'getMany');
+		const returnAll = only(shown, 'returnAll');
+		expect([returnAll.type, returnAll.default]).toEqual(['boolean', false]);
+		const limit = only(visible({ resource: 'identity', operation: 'getMany', returnAll: false }), 'limit');
+		expect([limit.type, limit.default, limit.typeOptions.minValue]).toEqual(['number', 50, 1]);
+		expect(visible({ resource: 'identity', operation: 'getMany', returnAll: true }).map((p) => p.name)).not.toContain('limit');
+		const filters = only(shown, 'filters');
+		expect(filters.type).toBe('collection');
+		const provider = filters.options.find((o) => o.name === 'provider');
+		expect(provider.type).toBe('multiOptions');
+		expect(provider.options.map((o) => o.value).sort()).toEqual(['facebook', 'linkedin', 'pinterest', 'twitter', 'youtube']);
 	});
 });
