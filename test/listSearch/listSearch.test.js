@@ -461,8 +461,14 @@ describe('Pull lists: more cases', () => {
 
 describe('getIdentities for the Identity resource', () => {
 	test('Identity → Get lists every identity of the Site, login-only networks included', async () => {
-		const { results } = await listIdentities('identity', '');
+		const { context } = buildLoadOptionsContext({
+			parameters: { resource: 'identity', operation: 'get', identityToken: rl('') },
+			credentials,
+			path: 'parameters.identityToken',
+		});
+		const { results } = await oneAll.methods.listSearch.getIdentities.call(context, '');
 		expect(results.map((r) => r.value)).toEqual(ALL.map((i) => i.identity_token));
+		expect(results.some((r) => r.name.includes('(google,'))).toBe(true);
 	});
 });
 
