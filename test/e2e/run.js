@@ -33,6 +33,7 @@ if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { createInstance, nodeOutput, nodeError } = require('./lib/n8n');
 const { startSandbox, OPS, INFO_401 } = require('../sandbox/server');
+const { createData } = require('../sandbox/data');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
@@ -671,6 +672,178 @@ function faultStopScenario(fault, wf) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Update API and Identity resource: publish → edit → delete chains, delete errors, the fan-out
+// example over the sandbox's 50 identities of mixed providers
+// ---------------------------------------------------------------------------------------------
+
+const updatePath = (token, sub) => `/update/identities/${token}/${sub}`;
+
+/** An Update API request: method, exact path, Authorization; PUT: JSON body; DELETE: no body. */
+function checkUpdateRequest(rec, { method, path: expectedPath, body }) {
+	const problems = [];
+	if (!rec) fail(`no ${method} ${expectedPath}`);
+	if (rec.method !== method) problems.push(`method ${rec.method} (expected ${method})`);
+	if (rec.url !== expectedPath) problems.push(`path ${rec.url} (expected ${expectedPath})`);
+	if (rec.headers.authorization !== GOOD_AUTH) problems.push('Authorization is not the credential\'s HTTP Basic value');
+	if (rec.status !== 200) problems.push(`answered ${rec.status}`);
+	if (method === 'DELETE') {
+		if (rec.body !== '') problems.push(`a DELETE with a body: ${rec.body.slice(0, 120)}`);
+	} else {
+		if (!/^application\/json(;|$)/i.test(rec.headers['content-type'] || '')) problems.push(`content-type ${rec.headers['content-type']}`);
+		if (!util.isDeepStrictEqual(rec.json, body)) problems.push(`body ${rec.body} (expected ${JSON.stringify(body)})`);
+	}
+	if (problems.length) fail(problems.join('; '));
+}
+
+const LIFE = { page: '104857600123456', page2: '209715200654321', board: '549755813888001', playlist: PL1 };
+const only1 = (requests, method, pathname) => {
+	const found = requests.filter((r) => r.method === method && r.pathname === pathname);
+	if (found.length !== 1) fail(`${found.length} × ${method} ${pathname}`);
+	return found[0];
+};
+const jsonOf = (run, node) => outputOf(run, node).map((item) => item.json);
+
+scenario('21', 'publish → edit → delete by the returned ids (all 12 Update operations, Identity → Get)', ({ run, requests }) => {
+	check('workflow succeeds', () => expectSuccess(run));
+	check('every request carries the credential and was answered 200 (nothing deleted twice, no unknown id)', () => {
+		checkAllAuth(requests);
+		const bad = requests.filter((r) => r.status !== 200);
+		if (bad.length) fail(bad.map((r) => `${r.method} ${r.url} → ${r.status}`).join(', '));
+		return `${requests.length} requests`;
+	});
+	check('Delete Tweet: each published tweet deleted by its own post_id, in order, { deleted: true, … } per item', () => {
+		const published = jsonOf(run, 'Publish Tweet');
+		assertEqual(published.length, 2, 'tweets published');
+		const deletes = requests.filter((r) => r.method === 'DELETE' && r.pathname.includes('/twitter/post/'));
+		assertEqual(deletes.map((r) => r.url), published.map((p) => updatePath(TOKENS.twitter, `twitter/post/${p.post_id}.json`)), 'DELETE paths');
+		deletes.forEach((r) => checkUpdateRequest(r, { method: 'DELETE', path: r.url }));
+		const items = outputOf(run, 'Delete Tweet');
+		assertEqual(items.map((i) => i.json), published.map((p) => ({ deleted: true, identity_token: TOKENS.twitter, post_id: p.post_id, provider: 'twitter', object: 'post' })), 'output');
+		assertEqual(pairedIndexes(items), [0, 1], 'pairedItem');
+	});
+	check('Facebook page post: PUT with the new message and link, then DELETE, by the page_id and post_id returned', () => {
+		const [post] = jsonOf(run, 'Publish Page Post');
+		const sub = `facebook/page/${LIFE.page}/post/${post.post_id}.json`;
+		checkUpdateRequest(only1(requests, 'PUT', updatePath(TOKENS.facebook, sub)), { method: 'PUT', path: updatePath(TOKENS.facebook, sub), body: { request: { update: { post: { message: 'Opening hours: 8-18', link: 'https://example.com/hours' } } } } });
+		checkUpdateRequest(only1(requests, 'DELETE', updatePath(TOKENS.facebook, sub)), { method: 'DELETE', path: updatePath(TOKENS.facebook, sub) });
+		assertEqual(jsonOf(run, 'Update Page Post'), [{ provider: 'facebook', object: 'post', page_id: LIFE.page, post_id: post.post_id }], 'Update output');
+		assertEqual(jsonOf(run, 'Delete Page Post'), [{ deleted: true, identity_token: TOKENS.facebook, page_id: LIFE.page, post_id: post.post_id, provider: 'facebook', object: 'post' }], 'Delete output');
+	});
+	check('Facebook page picture and video: deleted by the picture_id / video_id of their upload', () => {
+		const [picture] = jsonOf(run, 'Upload Page Picture');
+		const [video] = jsonOf(run, 'Upload Page Video');
+		const pictureSub = `facebook/page/${LIFE.page2}/picture/${picture.picture_id}.json`;
+		const videoSub = `facebook/page/${LIFE.page}/video/${video.video_id}.json`;
+		checkUpdateRequest(only1(requests, 'DELETE', updatePath(TOKENS.facebook, pictureSub)), { method: 'DELETE', path: updatePath(TOKENS.facebook, pictureSub) });
+		checkUpdateRequest(only1(requests, 'DELETE', updatePath(TOKENS.facebook, videoSub)), { method: 'DELETE', path: updatePath(TOKENS.facebook, videoSub) });
+		assertEqual(jsonOf(run, 'Delete Page Picture'), [{ deleted: true, identity_token: TOKENS.facebook, page_id: LIFE.page2, picture_id: picture.picture_id, provider: 'facebook', object: 'picture' }], 'picture output');
+		assertEqual(jsonOf(run, 'Delete Page Video'), [{ deleted: true, identity_token: TOKENS.facebook, page_id: LIFE.page, video_id: video.video_id, provider: 'facebook', object: 'video' }], 'video output');
+	});
+	check('Pinterest pin: PUT moves it to the board named "Gift Ideas" with a new description, then DELETE', () => {
+		const [pin] = jsonOf(run, 'Publish Pin');
+		const path = updatePath(TOKENS.pinterest, `pinterest/pin/${pin.pin_id}.json`);
+		checkUpdateRequest(only1(requests, 'PUT', path), { method: 'PUT', path, body: { request: { update: { pin: { board: 'Gift Ideas', description: 'Cable knit scarf, free pattern' } } } } });
+		checkUpdateRequest(only1(requests, 'DELETE', path), { method: 'DELETE', path });
+		assertEqual(jsonOf(run, 'Delete Pin'), [{ deleted: true, identity_token: TOKENS.pinterest, pin_id: pin.pin_id, provider: 'pinterest', object: 'pin' }], 'Delete output');
+	});
+	check('YouTube playlist: created, updated, a video added and removed, then the playlist deleted', () => {
+		const [playlist] = jsonOf(run, 'Create Playlist');
+		const id = playlist.playlist_id;
+		const path = updatePath(TOKENS.youtube, `youtube/playlist/${id}.json`);
+		checkUpdateRequest(only1(requests, 'PUT', path), { method: 'PUT', path, body: { request: { update: { playlist: { title: 'Spring tutorials', description: 'Five short videos', privacy_status: 'unlisted' } } } } });
+		const videoPath = updatePath(TOKENS.youtube, `youtube/playlist/${id}/video/dQw4w9WgXcQ.json`);
+		checkUpdateRequest(only1(requests, 'DELETE', videoPath), { method: 'DELETE', path: videoPath });
+		checkUpdateRequest(only1(requests, 'DELETE', path), { method: 'DELETE', path });
+		assertEqual(jsonOf(run, 'Remove Video'), [{ deleted: true, identity_token: TOKENS.youtube, playlist_id: id, video_id: 'dQw4w9WgXcQ', provider: 'youtube', object: 'playlist_video' }], 'Remove output');
+		assertEqual(jsonOf(run, 'Delete Playlist'), [{ deleted: true, identity_token: TOKENS.youtube, playlist_id: id, provider: 'youtube', object: 'playlist' }], 'Delete output');
+		const order = requests.filter((r) => r.pathname.includes(id)).map((r) => `${r.method} ${r.pathname.endsWith('video.json') ? 'video' : r.pathname.includes('/video/') ? 'video/x' : 'playlist'}`);
+		assertEqual(order, ['PUT playlist', 'POST video', 'DELETE video/x', 'DELETE playlist'], 'order');
+	});
+	check('YouTube channel section: PUT with the new title and position 0, then DELETE', () => {
+		const [section] = jsonOf(run, 'Add Section');
+		const path = updatePath(TOKENS.youtube, `youtube/channel/section/${section.section_id}.json`);
+		checkUpdateRequest(only1(requests, 'PUT', path), { method: 'PUT', path, body: { request: { update: { channel: { section: { title: 'Latest', position: 0 } } } } } });
+		checkUpdateRequest(only1(requests, 'DELETE', path), { method: 'DELETE', path });
+	});
+	check('Identity → Get: GET /identities/{token}.json, the identity as the item', () => {
+		const rec = only1(requests, 'GET', `/identities/${TOKENS.youtube}.json`);
+		assertEqual(rec.body, '', 'body');
+		const [identity] = jsonOf(run, 'Get Identity');
+		assertEqual([identity.identity_token, identity.provider, identity.displayName], [TOKENS.youtube, 'youtube', 'Sandbox Channel'], 'identity');
+	});
+});
+
+scenario('22', 'deletes: an unknown id, empty and bent ids, a second delete of the same tweet (error output)', ({ run, requests }) => {
+	check('workflow succeeds (failures go to the error output)', () => expectSuccess(run));
+	check('only items 0, 1 and 4 reach OneAll, in order: 404, 200, then 404 for the tweet already deleted', () => {
+		assertEqual(requests.map((r) => `${r.method} ${r.url} ${r.status}`), [
+			`DELETE ${updatePath(TOKENS.twitter, 'twitter/post/1.json')} 404`,
+			`DELETE ${updatePath(TOKENS.twitter, 'twitter/post/1730000000000000002.json')} 200`,
+			`DELETE ${updatePath(TOKENS.twitter, 'twitter/post/1730000000000000002.json')} 404`,
+		], 'requests');
+		checkAllAuth(requests);
+	});
+	check('success output: item 1 { deleted: true, … }; error output: items 0, 2, 3, 4 with their reasons', () => {
+		assertEqual(outputOf(run, 'Delete Tweet', 0).map((i) => [i.pairedItem.item, i.json]), [[1, { deleted: true, identity_token: TOKENS.twitter, post_id: '1730000000000000002', provider: 'twitter', object: 'post' }]], 'success');
+		const errors = outputOf(run, 'Delete Tweet', 1);
+		assertEqual(pairedIndexes(errors), [0, 2, 3, 4], 'error pairedItem');
+		assertEqual(errors[0].json.error, 'OneAll error 404: The post with the id [1] could not be found for this identity.', 'item 0');
+		assertMatch(errors[1].json.error, /^Tweet \(postId\) is empty\b.*\[item 2\]$/, 'item 2');
+		assertMatch(errors[2].json.error, /^Tweet \(postId\) must be a single ID .*\[item 3\]$/, 'item 3');
+		assertEqual(errors[3].json.error, 'OneAll error 404: The post with the id [1730000000000000002] could not be found for this identity.', 'item 4');
+	});
+});
+
+const FAN_OUT_EXAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'fan-out-to-every-account.json'), 'utf8'));
+// The e2e sandbox holds 50 identities of mixed providers (see main).
+const FAN_OUT_IDENTITIES = createData({ total: 50 }).identities;
+
+/** The example as shipped, except that each tweet asks the sandbox to answer after 300 ms. */
+function fanOutWorkflow() {
+	const wf = JSON.parse(JSON.stringify(FAN_OUT_EXAMPLE));
+	wf.id = 'e2eExampleFanOut';
+	wf.nodes.find((n) => n.name === 'Publish Tweet').parameters.message += ' __fault:slow:300';
+	return wf;
+}
+
+scenario('fan', 'examples/fan-out-to-every-account.json over 50 identities of mixed providers, filtered to Twitter', ({ run, requests }) => {
+	const twitter = FAN_OUT_IDENTITIES.filter((i) => i.provider === 'twitter').map((i) => i.identity_token);
+	check('the sandbox\'s 50 identities span six networks; the example\'s OneAll nodes run as shipped (only the message differs)', () => {
+		assertEqual(FAN_OUT_IDENTITIES.length, 50, 'identities');
+		assertEqual(new Set(FAN_OUT_IDENTITIES.map((i) => i.provider)).size >= 6, true, 'networks');
+		const shipped = FAN_OUT_EXAMPLE.nodes.find((n) => n.name === 'Twitter Accounts');
+		assertEqual(shipped.parameters, { resource: 'identity', operation: 'getMany', returnAll: true, filters: { provider: ['twitter'] } }, 'Get Many');
+		return `${twitter.length} Twitter identities`;
+	});
+	check('workflow succeeds with the example\'s own credential reference', () => expectSuccess(run));
+	check('one GET /identities.json, then one tweet per Twitter identity, to its own path, none to another network', () => {
+		assertEqual(requests[0].url, '/identities.json?page=1&entries_per_page=500&order_direction=asc', 'first request');
+		const tweets = requests.slice(1);
+		assertEqual(tweets.length, twitter.length, 'tweets');
+		assertEqual(tweets.map((r) => r.pathname).sort(), twitter.map((t) => pushPath(t, 'twitter/post.json')).sort(), 'paths');
+		for (const r of tweets) assertEqual(r.status, 200, `${r.url} status`);
+		checkAllAuth(requests);
+	});
+	check('Get Many: one item per Twitter identity, in OneAll\'s order', () => {
+		assertEqual(jsonOf(run, 'Twitter Accounts').map((i) => i.identity_token), twitter, 'identity tokens');
+	});
+	check('Publish Tweet: one item per identity, paired with it, each the post of its own identity', () => {
+		const items = outputOf(run, 'Publish Tweet');
+		assertEqual(pairedIndexes(items), twitter.map((_t, i) => i), 'pairedItem');
+		const byId = new Map(requests.slice(1).map((r, i) => [r, i]));
+		for (const item of items) assertEqual(Object.keys(item.json).sort(), ['object', 'post_id', 'provider'], 'output keys');
+		return `${byId.size} posts`;
+	});
+	check('the tweets to different identities were in flight together (parallel across identities)', () => {
+		const tweets = requests.slice(1).map((r) => [r.startedAt, r.startedAt + r.durationMs]);
+		let most = 0;
+		for (const [start] of tweets) most = Math.max(most, tweets.filter(([s, e]) => s <= start && start < e).length);
+		if (most < 2) fail(`at most ${most} tweet in flight at a time`);
+		return `up to ${most} of ${tweets.length} in flight at once`;
+	});
+}, { workflow: fanOutWorkflow() });
+
+// ---------------------------------------------------------------------------------------------
 // Running
 // ---------------------------------------------------------------------------------------------
 
@@ -853,7 +1026,8 @@ async function main() {
 		});
 		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
 	});
-	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+	// 50 identities of mixed providers (the named ones first): the fan-out example reaches each Twitter one.
+	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, data: createData({ total: 50 }) });
 	say(`# sandbox at ${sandbox.url}`);
 	const timings = {};
 	try {

@@ -245,7 +245,8 @@ describe('path ids: validated like the push ids, never empty', () => {
 			sb.reset();
 			const result = await run({ ...baseOf(row), ...row.params, [name]: asParam(row, name, empty) });
 			expect(sb.requests).toHaveLength(0);
-			expect(result.error.message).toBe(`${displayName} (${name}) is empty [item 0]`);
+			const expected = empty.startsWith('=') ? `${displayName} (${name}) is empty: its expression {{ $json.missing }} gave undefined [item 0]` : `${displayName} (${name}) is empty [item 0]`;
+			expect(result.error.message).toBe(expected);
 		}
 	});
 
