@@ -54,9 +54,11 @@ function typeOf(field: FieldSpec): Partial<INodeProperties> {
 		case 'boolean':
 			return { type: 'boolean', default: field.default ?? false };
 		case 'number':
-			return { type: 'number', default: field.default ?? 0, typeOptions: { minValue: 0, numberPrecision: 0 } };
+			return { type: 'number', default: field.default ?? 0, typeOptions: { minValue: field.minValue ?? 0, numberPrecision: 0 } };
 		case 'options':
 			return { type: 'options', default: field.default ?? '', options: [...(field.options ?? [])].sort(byName) };
+		case 'multiOptions':
+			return { type: 'multiOptions', default: field.default ?? [], options: [...(field.options ?? [])].sort(byName) };
 		default:
 			return {
 				type: 'string',
@@ -77,6 +79,7 @@ function fieldProperty(field: FieldSpec, inCollection: boolean): INodeProperties
 		...(field.placeholder && !field.listMethod ? { placeholder: field.placeholder } : {}),
 		...(field.description ? { description: field.description } : {}),
 		...(field.required && !inCollection ? { required: true } : {}),
+		...(field.showIf && !inCollection ? { displayOptions: { show: field.showIf } } : {}),
 	} as INodeProperties;
 	return property;
 }
@@ -88,6 +91,9 @@ const customFields = (spec: OperationSpec): INodeProperties => ({
 	default: '{}',
 	description: `Extra keys OneAll accepts for this operation that the node does not list, as a JSON object. They are merged into the "${spec.object}" node of the request and win over the fields above.`,
 });
+
+/** Only a POST or PUT has a body, and so optional keys and custom fields to put in it. */
+const hasBody = (spec: OperationSpec) => (spec.method ?? 'POST') === 'POST' || spec.method === 'PUT';
 
 function operationNotices(spec: OperationSpec): INodeProperties[] {
 	if (!spec.notice) return [];
@@ -102,6 +108,18 @@ function operationNotices(spec: OperationSpec): INodeProperties[] {
 	];
 }
 
+function filtersProperty(spec: OperationSpec): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(spec),
+		options: (spec.filters ?? []).map((field) => fieldProperty(field, true)).sort(byDisplayName),
+	};
+}
+
 /**
  * One "Additional Fields" collection for every operation. n8n's declarative engine evaluates every
  * declared property for every item, hidden or not, so a collection declared once per operation
@@ -112,7 +130,7 @@ function operationNotices(spec: OperationSpec): INodeProperties[] {
 function additionalFieldsProperty(resources: ResourceSpec[]): INodeProperties {
 	const options = new Map<string, { option: INodeProperties; resource: string; operations: string[] }>();
 	for (const resource of resources) {
-		for (const spec of resource.operations) {
+		for (const spec of resource.operations.filter(hasBody)) {
 			for (const option of [...spec.additional.map((field) => fieldProperty(field, true)), customFields(spec)]) {
 				const key = `${resource.value}\u0000${JSON.stringify(option)}`;
 				const use = options.get(key) ?? { option, resource: resource.value, operations: [] };
@@ -121,7 +139,7 @@ function additionalFieldsProperty(resources: ResourceSpec[]): INodeProperties {
 			}
 		}
 	}
-	const operations = resources.flatMap((resource) => resource.operations);
+	const operations = resources.flatMap((resource) => resource.operations).filter(hasBody);
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -218,7 +236,10 @@ function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
 	if (sorted.length !== order.length) {
 		// Conflicting orders: fall back to one property per use, each in its operation's order.
 		return operations.flatMap((spec) =>
-			spec.fields.map((field) => ({ ...fieldProperty(field, false), displayOptions: showFor(spec) })),
+			spec.fields.map((field) => {
+				const property = fieldProperty(field, false);
+				return { ...property, displayOptions: { show: { ...property.displayOptions?.show, ...showFor(spec).show } } };
+			}),
 		);
 	}
 	return sorted.map((key) => {
@@ -227,6 +248,7 @@ function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
 			...property,
 			displayOptions: {
 				show: {
+					...property.displayOptions?.show,
 					resource: [...new Set(uses.map((spec) => spec.resource))],
 					operation: [...new Set(uses.map((spec) => spec.value))],
 				},
@@ -235,6 +257,8 @@ function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
 	});
 }
 
+const URL_PREFIX = { push: '/push/identities/{identityToken}/', update: '/update/identities/{identityToken}/', identity: '/' };
+
 function operationOption(spec: OperationSpec): INodePropertyOptions {
 	return {
 		name: spec.name,
@@ -242,7 +266,7 @@ function operationOption(spec: OperationSpec): INodePropertyOptions {
 		action: spec.action,
 		description: spec.description,
 		routing: {
-			request: { method: 'POST', url: `/push/identities/{identityToken}/${spec.path}` },
+			request: { method: spec.method ?? 'POST', url: `${URL_PREFIX[spec.api ?? 'push']}${spec.path}` },
 			send: { preSend: [preparePush(spec)], paginate: true },
 			operations: { pagination: dispatchPush(spec) },
 			output: { postReceive: [outputResultData] },
@@ -256,7 +280,7 @@ export const identityProperty: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The connected social account (a OneAll identity) that publishes',
+	description: 'The connected social account (a OneAll identity) to act as',
 	modes: [
 		{
 			displayName: 'From List',
@@ -319,11 +343,25 @@ export function describeResources(resources: ResourceSpec[]): INodeProperties[] 
 			});
 		}
 	}
-	properties.push(identityProperty);
+	// Shown for every operation that names an identity: by operation value, since n8n's display
+	// rules cannot say "resource identity and operation getMany" in one hide rule.
+	const all = sorted.flatMap((resource) => resource.operations);
+	const withoutIdentity = new Set(all.filter((spec) => spec.identity === false).map((spec) => spec.value));
+	if (all.some((spec) => spec.identity !== false && withoutIdentity.has(spec.value))) {
+		throw new Error('An operation value without an identity is shared by an operation with one');
+	}
+	properties.push(
+		withoutIdentity.size
+			? { ...identityProperty, displayOptions: { show: { operation: [...new Set(all.filter((spec) => spec.identity !== false).map((spec) => spec.value))] } } }
+			: identityProperty,
+	);
 	for (const resource of sorted) {
 		for (const operation of resource.operations) properties.push(...operationNotices(operation));
 	}
 	properties.push(...fieldProperties(sorted));
 	properties.push(additionalFieldsProperty(sorted));
+	for (const resource of sorted) {
+		for (const operation of resource.operations) if (operation.filters) properties.push(filtersProperty(operation));
+	}
 	return properties;
 }

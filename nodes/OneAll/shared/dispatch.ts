@@ -9,6 +9,7 @@ import { OneAllCredentialError, resolveBaseUrl } from './baseUrl';
 import { credentialError, isOwnError, oneAllError, operationError, transportError } from './errors';
 import { inIdentityOrder } from './identityQueue';
 import { planOf } from './itemPlan';
+import type { ItemPlan } from './itemPlan';
 import { memoryOf, requestKey } from './retryMemory';
 import type { OperationSpec } from './spec';
 
@@ -38,7 +39,7 @@ async function uploadPictures(
 ): Promise<string[]> {
 	const upload = spec.pictureUpload as NonNullable<OperationSpec['pictureUpload']>;
 	const body = request.options.body as { request: { push: IDataObject } };
-	const target = body.request.push[spec.object] as IDataObject;
+	const target = body.request.push[spec.object as string] as IDataObject;
 	const base = (request.options.url as string).replace(spec.path, '');
 	const ids: string[] = [];
 	for (const url of urls) {
@@ -84,13 +85,57 @@ async function send(
 	try {
 		if (pictureUrls.length) {
 			const ids = await uploadPictures(context, spec, request, pictureUrls);
-			const target = (request.options.body as { request: { push: IDataObject } }).request.push[spec.object] as IDataObject;
+			const target = (request.options.body as { request: { push: IDataObject } }).request.push[spec.object as string] as IDataObject;
 			target.attachments = [...((target.attachments as string[] | undefined) ?? []), ...ids];
 		}
 		return await context.makeRoutingRequest(request);
 	} catch (caught) {
 		throw await explain(context, caught);
 	}
+}
+
+/** Identity → Get Many: reads page after page until it has `limit` identities of the chosen networks. */
+async function sendPages(
+	context: IExecutePaginationFunctions,
+	request: Request,
+	listing: NonNullable<ItemPlan['listing']>,
+): Promise<INodeExecutionData[]> {
+	const found: INodeExecutionData[] = [];
+	for (let page = 1; found.length < listing.limit; page++) {
+		let answer: INodeExecutionData[];
+		try {
+			answer = await context.makeRoutingRequest({ ...request, options: { ...request.options, qs: { ...request.options.qs, page } } });
+		} catch (caught) {
+			throw await explain(context, caught);
+		}
+		const block = (answer[0]?.json?.identities ?? {}) as IDataObject;
+		const entries = (Array.isArray(block.entries) ? block.entries : []) as IDataObject[];
+		for (const entry of entries) {
+			const network = entry.provider ?? (entry.source as IDataObject | undefined)?.key;
+			if (!listing.providers.length || listing.providers.includes(network as string)) found.push({ json: entry });
+		}
+		const totalPages = Number((block.pagination as IDataObject | undefined)?.total_pages);
+		if (!entries.length || !(page < totalPages)) break;
+	}
+	return found.slice(0, listing.limit);
+}
+
+/**
+ * The output items of an answer: a delete names what it deleted ({ deleted: true, the identity
+ * and ids }, then what OneAll said about it); Identity → Get gives the identity itself.
+ */
+function shape(spec: OperationSpec, plan: ItemPlan, items: INodeExecutionData[]): INodeExecutionData[] {
+	if (plan.deleted) {
+		const ours = { deleted: true, ...plan.deleted } as IDataObject;
+		return items.map((item) => {
+			const theirs = Object.entries(item.json).filter(([key, value]) => !(key in ours) && !(key === 'data' && value === null));
+			return { ...item, json: { ...ours, ...Object.fromEntries(theirs) } };
+		});
+	}
+	if (spec.api === 'identity' && !plan.listing) {
+		return items.map((item) => ({ ...item, json: (item.json.identity ?? item.json) as IDataObject }));
+	}
+	return items;
 }
 
 /**
@@ -114,8 +159,11 @@ export function dispatchPush(spec: OperationSpec) {
 			const key = requestKey(itemIndex, request.options);
 			const earlier = memory?.get(key);
 			if (earlier) return earlier;
-			const answer = await inIdentityOrder(plan.identity, async () => await send(this, spec, request, plan.pictureUrls ?? []));
-			const items = answer.map((item) => ({ ...item, pairedItem }));
+			const listing = plan.listing;
+			const answer = await inIdentityOrder(plan.identity, async () =>
+				listing ? await sendPages(this, request, listing) : await send(this, spec, request, plan.pictureUrls ?? []),
+			);
+			const items = shape(spec, plan, answer).map((item) => ({ ...item, pairedItem }));
 			memory?.set(key, items);
 			return items;
 		} catch (error) {

@@ -9,6 +9,10 @@ export interface ItemPlan {
 	/** Posts to one identity are sent one at a time, in input order. */
 	identity?: string;
 	pictureUrls?: string[];
+	/** A DELETE: the identity and path ids, as the output item names what was deleted. */
+	deleted?: Record<string, unknown>;
+	/** Identity → Get Many: at most `limit` identities (Infinity: all) of these networks (none: all). */
+	listing?: { limit: number; providers: string[] };
 }
 
 // The plan rides on the item's own request options: n8n hands the object preSend returned to the

@@ -60,29 +60,32 @@ const IDENTITY: FieldRef = { displayName: 'Identity', name: 'identityToken' };
 const CUSTOM_FIELDS: FieldRef = { displayName: 'Custom Fields', name: 'customFields', inCollection: true };
 const PICTURE_URLS: FieldRef = { displayName: 'Picture URLs to Upload and Attach', name: 'pictureUrls', inCollection: true };
 
-/**
- * Validates one item and builds OneAll's exact body from the operation's own fields: unset keys
- * left out, lists as arrays of strings, custom fields merged into the object node.
- */
-function buildRequest(
-	context: IExecuteSingleFunctions,
-	spec: OperationSpec,
-	options: IHttpRequestOptions,
-): ItemPlan {
-	const rawToken = context.getNodeParameter('identityToken', '', { extractValue: true });
-	const token = check(IDENTITY, rawToken, () => checkIdentityToken(rawToken));
-	let url = spec.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+const PREFIX = { push: '/push/identities/', update: '/update/identities/' };
+// OneAll's documented maximum page size.
+const PAGE_SIZE = 500;
+
+const joinOr = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`);
+const label = (field: Pick<FieldSpec, 'displayName' | 'name'>) => `${field.displayName} (${field.name})`;
+/** `pageId` → `page_id`: the name OneAll's answers give the same id. */
+const answerName = (name: string) => name.replace(/Id$/, '_id');
+
+/** The path after the API's prefix, each `{field}` a validated, encoded path id. */
+function pathOf(context: IExecuteSingleFunctions, spec: OperationSpec, token: string | undefined, ids: IDataObject): string {
+	return spec.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		if (name === 'identityToken') return encodeURIComponent(token as string);
 		const field = spec.fields.find((candidate) => candidate.name === name) as FieldSpec;
 		const raw = context.getNodeParameter(name, '', { extractValue: true });
 		const value = check(field, raw, () => normalise(field, raw));
 		if (value === undefined) throw new ItemProblem(field, 'is empty', raw);
+		ids[answerName(name)] = value as string;
 		return encodeURIComponent(value as string);
 	});
-	url = `/push/identities/${encodeURIComponent(token)}/${url}`;
+}
 
-	const push: IDataObject = {};
+/** OneAll's exact body node from the operation's own fields: unset keys left out, custom fields merged last. */
+function bodyOf(context: IExecuteSingleFunctions, spec: OperationSpec, additional: IDataObject): IDataObject {
+	const node: IDataObject = {};
 	const set = new Set<string>();
-	const additional = context.getNodeParameter('additionalFields', {}) as IDataObject;
 	const fields = [
 		...spec.fields.map((field) => ({ field: field as FieldRef & FieldSpec, raw: () => context.getNodeParameter(field.name, '', { extractValue: true }) })),
 		...spec.additional.map((field) => ({ field: { ...field, inCollection: true }, raw: () => additional[field.name] })),
@@ -92,42 +95,98 @@ function buildRequest(
 		const given = raw();
 		const value = check(field, given, () => normalise(field, given));
 		if (value !== undefined) {
-			setPath(push, field.body, value);
+			setPath(node, field.body, value);
 			set.add(field.name);
 		} else if (field.required) throw new ItemProblem(field, 'is empty', given);
 	}
+	const byName = (name: string) => fields.find(({ field }) => field.name === name) as (typeof fields)[number];
 	if (spec.oneOf && !spec.oneOf.some((name) => set.has(name))) {
-		const named = spec.oneOf.map((name) =>
-			[...spec.fields, ...spec.additional].find((field) => field.name === name),
-		) as FieldSpec[];
-		const first = named[0];
+		const [first] = spec.oneOf.map(byName);
+		const names = joinOr(spec.oneOf.map((name) => label(byName(name).field)));
+		// A publish reads "a post needs A or B"; an edit has nothing to change without one of them.
+		const problem = (spec.api ?? 'push') === 'push' ? `is empty: a post needs ${names}` : `is empty: set ${names}`;
+		throw new ItemProblem(first.field, problem, first.raw());
+	}
+	if (spec.exclusive && spec.exclusive.every((name) => set.has(name))) {
+		const [first, ...others] = spec.exclusive.map(byName);
 		throw new ItemProblem(
-			first,
-			`is empty: a post needs ${named.map((f) => `${f.displayName} (${f.name})`).join(' or ')}`,
-			context.getNodeParameter(first.name, '', { extractValue: true }),
+			first.field,
+			`cannot be used together with ${joinOr(others.map(({ field }) => label(field)))}: OneAll takes one or the other`,
+			first.raw(),
 		);
 	}
-	const custom = check(CUSTOM_FIELDS, additional.customFields, () => parseCustomFields(additional.customFields, spec.object));
-	const objectNode = (getPath(push, spec.object) ?? {}) as IDataObject;
-	setPath(push, spec.object, { ...objectNode, ...(custom ?? {}) });
+	const object = spec.object as string;
+	const custom = check(CUSTOM_FIELDS, additional.customFields, () => parseCustomFields(additional.customFields, object));
+	const objectNode = (getPath(node, object) ?? {}) as IDataObject;
+	setPath(node, object, { ...objectNode, ...(custom ?? {}) });
+	return node;
+}
 
-	const pictureUrls = spec.pictureUpload
-		? check(PICTURE_URLS, additional.pictureUrls, () => {
-				const raw = additional.pictureUrls ?? '';
-				const list = raw === '' || (Array.isArray(raw) && raw.length === 0) ? [] : toIdList(raw);
-				return list.map((entry, index) => {
-					const outcome = attempt(() => checkUrl(entry, true));
-					if ('value' in outcome) return outcome.value;
-					throw new InvalidValue(`has entry ${index + 1} that ${(outcome.error as Error).message}`);
-				});
-			})
-		: [];
+/** Identity → Get Many: how many identities of which networks, and the first page to ask for. */
+function listingOf(context: IExecuteSingleFunctions, spec: OperationSpec, options: IHttpRequestOptions): NonNullable<ItemPlan['listing']> {
+	const returnAll = context.getNodeParameter('returnAll', false) === true;
+	const limitField = spec.fields.find((field) => field.name === 'limit') as FieldSpec;
+	const rawLimit = context.getNodeParameter('limit', limitField.default);
+	const limit = returnAll ? Infinity : (check(limitField, rawLimit, () => normalise(limitField, rawLimit)) as number);
+	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+	const providerField = (spec.filters ?? []).find((field) => field.name === 'provider') as FieldSpec;
+	const providers = (check(providerField, filters.provider, () => normalise(providerField, filters.provider)) ?? []) as string[];
+	// The provider filter is applied to each page here (OneAll documents none), so a filtered
+	// listing reads full pages; an unfiltered one asks for no more than it needs.
+	const perPage = returnAll || providers.length ? PAGE_SIZE : Math.min(limit, PAGE_SIZE);
+	options.qs = { page: 1, entries_per_page: perPage, order_direction: 'asc' };
+	return { limit, providers };
+}
 
-	options.url = url;
-	options.body = { request: { push } };
+/**
+ * Validates one item and builds its request: the API's path prefix with the validated path ids,
+ * and for a POST or PUT OneAll's exact body under `request.push` or `request.update`; a DELETE
+ * or GET carries no body.
+ */
+function buildRequest(
+	context: IExecuteSingleFunctions,
+	spec: OperationSpec,
+	options: IHttpRequestOptions,
+): ItemPlan {
+	const api = spec.api ?? 'push';
+	const method = spec.method ?? 'POST';
+	let token: string | undefined;
+	if (spec.identity !== false) {
+		const rawToken = context.getNodeParameter('identityToken', '', { extractValue: true });
+		token = check(IDENTITY, rawToken, () => checkIdentityToken(rawToken));
+	}
+	const ids: IDataObject = {};
+	const path = pathOf(context, spec, token, ids);
+	options.url = api === 'identity' ? `/${path}` : `${PREFIX[api]}${encodeURIComponent(token as string)}/${path}`;
+	options.method = method;
+	const plan: ItemPlan = {};
+	if (method === 'POST' || method === 'PUT') {
+		const additional = context.getNodeParameter('additionalFields', {}) as IDataObject;
+		options.body = { request: { [api]: bodyOf(context, spec, additional) } };
+		if (spec.pictureUpload) plan.pictureUrls = pictureUrlsOf(additional);
+	} else {
+		delete options.body;
+		options.headers = Object.fromEntries(Object.entries(options.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type'));
+	}
+	if (method === 'DELETE') plan.deleted = { identity_token: token, ...ids };
+	if (spec.filters) plan.listing = listingOf(context, spec, options);
+	// Writes to one identity keep their order; reads need none.
+	if (api !== 'identity') plan.identity = token;
 	const requestOptions = context.getNodeParameter('requestOptions', {}) as { timeout?: number };
 	if (!requestOptions.timeout) options.timeout = DEFAULT_TIMEOUT_MS;
-	return { identity: token, pictureUrls };
+	return plan;
+}
+
+function pictureUrlsOf(additional: IDataObject): string[] {
+	return check(PICTURE_URLS, additional.pictureUrls, () => {
+		const raw = additional.pictureUrls ?? '';
+		const list = raw === '' || (Array.isArray(raw) && raw.length === 0) ? [] : toIdList(raw);
+		return list.map((entry, index) => {
+			const outcome = attempt(() => checkUrl(entry, true));
+			if ('value' in outcome) return outcome.value;
+			throw new InvalidValue(`has entry ${index + 1} that ${(outcome.error as Error).message}`);
+		});
+	});
 }
 
 /** The expression the user wrote for a field, if the field's value came from one. */

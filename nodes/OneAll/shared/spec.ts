@@ -9,6 +9,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
  * - bodyId: an id that only travels in the JSON body
  * - idList: comma-separated string or array, sent as an array of strings
  * - boolean, number, options: as n8n gives them
+ * - multiOptions: a list of option values, as n8n gives them
  */
 export type FieldKind =
 	| 'text'
@@ -19,14 +20,15 @@ export type FieldKind =
 	| 'idList'
 	| 'boolean'
 	| 'number'
-	| 'options';
+	| 'options'
+	| 'multiOptions';
 
 export interface FieldSpec {
 	/** The parameter name; saved workflows store it, so it never changes. */
 	name: string;
 	displayName: string;
 	kind: FieldKind;
-	/** Where the value goes inside `request.push`, e.g. `post.message`. Absent for path-only ids. */
+	/** Where the value goes inside `request.push` (or `request.update`), e.g. `post.message`. Absent for path-only ids. */
 	body?: string;
 	/** Must be set for the request to make sense (checked by the node, not by n8n). */
 	required?: boolean;
@@ -35,12 +37,24 @@ export interface FieldSpec {
 	/** Multi-line editor for long texts. */
 	rows?: number;
 	options?: INodePropertyOptions[];
-	default?: string | number | boolean;
+	default?: string | number | boolean | string[];
+	/** The smallest number accepted (kind number); 0 unless set. */
+	minValue?: number;
+	/** Shown only while these other parameters of the operation have one of these values. */
+	showIf?: Record<string, Array<string | number | boolean>>;
 	/** A searchable list for ids: the listSearch method that fills it. */
 	listMethod?: string;
 }
 
 export type Provider = 'facebook' | 'linkedin' | 'pinterest' | 'twitter' | 'youtube';
+
+/**
+ * Which OneAll API an operation calls, which sets the path prefix and the body's envelope key:
+ * push → POST /push/identities/{t}/…, {"request":{"push":…}}; update → PUT or DELETE
+ * /update/identities/{t}/…, {"request":{"update":…}} (PUT only); identity → GET /…, no body.
+ */
+export type Api = 'push' | 'update' | 'identity';
+export type Method = 'POST' | 'PUT' | 'DELETE' | 'GET';
 
 export interface OperationSpec {
 	resource: string;
@@ -49,14 +63,27 @@ export interface OperationSpec {
 	name: string;
 	action: string;
 	description: string;
-	/** After `/push/identities/{identityToken}/`; `{field}` placeholders are path ids. */
+	/** Default push. */
+	api?: Api;
+	/** Default POST. A DELETE or GET sends no body and has no additionalFields. */
+	method?: Method;
+	/**
+	 * After `/push/identities/{identityToken}/` or `/update/identities/{identityToken}/`, or after
+	 * `/` for the identity API; `{field}` placeholders are path ids.
+	 */
 	path: string;
-	/** The object node `customFields` merges into, e.g. `post` or `channel.section`. */
-	object: string;
+	/** The object node `customFields` merges into, e.g. `post` or `channel.section`; none without a body. */
+	object?: string;
+	/** False when the operation names no identity (Identity → Get Many). */
+	identity?: false;
 	fields: FieldSpec[];
 	additional: FieldSpec[];
 	/** At least one of these parameters must be set (OneAll's "message or link" rule). */
 	oneOf?: string[];
+	/** Not all of these may be set at once (OneAll's "link or attachments" rule). */
+	exclusive?: string[];
+	/** The `filters` collection of a listing (Identity → Get Many). */
+	filters?: FieldSpec[];
 	/** Where pictures from `additionalFields.pictureUrls` are uploaded before the post. */
 	pictureUpload?: { path: string; object: string; extra?: Record<string, unknown> };
 	notice?: string;
@@ -65,7 +92,8 @@ export interface OperationSpec {
 export interface ResourceSpec {
 	value: string;
 	name: string;
-	provider: Provider;
+	/** The network whose identities the resource's identity list offers; none: every identity. */
+	provider?: Provider;
 	notice?: string;
 	operations: OperationSpec[];
 }

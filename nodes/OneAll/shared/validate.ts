@@ -116,8 +116,9 @@ export function normalise(field: FieldSpec, raw: unknown): unknown {
 			throw new InvalidValue(`must be true or false, not ${describe(raw)}`);
 		case 'number': {
 			const number = typeof raw === 'string' ? Number(raw.trim()) : raw;
-			if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
-				throw new InvalidValue(`must be a whole number of 0 or more, not ${describe(raw)}`);
+			const min = field.minValue ?? 0;
+			if (typeof number !== 'number' || !Number.isInteger(number) || number < min) {
+				throw new InvalidValue(`must be a whole number of ${min} or more, not ${describe(raw)}`);
 			}
 			return number;
 		}
@@ -127,6 +128,13 @@ export function normalise(field: FieldSpec, raw: unknown): unknown {
 				throw new InvalidValue(`must be one of ${allowed.join(', ')}, not ${describe(raw)}`);
 			}
 			return raw;
+		}
+		case 'multiOptions': {
+			const allowed = (field.options ?? []).map((option) => option.value);
+			const list = Array.isArray(raw) ? raw : toIdList(raw);
+			const wrong = list.find((value) => !allowed.includes(value as string));
+			if (wrong !== undefined) throw new InvalidValue(`must list only ${allowed.join(', ')}, not ${describe(wrong)}`);
+			return list;
 		}
 	}
 }
