@@ -811,8 +811,12 @@ scenario('fan', 'examples/fan-out-to-every-account.json over 50 identities of mi
 	check('the sandbox\'s 50 identities span six networks; the example\'s OneAll nodes run as shipped (only the message differs)', () => {
 		assertEqual(FAN_OUT_IDENTITIES.length, 50, 'identities');
 		assertEqual(new Set(FAN_OUT_IDENTITIES.map((i) => i.provider)).size >= 6, true, 'networks');
-		const shipped = FAN_OUT_EXAMPLE.nodes.find((n) => n.name === 'Twitter Accounts');
-		assertEqual(shipped.parameters, { resource: 'identity', operation: 'getMany', returnAll: true, filters: { provider: ['twitter'] } }, 'Get Many');
+		const shipped = (name) => FAN_OUT_EXAMPLE.nodes.find((n) => n.name === name);
+		const ran = (name) => fanOutWorkflow().nodes.find((n) => n.name === name);
+		assertEqual(shipped('Twitter Accounts').parameters, { resource: 'identity', operation: 'getMany', returnAll: true, filters: { provider: ['twitter'] } }, 'Get Many');
+		assertEqual(ran('Twitter Accounts'), shipped('Twitter Accounts'), 'Get Many node');
+		assertEqual(shipped('Publish Tweet').parameters.identityToken, { __rl: true, mode: 'id', value: '={{ $json.identity_token }}' }, 'Publish Tweet identity');
+		assertEqual(ran('Publish Tweet').parameters, { ...shipped('Publish Tweet').parameters, message: `${shipped('Publish Tweet').parameters.message} __fault:slow:300` }, 'Publish Tweet parameters');
 		return `${twitter.length} Twitter identities`;
 	});
 	check('workflow succeeds with the example\'s own credential reference', () => expectSuccess(run));
@@ -830,9 +834,12 @@ scenario('fan', 'examples/fan-out-to-every-account.json over 50 identities of mi
 	check('Publish Tweet: one item per identity, paired with it, each the post of its own identity', () => {
 		const items = outputOf(run, 'Publish Tweet');
 		assertEqual(pairedIndexes(items), twitter.map((_t, i) => i), 'pairedItem');
-		const byId = new Map(requests.slice(1).map((r, i) => [r, i]));
-		for (const item of items) assertEqual(Object.keys(item.json).sort(), ['object', 'post_id', 'provider'], 'output keys');
-		return `${byId.size} posts`;
+		const numbers = numberPushes(requests);
+		items.forEach((item, i) => {
+			const rec = requests.find((r) => r.pathname === pushPath(twitter[i], 'twitter/post.json'));
+			assertEqual(item.json, sandboxResult(rec, numbers.get(rec)), `item ${i} json`);
+		});
+		return `${items.length} posts`;
 	});
 	check('the tweets to different identities were in flight together (parallel across identities)', () => {
 		const tweets = requests.slice(1).map((r) => [r.startedAt, r.startedAt + r.durationMs]);
