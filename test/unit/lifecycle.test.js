@@ -149,6 +149,7 @@ function expectOneRequest(row) {
 	else {
 		expect(request.body).toBe('');
 		expect(request.headers['content-length'] ?? '0').toBe('0');
+		expect(request.headers['content-type']).toBeUndefined();
 	}
 	expect(request.status).toBe(200);
 	return request;
@@ -456,6 +457,8 @@ describe('identity get', () => {
 		const result = await run({ resource: 'identity', operation: 'get', identityToken: rl(ids.youtube, 'list') });
 		expect(result.error).toBeUndefined();
 		expect(sb.requests.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([`GET /identities/${ids.youtube}.json `]);
+		expect(sb.requests[0].headers['content-type']).toBeUndefined();
+		expect(sb.requests[0].headers.authorization).toBe(basicOf(PUBLIC_KEY, PRIVATE_KEY));
 		const entry = data.named.youtube;
 		expect(result.output[0]).toStrictEqual([
 			{ json: { ...entry, source: { name: 'youtube', key: 'youtube' }, name: { formatted: entry.displayName } }, pairedItem: { item: 0 } },
