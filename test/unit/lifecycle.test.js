@@ -4,7 +4,7 @@
 const { runOneAll } = require('../helpers/runWorkflow');
 const data = require('../sandbox/data');
 const { startSandbox } = require('../sandbox/server');
-const { ids, startKitSandbox, credentialsFor, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, setPath, secretsOf, safeStringify } = require('../helpers/unitKit');
+const { ids, credentialsFor, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, setPath, secretsOf, safeJson, useSandbox } = require('../helpers/kit');
 
 const seeds = data.objects;
 const TWEET = seeds[ids.twitter].tweets[0].post_id;
@@ -124,16 +124,7 @@ function bodyFrom(map) {
 	return { request: { update } };
 }
 
-let sb;
-let credentials;
-beforeAll(async () => {
-	sb = await startKitSandbox();
-	credentials = credentialsFor(sb);
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const { sb, credentials } = useSandbox();
 
 const run = (parameters, extra = {}) => runOneAll({ parameters, credentials, ...extra });
 const baseOf = (row) => ({ resource: row.resource, operation: row.operation, identityToken: rl(row.token) });
@@ -351,14 +342,14 @@ describe('secrets', () => {
 			sb.reset();
 			const ok = await run({ ...baseOf(row), ...row.params });
 			const bad = await run({ ...baseOf(row), ...row.params, identityToken: rl('00000000-0000-4000-8000-000000000000') }, { onError: 'continueRegularOutput' });
-			texts.push(safeStringify(ok.output), safeStringify(bad.output), safeStringify(bad.error));
+			texts.push(safeJson(ok.output), safeJson(bad.output), safeJson(bad.error));
 		}
 		const wrong = await runOneAll({
 			parameters: { ...baseOf(OPERATIONS[0]), ...OPERATIONS[0].params },
 			credentials: { ...credentials, privateKey: 'priv-WRONG-1234567' },
 		});
 		expect(wrong.error.message).toMatch(/^OneAll error 401/);
-		texts.push(safeStringify(wrong.error));
+		texts.push(safeJson(wrong.error));
 		const all = texts.join('\n');
 		for (const secret of [...secretsOf(), ...secretsOf(PUBLIC_KEY, 'priv-WRONG-1234567')]) expect(all).not.toContain(secret);
 	});
