@@ -115,9 +115,43 @@ describe('path ids keep the path structure', () => {
 			idIndex: 6,
 			token: ids.youtube,
 		},
+		// Update API: ids in the middle of the path and in its last segment, before ".json".
+		{
+			label: 'Facebook page id of a post edit',
+			parameters: {
+				resource: 'facebookPage',
+				operation: 'updatePost',
+				identityToken: rl(ids.facebook),
+				pageId: rl('={{ $json.v }}'),
+				postId: rl('104857600123456_7000000000001'),
+				message: 'Edited',
+			},
+			param: ['Page', 'pageId'],
+			shape: (token, id) => ['', 'update', 'identities', token, 'facebook', 'page', id, 'post', '104857600123456_7000000000001.json'],
+			idIndex: 6,
+			token: ids.facebook,
+		},
+		{
+			label: 'tweet id of a delete',
+			parameters: { resource: 'twitter', operation: 'deleteTweet', identityToken: rl(ids.twitter), postId: rl('={{ $json.v }}') },
+			param: ['Tweet', 'postId'],
+			shape: (token, id) => ['', 'update', 'identities', token, 'twitter', 'post', `${id}.json`],
+			idIndex: 6,
+			idSuffix: '.json',
+			token: ids.twitter,
+		},
+		{
+			label: 'video id of a playlist removal',
+			parameters: { resource: 'youtube', operation: 'removeVideoFromPlaylist', identityToken: rl(ids.youtube), playlistId: rl(ids.playlist), videoId: rl('={{ $json.v }}') },
+			param: ['Video', 'videoId'],
+			shape: (token, id) => ['', 'update', 'identities', token, 'youtube', 'playlist', ids.playlist, 'video', `${id}.json`],
+			idIndex: 8,
+			idSuffix: '.json',
+			token: ids.youtube,
+		},
 	];
 
-	test('board and playlist ids: one segment that decodes to the id, or refused naming the parameter', async () => {
+	test('board, playlist and Update API ids: one segment that decodes to the id, or refused naming the parameter', async () => {
 		let sent = 0;
 		let refused = 0;
 		await fc.assert(
@@ -132,8 +166,10 @@ describe('path ids keep the path structure', () => {
 					}
 					sent++;
 					const parts = segments(request);
-					expect(parts).toHaveLength(8);
-					const raw = parts[spec.idIndex];
+					expect(parts).toHaveLength(spec.shape(spec.token, 'x').length);
+					const suffix = spec.idSuffix ?? '';
+					expect(parts[spec.idIndex].endsWith(suffix)).toBe(true);
+					const raw = parts[spec.idIndex].slice(0, parts[spec.idIndex].length - suffix.length);
 					expect(parts).toEqual(spec.shape(spec.token, raw));
 					expect(decodeURIComponent(raw)).toBe(value.trim());
 					// The sandbox accepts ids of [A-Za-z0-9_-] (others it answers with 404, still one segment).
@@ -146,8 +182,10 @@ describe('path ids keep the path structure', () => {
 					[PATH_CASES[1], ['.']],
 					[PATH_CASES[0], ['..', ' . ', '%2e']],
 					[PATH_CASES[1], ['a/b', '?x', '#y', 'ok-id']],
+					[PATH_CASES[3], ['.', 'x.json', '..', 'a/b', 'ok-id']],
+					[PATH_CASES[4], ['.', '%2F', 'ok-id']],
 				]),
-				numRuns: 120,
+				numRuns: 150,
 			},
 		);
 		// Both branches were exercised, so the property is not vacuous.
