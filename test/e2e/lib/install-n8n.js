@@ -16,6 +16,7 @@
  *
  * Usage as a library:  const { ensureN8n } = require('./install-n8n'); await ensureN8n('2');
  * Usage as a CLI:      node test/e2e/lib/install-n8n.js 2 1
+ *                      node test/e2e/lib/install-n8n.js node24   (only the Node 24 runtime)
  * Only Node built-ins are used.
  */
 const fs = require('fs');
@@ -317,6 +318,10 @@ if (require.main === module) {
 	if (lines.length === 0) lines.push('2');
 	(async () => {
 		for (const line of lines) {
+			if (line === 'node24') {
+				process.stdout.write(JSON.stringify({ line, nodeBin: await ensureNode24() }) + '\n');
+				continue;
+			}
 			const t0 = Date.now();
 			const r = await ensureN8n(line);
 			log(`line ${line}: ${JSON.stringify(r)} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
