@@ -27,13 +27,14 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const util = require('util');
-const { spawnSync, execFileSync } = require('child_process');
+const { execFileSync } = require('child_process');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { createInstance, nodeOutput, nodeError } = require('./lib/n8n');
 const { startSandbox, OPS, INFO_401 } = require('../sandbox/server');
 const { createData } = require('../sandbox/data');
+const { packPackage } = require('./lib/pack');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
@@ -900,14 +901,9 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 function pack() {
-	const dist = path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
-	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-e2e-pack-'));
 	started.add(dir);
-	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
-	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
-	const info = JSON.parse(r.stdout)[0];
-	return { tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path) };
+	return packPackage(dir);
 }
 
 function nodeVersion(bin) {
