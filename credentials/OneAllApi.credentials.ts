@@ -79,11 +79,33 @@ export class OneAllApi implements ICredentialType {
 		};
 	}
 
+	// n8n shows a rule's message when the test request gets that HTTP status. /identities.json exists
+	// on every Site, so OneAll answers it with 404 only when no Site has this subdomain (OneAll's own
+	// plugins read a 404 from their key check the same way). A request that gets no answer at all
+	// (no such host, connection refused) is reported by n8n itself with the system's error code.
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
 			url: '/identities.json',
 			qs: { page: 1, entries_per_page: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'OneAll refused the keys: "Authentication credentials are missing or incorrect". The Public Key or the Private Key is wrong for this Site: copy both from OneAll → Site → API Settings (they are not your dashboard login).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'OneAll has no Site with this subdomain (HTTP 404): check the Site Subdomain (for https://mysite.api.oneall.com enter mysite), and the Base URL if you set one.',
+				},
+			},
+		],
 	};
 }

@@ -5,7 +5,6 @@
 // status) and the matching hint; and neither key nor the Basic Authorization value appears in the
 // output, the error (cause, context, errorResponse, description, messages) or the run data.
 
-const http = require('node:http');
 const { runOneAll, credentialType } = require('../helpers/runWorkflow');
 const { INFO_401 } = require('../sandbox/server');
 const {
@@ -19,6 +18,7 @@ const {
 	errorParts,
 	safeJson,
 	useSandbox,
+	closedPort,
 } = require('../helpers/kit');
 
 const HINT = {
@@ -55,14 +55,10 @@ const HTML_EXCERPT =
 const WRONG_PRIVATE_KEY = 'hardening-WRONG-private-5c0a77';
 
 const { sb } = useSandbox();
-let closedPort;
+let refusedPort;
 
 beforeAll(async () => {
-	// A port that was just free and is now closed: connecting to it is refused.
-	const probe = http.createServer();
-	await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	closedPort = probe.address().port;
-	await new Promise((resolve) => probe.close(resolve));
+	refusedPort = await closedPort();
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -128,7 +124,7 @@ const FAULTS = [
 
 function setupOf(fault) {
 	let credentials = credentialsFor(sb, fault.credentials ?? {});
-	if (fault.network === 'refused') credentials = credentialsFor(sb, { baseUrl: `http://127.0.0.1:${closedPort}` });
+	if (fault.network === 'refused') credentials = credentialsFor(sb, { baseUrl: `http://127.0.0.1:${refusedPort}` });
 	// `.invalid` never resolves (RFC 2606): nothing leaves the machine.
 	if (fault.network === 'invalid') credentials = credentialsFor(sb, { baseUrl: 'http://oneall-sandbox.invalid' });
 	const parameters = tweet({

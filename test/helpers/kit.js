@@ -1,6 +1,7 @@
 // The one kit of the jest tests: a sandbox with distinctive keys for each test file, the credential
 // pointing at it, the sandbox's identities and ids, resource-locator values, and deep searches for
 // leaked secrets.
+const http = require('node:http');
 const { startSandbox } = require('../sandbox/server');
 const data = require('../sandbox/data');
 
@@ -189,6 +190,15 @@ function errorParts(error) {
 	});
 }
 
+/** A port that was just free and is now closed: connecting to it is refused. */
+async function closedPort() {
+	const probe = http.createServer();
+	await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const { port } = probe.address();
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}
+
 module.exports = {
 	PUBLIC_KEY,
 	PRIVATE_KEY,
@@ -206,4 +216,5 @@ module.exports = {
 	findSecrets,
 	safeJson,
 	errorParts,
+	closedPort,
 };

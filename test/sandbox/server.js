@@ -16,6 +16,10 @@
  *                              | pinterest/boards.json | youtube/playlists.json
  *   /__sandbox/...                            control API, no auth, not recorded (see handleControl)
  *
+ * With `siteExists: false` it plays a subdomain that has no OneAll Site: every API request gets a
+ * 404 envelope (OneAll's own plugins read a 404 from their key check as "the subdomain does not
+ * exist"; the info text is UNCONFIRMED).
+ *
  * Order of checks for an API request: fault (setFault / `__fault:<name>` marker) → route (404)
  * → method (405) → HTTP Basic (401) → identity token format / unknown identity (404) → identity
  * provider vs path provider (403) → [push] path id (404, strictIds) → Content-Type (400) →
@@ -42,6 +46,7 @@ const PRIVACY = ['public', 'unlisted', 'private'];
 
 const INFO_OK = 'Your request has been processed successfully';
 const INFO_401 = 'Authentication credentials are missing or incorrect: http://docs.oneall.com/api/basic/authentication/';
+const INFO_NO_SITE = 'There is no Site with this subdomain. Please verify the subdomain of your API endpoint.';
 const nodeInfo = (path) => `The request cannot be processed. Please verify the format of the [${path}] node.`;
 
 const DEFAULT_FAULT_INFO = {
@@ -373,6 +378,7 @@ function safeDecode(s) {
  * @param {boolean} [options.strictIds=true] board/playlist/page/group/company ids must exist in
  *                                           the identity's pull lists (or have been created)
  * @param {number} [options.maxRecords=200000] oldest records are dropped beyond this
+ * @param {boolean} [options.siteExists=true] false: answer as a subdomain without a Site (404)
  */
 async function startSandbox(options = {}) {
 	const {
@@ -384,6 +390,7 @@ async function startSandbox(options = {}) {
 		data = defaultData,
 		strictIds = true,
 		maxRecords = 200000,
+		siteExists = true,
 	} = options;
 
 	// ---- data preparation (once) ----
@@ -504,6 +511,7 @@ async function startSandbox(options = {}) {
 	/** Route + validate + answer. Returns { status, body, headers? }. */
 	function route(method, pathname, query, headers, body, rec) {
 		const resource = pathname;
+		if (!siteExists) return errResp(resource, 404, INFO_NO_SITE);
 		let kind;
 		let token;
 		let sub;
@@ -897,4 +905,4 @@ async function startSandbox(options = {}) {
 	return handle;
 }
 
-module.exports = { startSandbox, formatId, OPS, INFO_401, INFO_OK };
+module.exports = { startSandbox, formatId, OPS, INFO_401, INFO_OK, INFO_NO_SITE };

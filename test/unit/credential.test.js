@@ -4,7 +4,8 @@ const {
 	httpRequest,
 } = require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions');
 const { runOneAll, credentialType } = require('../helpers/runWorkflow');
-const { ids, rl, basicOf, credentialsFor, PUBLIC_KEY, PRIVATE_KEY, useSandbox } = require('../helpers/kit');
+const { ids, rl, basicOf, credentialsFor, closedPort, startKitSandbox, PUBLIC_KEY, PRIVATE_KEY, useSandbox } = require('../helpers/kit');
+const { INFO_NO_SITE } = require('../sandbox/server');
 
 const { sb, credentials } = useSandbox();
 
@@ -206,5 +207,65 @@ describe('bad subdomains and base URLs are refused', () => {
 		const subdomain = 'averyveryverylongsubdomain.example.com';
 		const { error } = await runOneAll({ parameters: tweet, credentials: credentialsFor(sb, { subdomain, baseUrl: '' }) });
 		expect(error.message).toContain(`"${subdomain}"`);
+	});
+});
+
+describe('credential test messages: wrong keys, no Site at the subdomain, host not reachable', () => {
+	const ruleFor = (status) => credentialType.test.rules.find((rule) => rule.properties.value === status);
+
+	/** The test request as n8n sends it; what came back and the rule n8n would pick for it. */
+	async function outcome(credentials) {
+		try {
+			await sendTestRequest(credentials);
+			return { status: 200 };
+		} catch (error) {
+			const status = error.response?.status;
+			return { status, code: error.code, body: error.response?.data, message: status && ruleFor(status)?.properties.message };
+		}
+	}
+
+	test('the rules: only HTTP 401 and 404 have their own message, each naming what to fix', () => {
+		expect(credentialType.test.rules.map((rule) => [rule.type, rule.properties.value])).toEqual([
+			['responseCode', 401],
+			['responseCode', 404],
+		]);
+		expect(ruleFor(401).properties.message).toBe(
+			'OneAll refused the keys: "Authentication credentials are missing or incorrect". The Public Key or the Private Key is wrong for this Site: copy both from OneAll → Site → API Settings (they are not your dashboard login).',
+		);
+		expect(ruleFor(404).properties.message).toBe(
+			'OneAll has no Site with this subdomain (HTTP 404): check the Site Subdomain (for https://mysite.api.oneall.com enter mysite), and the Base URL if you set one.',
+		);
+	});
+
+	test.each([
+		['private', { privateKey: 'wrong-private' }],
+		['public', { publicKey: 'wrong-public' }],
+	])('a wrong %s key: OneAll answers 401, and the message names both keys', async (_which, bad) => {
+		const result = await outcome(credentialsFor(sb, bad));
+		expect(result.status).toBe(401);
+		expect(result.message).toMatch(/Public Key or the Private Key is wrong for this Site/);
+		expect(sb.requests.map((r) => [r.method, r.pathname, r.status])).toEqual([['GET', '/identities.json', 401]]);
+	});
+
+	test('a subdomain without a Site: OneAll answers 404, and the message names the Site Subdomain', async () => {
+		const noSite = await startKitSandbox({ siteExists: false });
+		try {
+			const result = await outcome(credentialsFor(noSite));
+			expect(result.status).toBe(404);
+			expect(result.body.response.request.status).toEqual({ flag: 'error', code: 404, info: INFO_NO_SITE });
+			expect(result.message).toMatch(/^OneAll has no Site with this subdomain \(HTTP 404\): check the Site Subdomain/);
+			expect(noSite.requests.map((r) => [r.method, r.pathname, r.status])).toEqual([['GET', '/identities.json', 404]]);
+		} finally {
+			await noSite.close();
+		}
+	});
+
+	test('a host that cannot be reached: no HTTP answer, so no rule applies and n8n reports the error code', async () => {
+		const result = await outcome(credentialsFor(sb, { baseUrl: `http://127.0.0.1:${await closedPort()}` }));
+		expect(result).toEqual({ status: undefined, code: 'ECONNREFUSED', body: undefined, message: undefined });
+	});
+
+	test('the keys are good: the test passes', async () => {
+		expect(await outcome(credentialsFor(sb))).toEqual({ status: 200 });
 	});
 });
