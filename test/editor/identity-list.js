@@ -15,6 +15,9 @@
  *      a `oneAllApi` credential whose Base URL is the sandbox, and a workflow with one OneAll node
  *      (Twitter → Upload Picture, Identity in "From List" mode, nothing picked yet);
  *   4. `n8n start`, owner set-up and login over REST, the auth cookie handed to Chromium;
+ *      the credential test over n8n's REST (what the credential dialog calls) for a wrong key, a
+ *      subdomain without a Site (a second sandbox that answers as such) and a host that does not
+ *      answer: each gets its own message;
  *   5. opens the workflow, opens the node, opens the Identity list and checks what it shows
  *      against the sandbox data: Twitter identities only, all of them, the named ones first;
  *      the typed filter; picking an entry; then saves test/e2e/screenshots/identity-list.png
@@ -51,6 +54,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 const NODE_NAME = 'Upload Picture';
 const CREDENTIAL = { id: 'editorSandbox01', name: 'OneAll sandbox' };
+// Credentials whose test must say what is wrong with them.
+const WRONG_KEY = { id: 'editorWrongKey01', name: 'OneAll sandbox (wrong private key)' };
+const NO_SITE = { id: 'editorNoSite0001', name: 'OneAll (no Site at this subdomain)' };
+const NO_HOST = { id: 'editorNoHost0001', name: 'OneAll (host does not answer)' };
 const WORKFLOW_ID = 'editorIdentity01';
 // Test ids of n8n's resource locator (the same ones n8n's own Playwright tests use).
 const ITEM = '[data-test-id="rlc-item"]';
@@ -249,18 +256,17 @@ async function main() {
 		fs.existsSync(path.join(n8n.nodesDir, 'node_modules', PACKAGE.name, 'package.json')),
 		`the tarball is installed in .n8n/nodes/node_modules/${PACKAGE.name}`,
 	);
-	await n8n.importCredentials([
-		{
-			...CREDENTIAL,
-			type: 'oneAllApi',
-			data: {
-				subdomain: 'sandbox',
-				publicKey: sandbox.publicKey,
-				privateKey: sandbox.privateKey,
-				baseUrl: sandbox.url,
-			},
-		},
-	]);
+	const noSite = await startSandbox({ port: 0, siteExists: false });
+	cleanups.push(() => noSite.close());
+	const credentialData = {
+		[CREDENTIAL.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: sandbox.url },
+		[WRONG_KEY.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: 'not-the-private-key', baseUrl: sandbox.url },
+		[NO_SITE.id]: { subdomain: 'nosuchsite', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: noSite.url },
+		[NO_HOST.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: `http://127.0.0.1:${await freePort()}` },
+	};
+	await n8n.importCredentials(
+		[CREDENTIAL, WRONG_KEY, NO_SITE, NO_HOST].map((c) => ({ ...c, type: 'oneAllApi', data: credentialData[c.id] })),
+	);
 	await n8n.importWorkflow(workflow());
 	note(`credential and workflow imported (${elapsed()})`);
 
@@ -271,6 +277,49 @@ async function main() {
 	note(`editor ready on ${editor.url} (${elapsed()})`);
 	const cookies = await editor.playwrightCookies();
 	ok(cookies.length === 1 && cookies[0].value.length > 20, 'owner set up and logged in over REST');
+
+	// the credential test, as the credential dialog runs it
+	const rules = new (require(path.join(ROOT, 'dist', 'credentials', 'OneAllApi.credentials.js')).OneAllApi)().test.rules;
+	const ruleMessage = (status) => rules.find((r) => r.properties.value === status).properties.message;
+	const credentialTest = async (cred) =>
+		(await editor.rest('POST', '/credentials/test', { credentials: { ...cred, type: 'oneAllApi', data: credentialData[cred.id] } })).data;
+	const before = sandbox.requests.length;
+	const good = await credentialTest(CREDENTIAL);
+	ok(good.status === 'OK' && good.message === 'Connection successful!', 'credential test with the right keys: "Connection successful!"', JSON.stringify(good));
+	const wrong = await credentialTest(WRONG_KEY);
+	ok(
+		wrong.status === 'Error' && wrong.message === ruleMessage(401) && /Public Key or the Private Key is wrong for this Site/.test(wrong.message),
+		`credential test with a wrong private key names the keys: "${wrong.message}"`,
+		JSON.stringify(wrong),
+	);
+	// n8n sends a request once more after a 401 (its credential refresh path), so the wrong key is tried twice.
+	const tested = sandbox.requests.slice(before).map((r) => `${r.method} ${r.pathname} ${r.status}`);
+	ok(
+		tested.join(',') === 'GET /identities.json 200,GET /identities.json 401,GET /identities.json 401',
+		'the sandbox received the test requests: 200 with the right keys, 401 (sent twice by n8n) with the wrong one',
+		tested.join('\n'),
+	);
+	const missing = await credentialTest(NO_SITE);
+	ok(
+		missing.status === 'Error' && missing.message === ruleMessage(404) && /no Site with this subdomain/.test(missing.message),
+		`credential test for a subdomain without a Site says so: "${missing.message}"`,
+		JSON.stringify(missing),
+	);
+	ok(
+		noSite.requests.map((r) => `${r.method} ${r.pathname} ${r.status}`).join(',') === 'GET /identities.json 404',
+		'the Site-less sandbox answered the test request with 404',
+		noSite.requests.map((r) => `${r.method} ${r.url} ${r.status}`).join('\n'),
+	);
+	const unreachable = await credentialTest(NO_HOST);
+	ok(
+		unreachable.status === 'Error' && unreachable.message === 'ECONNREFUSED',
+		`credential test for a host that does not answer gets n8n's own network message: "${unreachable.message}"`,
+		JSON.stringify(unreachable),
+	);
+	ok(
+		new Set([wrong.message, missing.message, unreachable.message]).size === 3,
+		'the three failures give three different messages',
+	);
 
 	const types = await fetch(`${editor.url}/types/nodes.json`, {
 		headers: { cookie: `${cookies[0].name}=${cookies[0].value}` },

@@ -514,6 +514,18 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 					if (!res.ok) throw new Error(`POST /rest/login -> ${res.status}: ${body}`);
 					return cookieFrom(res);
 				},
+				/** A REST call as the owner (logged in once); returns n8n's JSON answer. */
+				async rest(method, route, body) {
+					if (!handle.cookie) handle.cookie = await handle.login();
+					const res = await fetch(`${url}/rest${route}`, {
+						method,
+						headers: { cookie: handle.cookie, 'content-type': 'application/json' },
+						body: body === undefined ? undefined : JSON.stringify(body),
+					});
+					const text = await res.text();
+					if (!res.ok) throw new Error(`${method} /rest${route} -> ${res.status}: ${text}`);
+					return JSON.parse(text);
+				},
 				/** login() in the shape of Playwright's context.addCookies() argument. */
 				async playwrightCookies() {
 					return playwrightCookies(await handle.login(), url);
