@@ -544,3 +544,95 @@ describe.each(OBJECT_LISTS)('$method ($param of $operation)', (list) => {
 		expect(sb.requests).toEqual([]);
 	});
 });
+
+describe('getIdentities: Sites with more than 10,000 identities', () => {
+	// 10,600 identities: the list as opened reads 20 pages of 500; 600 are beyond them.
+	const big = createData({ total: 10600 });
+	const bigAscending = ascending(big.identities);
+	const late = bigAscending.slice(10000).find((i) => i.provider === 'twitter');
+	let bigSb;
+	let bigCredentials;
+	beforeAll(async () => {
+		bigSb = await startSandbox({ port: 0, data: big });
+		bigCredentials = { ...credentials, baseUrl: bigSb.url };
+	});
+	afterAll(async () => {
+		await bigSb?.close();
+	});
+	beforeEach(() => bigSb.reset());
+
+	const search = async (resource, filter) => {
+		const { context } = identityContext(resource, { credentials: bigCredentials });
+		return (await oneAll.methods.listSearch.getIdentities.call(context, filter)).results;
+	};
+
+	test('the list reads 20 pages and its first entry says it is cut, and how to reach the others', async () => {
+		const results = await search('twitter', '');
+		expect(identityRequests(bigSb).map((r) => r.query.page)).toEqual([...Array(20)].map((_, k) => String(k + 1)));
+		expect(results[0]).toEqual({
+			name: 'Only the first 10,000 of 10,600 identities are listed: type a name to search them all, or use By Token',
+			value: '',
+		});
+		expect(results.slice(1).map((r) => r.value)).toEqual(tokensOf('twitter', bigAscending.slice(0, 10000)));
+		expect(results.map((r) => r.value)).not.toContain(late.identity_token);
+	});
+
+	test('typed text is searched on every page, past the first 10,000', async () => {
+		const needle = late.preferredUsername;
+		const expected = bigAscending
+			.filter((i) => i.provider === 'twitter' && `${i.displayName} ${i.preferredUsername} ${i.identity_token}`.toLowerCase().includes(needle))
+			.map((i) => i.identity_token);
+		expect(expected).toContain(late.identity_token);
+		const results = await search('twitter', needle);
+		expect(results.map((r) => r.value)).toEqual(expected);
+		expect(results.find((r) => r.value === late.identity_token).name).toBe(
+			`${late.displayName} (twitter, ${late.identity_token.slice(0, 8)}…)`,
+		);
+		expect(identityRequests(bigSb).map((r) => r.query.page)).toEqual([...Array(22)].map((_, k) => String(k + 1)));
+	});
+
+	test('a pasted token (any case, with spaces) is read directly, wherever the identity is: one request', async () => {
+		const results = await search('twitter', `  ${late.identity_token.toUpperCase()} `);
+		expect(results).toEqual([
+			{ name: `${late.displayName} (twitter, ${late.identity_token.slice(0, 8)}…)`, value: late.identity_token, url: late.profileUrl },
+		]);
+		expect(bigSb.requests.map((r) => [r.method, r.pathname, r.status])).toEqual([
+			['GET', `/identities/${late.identity_token}.json`, 200],
+		]);
+		expect(bigSb.requests[0].headers.authorization).toBe(bigSb.authHeader);
+	});
+
+	test('a pasted token of another network\'s identity, or of no identity, lists nothing', async () => {
+		expect(await search('facebook', late.identity_token)).toEqual([]);
+		const unknown = '00000000-0000-4000-8000-000000000000';
+		expect(await search('twitter', unknown)).toEqual([]);
+		expect(bigSb.requests.map((r) => [r.pathname, r.status])).toEqual([
+			[`/identities/${late.identity_token}.json`, 200],
+			[`/identities/${unknown}.json`, 404],
+		]);
+	});
+});
+
+test('getIdentities: a search stops after 100 pages (50,000 identities) and says where it stopped', async () => {
+	// 50,600 plain identities, made here: createData's profiles are not needed for this.
+	const hex = (n) => n.toString(16).padStart(12, '0');
+	const identities = [...Array(50600)].map((_, n) => ({
+		identity_token: `00000000-0000-4000-8000-${hex(n)}`,
+		provider: 'twitter',
+		displayName: `Person ${n}`,
+		date_creation: new Date(Date.UTC(2020, 0, 1) + n * 1000).toUTCString(),
+	}));
+	const huge = await startSandbox({ port: 0, data: { identities } });
+	try {
+		const { context } = identityContext('twitter', { credentials: { ...credentials, baseUrl: huge.url } });
+		const { results } = await oneAll.methods.listSearch.getIdentities.call(context, 'Person 5000');
+		expect(identityRequests(huge).map((r) => r.query.page)).toEqual([...Array(100)].map((_, k) => String(k + 1)));
+		// Person 50000 to 50009 match too, but are past the 50,000 searched.
+		expect(results).toEqual([
+			{ name: 'Searched the first 50,000 of 50,600 identities: paste the full token here, or use By Token', value: '' },
+			{ name: 'Person 5000 (twitter, 00000000…)', value: identities[5000].identity_token },
+		]);
+	} finally {
+		await huge.close();
+	}
+}, 120000);
