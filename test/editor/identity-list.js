@@ -17,7 +17,8 @@
  *   4. `n8n start`, owner set-up and login over REST, the auth cookie handed to Chromium;
  *      the credential test over n8n's REST (what the credential dialog calls) for a wrong key, a
  *      subdomain without a Site (a second sandbox that answers as such) and a host that does not
- *      answer: each gets its own message;
+ *      answer: each gets its own message; the Identity list of a Site with 10,600 identities, over
+ *      n8n's REST: its first entry says it is cut, and a typed name finds an identity past 10,000;
  *   5. opens the workflow, opens the node, opens the Identity list and checks what it shows
  *      against the sandbox data: Twitter identities only, all of them, the named ones first;
  *      the typed filter; picking an entry; then saves test/e2e/screenshots/identity-list.png
@@ -58,6 +59,7 @@ const CREDENTIAL = { id: 'editorSandbox01', name: 'OneAll sandbox' };
 const WRONG_KEY = { id: 'editorWrongKey01', name: 'OneAll sandbox (wrong private key)' };
 const NO_SITE = { id: 'editorNoSite0001', name: 'OneAll (no Site at this subdomain)' };
 const NO_HOST = { id: 'editorNoHost0001', name: 'OneAll (host does not answer)' };
+const BIG_SITE = { id: 'editorBigSite001', name: 'OneAll (10,600 identities)' };
 const WORKFLOW_ID = 'editorIdentity01';
 // Test ids of n8n's resource locator (the same ones n8n's own Playwright tests use).
 const ITEM = '[data-test-id="rlc-item"]';
@@ -258,14 +260,18 @@ async function main() {
 	);
 	const noSite = await startSandbox({ port: 0, siteExists: false });
 	cleanups.push(() => noSite.close());
+	const bigData = sandboxData.createData({ total: 10600 });
+	const bigSite = await startSandbox({ port: 0, data: bigData });
+	cleanups.push(() => bigSite.close());
 	const credentialData = {
 		[CREDENTIAL.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: sandbox.url },
 		[WRONG_KEY.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: 'not-the-private-key', baseUrl: sandbox.url },
 		[NO_SITE.id]: { subdomain: 'nosuchsite', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: noSite.url },
 		[NO_HOST.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: `http://127.0.0.1:${await freePort()}` },
+		[BIG_SITE.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: bigSite.url },
 	};
 	await n8n.importCredentials(
-		[CREDENTIAL, WRONG_KEY, NO_SITE, NO_HOST].map((c) => ({ ...c, type: 'oneAllApi', data: credentialData[c.id] })),
+		[CREDENTIAL, WRONG_KEY, NO_SITE, NO_HOST, BIG_SITE].map((c) => ({ ...c, type: 'oneAllApi', data: credentialData[c.id] })),
 	);
 	await n8n.importWorkflow(workflow());
 	note(`credential and workflow imported (${elapsed()})`);
@@ -319,6 +325,36 @@ async function main() {
 	ok(
 		new Set([wrong.message, missing.message, unreachable.message]).size === 3,
 		'the three failures give three different messages',
+	);
+
+	// the Identity list of a Site with more than 10,000 identities, as the editor asks n8n for it
+	const identityList = async (filter) =>
+		(
+			await editor.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+				path: 'parameters.identityToken',
+				methodName: 'getIdentities',
+				nodeTypeAndVersion: { name: `${PACKAGE.name}.oneAll`, version: 1 },
+				currentNodeParameters: { resource: 'twitter', operation: 'uploadPicture', identityToken: { __rl: true, mode: 'list', value: '' } },
+				credentials: { oneAllApi: { id: BIG_SITE.id, name: BIG_SITE.name } },
+				filter,
+			})
+		).data.results;
+	const cut = await identityList('');
+	const bigAscending = bigData.identities.slice().sort((a, b) => Date.parse(a.date_creation) - Date.parse(b.date_creation));
+	const firstTwitter = bigAscending.slice(0, 10000).filter((i) => i.provider === 'twitter');
+	ok(
+		cut[0].name === 'Only the first 10,000 of 10,600 identities are listed: type a name to search them all, or use By Token' &&
+			cut[0].value === '' &&
+			cut.length === firstTwitter.length + 1,
+		`a Site with 10,600 identities: the list's first entry says "${cut[0].name}", then the ${firstTwitter.length} Twitter identities of the first 10,000`,
+		JSON.stringify(cut.slice(0, 2)),
+	);
+	const late = bigAscending.slice(10000).find((i) => i.provider === 'twitter');
+	const found = await identityList(late.preferredUsername);
+	ok(
+		found.length === 1 && found[0].value === late.identity_token && found[0].name === labelOf(late),
+		`typing "${late.preferredUsername}" finds ${labelOf(late)}, identity number ${bigAscending.indexOf(late) + 1} of the Site`,
+		JSON.stringify(found),
 	);
 
 	const types = await fetch(`${editor.url}/types/nodes.json`, {
