@@ -343,7 +343,7 @@ async function main() {
 	const bigAscending = bigData.identities.slice().sort((a, b) => Date.parse(a.date_creation) - Date.parse(b.date_creation));
 	const firstTwitter = bigAscending.slice(0, 10000).filter((i) => i.provider === 'twitter');
 	ok(
-		cut[0].name === 'Only the first 10,000 of 10,600 identities are listed: type a name to search them all, or use By Token' &&
+		cut[0].name === '10,000 of 10,600 shown: type a name or token to search all' &&
 			cut[0].value === '' &&
 			cut.length === firstTwitter.length + 1,
 		`a Site with 10,600 identities: the list's first entry says "${cut[0].name}", then the ${firstTwitter.length} Twitter identities of the first 10,000`,

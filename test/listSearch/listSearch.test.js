@@ -570,7 +570,7 @@ describe('getIdentities: Sites with more than 10,000 identities', () => {
 		const results = await search('twitter', '');
 		expect(identityRequests(bigSb).map((r) => r.query.page)).toEqual([...Array(20)].map((_, k) => String(k + 1)));
 		expect(results[0]).toEqual({
-			name: 'Only the first 10,000 of 10,600 identities are listed: type a name to search them all, or use By Token',
+			name: '10,000 of 10,600 shown: type a name or token to search all',
 			value: '',
 		});
 		expect(results.slice(1).map((r) => r.value)).toEqual(tokensOf('twitter', bigAscending.slice(0, 10000)));
@@ -629,7 +629,7 @@ test('getIdentities: a search stops after 100 pages (50,000 identities) and says
 		expect(identityRequests(huge).map((r) => r.query.page)).toEqual([...Array(100)].map((_, k) => String(k + 1)));
 		// Person 50000 to 50009 match too, but are past the 50,000 searched.
 		expect(results).toEqual([
-			{ name: 'Searched the first 50,000 of 50,600 identities: paste the full token here, or use By Token', value: '' },
+			{ name: 'Searched 50,000 of 50,600: paste a full token for the rest', value: '' },
 			{ name: 'Person 5000 (twitter, 00000000…)', value: identities[5000].identity_token },
 		]);
 	} finally {

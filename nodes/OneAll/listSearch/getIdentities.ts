@@ -46,12 +46,15 @@ function matches(identity: Identity, needle: string): boolean {
 	return `${label} ${identity.preferredUsername ?? ''} ${identity.identity_token}`.toLowerCase().includes(needle);
 }
 
-/** An entry that is not an identity: it says the list is cut and how to reach the others. */
+/**
+ * An entry that is not an identity: it says the list is cut and how to reach the others. Short,
+ * because the editor's dropdown cuts longer entries; its empty value picks nothing.
+ */
 function cutNotice(read: number, total: number, searching: boolean): INodeListSearchItems {
 	return {
 		name: searching
-			? `Searched the first ${count(read)} of ${count(total)} identities: paste the full token here, or use By Token`
-			: `Only the first ${count(read)} of ${count(total)} identities are listed: type a name to search them all, or use By Token`,
+			? `Searched ${count(read)} of ${count(total)}: paste a full token for the rest`
+			: `${count(read)} of ${count(total)} shown: type a name or token to search all`,
 		value: '',
 	};
 }
