@@ -553,7 +553,7 @@ describe('getIdentities: Sites with more than 10,000 identities', () => {
 	let bigSb;
 	let bigCredentials;
 	beforeAll(async () => {
-		bigSb = await startSandbox({ port: 0, data: big });
+		bigSb = await startKitSandbox({ data: big });
 		bigCredentials = { ...credentials, baseUrl: bigSb.url };
 	});
 	afterAll(async () => {
@@ -622,7 +622,7 @@ test('getIdentities: a search stops after 100 pages (50,000 identities) and says
 		displayName: `Person ${n}`,
 		date_creation: new Date(Date.UTC(2020, 0, 1) + n * 1000).toUTCString(),
 	}));
-	const huge = await startSandbox({ port: 0, data: { identities } });
+	const huge = await startKitSandbox({ data: { identities } });
 	try {
 		const { context } = identityContext('twitter', { credentials: { ...credentials, baseUrl: huge.url } });
 		const { results } = await oneAll.methods.listSearch.getIdentities.call(context, 'Person 5000');

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { resources } from '../resources';
 import { oneAllGet } from '../shared/transport';
-import { UUID_PATTERN } from '../shared/validate';
+import { exactly, ID_RULES } from '../shared/validate';
 
 const PAGE_SIZE = 500;
 // The list as opened reads 20 pages (10,000 identities): more would not be browsable anyway.
@@ -15,7 +15,7 @@ export const LIST_PAGES = 20;
 // Typed text is searched further. OneAll has no server-side search, only pages of 500, so a search
 // reads pages until it has seen the whole Site or 50,000 identities.
 export const SEARCH_PAGES = 100;
-const UUID = new RegExp(UUID_PATTERN);
+const UUID = exactly(ID_RULES.uuid);
 
 interface Identity {
 	identity_token?: string;
