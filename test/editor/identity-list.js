@@ -31,7 +31,6 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
@@ -44,6 +43,7 @@ for (const [sig, before] of harnessSignals) {
 	for (const l of process.listeners(sig)) if (!before.includes(l)) process.removeListener(sig, l);
 }
 const { startSandbox } = require('../sandbox/server');
+const { packPackage } = require('../e2e/lib/pack');
 const sandboxData = require('../sandbox/data');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -119,17 +119,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 function pack() {
-	const dist = path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
-	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-editor-pack-'));
 	cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], {
-		cwd: ROOT,
-		encoding: 'utf8',
-	});
-	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
-	const info = JSON.parse(r.stdout)[0];
-	return path.join(dir, info.filename);
+	return packPackage(dir).tgz;
 }
 
 function loadPlaywright() {
