@@ -421,8 +421,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				detached: true,
 			});
 			// Tracked from the start: an editor interrupted while starting up is killed too.
-			liveEditors.add(child);
-			child.on('exit', () => liveEditors.delete(child));
+			trackChild(child);
 			let output = '';
 			child.stdout.on('data', (c) => (output += c));
 			child.stderr.on('data', (c) => (output += c));
@@ -569,8 +568,13 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 	return instance;
 }
 
-/** Editors still running when this process exits are killed (they are detached process groups). */
+/**
+ * Editors, workers and the services a test started (Redis, PostgreSQL) still running when this
+ * process exits are stopped: they run as detached process groups, and a database started with
+ * pg_ctl is not a child at all, so each registers how to end it.
+ */
 const liveEditors = new Set();
+const cleanups = new Set();
 function killLiveEditors() {
 	for (const child of liveEditors) {
 		try {
@@ -580,7 +584,55 @@ function killLiveEditors() {
 		}
 	}
 	liveEditors.clear();
+	for (const fn of [...cleanups]) {
+		cleanups.delete(fn);
+		try {
+			fn();
+		} catch {
+			/* best effort while exiting */
+		}
+	}
 }
+/** Tracks a detached child: its process group is killed when this process exits or is interrupted. */
+function trackChild(child) {
+	liveEditors.add(child);
+	child.on('exit', () => liveEditors.delete(child));
+	return child;
+}
+/** Registers a synchronous stop for something that is not a child; returns the function that unregisters it. */
+function onCleanup(fn) {
+	cleanups.add(fn);
+	return () => cleanups.delete(fn);
+}
+/** Spawns a detached, tracked process group and keeps its output: { child, output(), exited(), exit }. */
+function spawnLogged(bin, args, opts = {}) {
+	const child = trackChild(spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts }));
+	let output = '';
+	child.stdout.on('data', (c) => (output += c));
+	child.stderr.on('data', (c) => (output += c));
+	let exited = null;
+	const exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
+	return { child, output: () => output, exited: () => exited, exit };
+}
+
+/** SIGTERM to a spawnLogged group, SIGKILL after timeoutMs; resolves with { code, signal }. */
+function stopGroup(proc, timeoutMs = 5000) {
+	if (proc.exited()) return Promise.resolve(proc.exited());
+	try {
+		process.kill(-proc.child.pid, 'SIGTERM');
+	} catch {
+		/* gone */
+	}
+	const killer = setTimeout(() => {
+		try {
+			process.kill(-proc.child.pid, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}, timeoutMs);
+	return proc.exit.finally(() => clearTimeout(killer));
+}
+
 process.on('exit', killLiveEditors);
 for (const sig of ['SIGINT', 'SIGTERM']) {
 	process.once(sig, () => {
@@ -680,6 +732,10 @@ module.exports = {
 	freePort,
 	playwrightCookies,
 	killLiveEditors,
+	trackChild,
+	onCleanup,
+	spawnLogged,
+	stopGroup,
 	QUIET_ENV,
 	LINE_ENV,
 	OWNER,
