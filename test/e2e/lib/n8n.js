@@ -9,6 +9,7 @@
  *   const [id] = await n8n.importWorkflows([workflow]);
  *   const run = await n8n.execute(id);          // { ok, code, status, result, error, stdout, stderr, ms }
  *   const editor = await n8n.startEditor({ port: 5679 });
+ *   const worker = await n8n.startWorker({ concurrency: 10, env });   // queue mode (see queue-mode.js)
  *   const cookie = await editor.login();        // 'n8n-auth=...'
  *   await editor.stop();
  *   await n8n.cleanup();
@@ -18,7 +19,7 @@ const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const net = require('net');
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const { ensureN8n } = require('./install-n8n');
 
 /** Environment that keeps n8n quiet, local and offline. */
@@ -177,6 +178,19 @@ function writeJson(file, data) {
 	fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
 }
 
+/**
+ * `npm pack` of the package at `root` (dist/ must be built) into a new temporary folder, the
+ * tarball users get from the registry. Returns { tgz, files, dir }; remove `dir` when done.
+ */
+function packPackage(root) {
+	if (!fs.existsSync(path.join(root, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-pack-'));
+	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], { cwd: root, encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
+	const info = JSON.parse(r.stdout)[0];
+	return { tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path), dir };
+}
+
 /** Fills in what n8n's import needs and returns a copy of the workflow. */
 function normalizeWorkflow(wf) {
 	const out = {
@@ -226,6 +240,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 	delete env.NODE_OPTIONS;
 
 	const editors = new Set();
+	const workers = new Set();
 	let seq = 0;
 	const file = (name) => path.join(workDir, `${++seq}-${name}`);
 
@@ -553,9 +568,48 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 			return handle;
 		},
 
+		/**
+		 * `n8n worker --concurrency=N` on this user folder (queue mode: pass the shared database,
+		 * Redis and encryption key through `env`); resolves once its log says it is ready.
+		 * @returns {Promise<{pid, child, logs(), exited(), exit, stop(), kill(signal)}>}
+		 */
+		async startWorker({ concurrency = 10, timeoutMs = 180000, env: workerEnv = {} } = {}) {
+			const brokerPort = await freePort();
+			const proc = spawnLogged(n8n.nodeBin, [n8n.n8nBin, 'worker', `--concurrency=${concurrency}`], {
+				cwd: folder,
+				env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...workerEnv },
+			});
+			const t0 = Date.now();
+			while (!/n8n worker is now ready/.test(proc.output())) {
+				if (proc.exited()) throw new Error(`n8n worker exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
+				if (Date.now() - t0 > timeoutMs) {
+					await stopGroup(proc, 1000);
+					throw new Error(`n8n worker was not ready within ${timeoutMs} ms:\n${proc.output()}`);
+				}
+				await new Promise((r) => setTimeout(r, 250));
+			}
+			log(`n8n worker ${proc.child.pid}: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+			const worker = {
+				pid: proc.child.pid,
+				child: proc.child,
+				logs: proc.output,
+				exited: proc.exited,
+				exit: proc.exit,
+				stop: () => stopGroup(proc, 15000).finally(() => workers.delete(worker)),
+				/** Sends a signal to the worker's whole process group (n8n and its task runner). */
+				kill(signal = 'SIGKILL') {
+					process.kill(-proc.child.pid, signal);
+					return proc.exit;
+				},
+			};
+			workers.add(worker);
+			return worker;
+		},
+
 		/** Stops editors and removes the user folder (unless keep or N8N_E2E_KEEP is set). */
 		async cleanup() {
 			for (const e of [...editors]) await e.stop();
+			for (const w of [...workers]) await w.stop();
 			if (keep || process.env.N8N_E2E_KEEP) {
 				log(`keeping ${folder}`);
 				return;
@@ -734,6 +788,7 @@ module.exports = {
 	killLiveEditors,
 	trackChild,
 	onCleanup,
+	packPackage,
 	spawnLogged,
 	stopGroup,
 	QUIET_ENV,

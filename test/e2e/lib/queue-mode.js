@@ -1,0 +1,172 @@
+'use strict';
+/*
+ * n8n in queue mode, as teams run it when one process is not enough: a main process (webhooks,
+ * editor), N workers, Redis for the queue and PostgreSQL for the data, all started here on free
+ * ports and stopped by stop() (or when the test process ends).
+ *
+ *   const cluster = await startQueueMode({ tarball, workers: 2, credentials, workflows });
+ *   const res = await cluster.webhook('oneall-posts', { posts: [...] });   // POST <main>/webhook/<path>
+ *   cluster.executions();     // rows of n8n's execution_entity
+ *   cluster.executionData(id) // the run data n8n stored for an execution, parsed
+ *   await cluster.addWorker(); await cluster.workers[0].kill('SIGKILL');
+ *   await cluster.stop();
+ *
+ * Every process has its own user folder with the packed package installed in .n8n/nodes, the way a
+ * user installs it by hand on every machine; they share the database, Redis and the encryption key.
+ * `mode: 'regular'` starts the same main process without queue (and without workers): one n8n.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const { createInstance, freePort } = require('./n8n');
+const { startRedis } = require('./redis');
+const { startPostgres } = require('./postgres');
+
+/** n8n stores run data with `flatted` (references instead of repeated objects); its own copy reads it. */
+function flattedFrom(n8nRoot) {
+	const candidates = [path.join(n8nRoot, 'node_modules', 'flatted'), path.join(n8nRoot, 'node_modules', 'n8n', 'node_modules', 'flatted')];
+	const dir = candidates.find((d) => fs.existsSync(path.join(d, 'package.json')));
+	if (!dir) throw new Error(`flatted not found in the n8n install at ${n8nRoot}`);
+	return require(dir);
+}
+
+/**
+ * @param {object} opts
+ * @param {string} opts.tarball              the packed package
+ * @param {number} [opts.workers=2]
+ * @param {number} [opts.concurrency=10]     executions per worker at once (n8n's default)
+ * @param {'queue'|'regular'} [opts.mode='queue']
+ * @param {object[]} [opts.credentials]      for importCredentials
+ * @param {object[]} [opts.workflows]        imported and published (active) before main starts
+ * @param {object} [opts.env]                added to every n8n process
+ * @param {boolean} [opts.monitorRedis]      record every Redis command from the start: cluster.redisTraffic()
+ */
+async function startQueueMode({ tarball, workers: workerCount = 2, concurrency = 10, mode = 'queue', credentials = [], workflows = [], env: extraEnv = {}, line = '2', monitorRedis = false } = {}) {
+	const t0 = Date.now();
+	const timings = {};
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-queue-'));
+	const stoppers = [];
+	const instances = [];
+	const cluster = { dir, timings, workers: [], instances };
+	cluster.stop = async () => {
+		for (const s of stoppers.splice(0).reverse()) {
+			try {
+				await s();
+			} catch {
+				/* keep stopping the rest */
+			}
+		}
+		if (!process.env.N8N_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+	};
+	try {
+		const queue = mode === 'queue';
+		let redis;
+		if (queue) {
+			redis = await startRedis({ dir: path.join(dir, 'redis') });
+			stoppers.push(() => redis.stop());
+			if (monitorRedis) cluster.redisTraffic = await redis.monitor();
+		}
+		const pg = await startPostgres({ keep: !!process.env.N8N_E2E_KEEP });
+		stoppers.push(() => pg.stop());
+		const db = await pg.createDatabase('n8n');
+		timings.services = Date.now() - t0;
+
+		const encryptionKey = crypto.randomBytes(24).toString('hex');
+		const shared = {
+			...db.env,
+			EXECUTIONS_MODE: queue ? 'queue' : 'regular',
+			...(queue ? { QUEUE_BULL_REDIS_HOST: redis.host, QUEUE_BULL_REDIS_PORT: String(redis.port) } : {}),
+			...extraEnv,
+		};
+		const newInstance = async () => {
+			const instance = await createInstance({ line, tarball, encryptionKey, env: shared });
+			instances.push(instance);
+			stoppers.push(() => instance.cleanup());
+			return instance;
+		};
+
+		const t1 = Date.now();
+		const mainInstance = await newInstance();
+		if (credentials.length) await mainInstance.importCredentials(credentials);
+		const ids = workflows.length ? await mainInstance.importWorkflows(workflows) : [];
+		for (const id of ids) {
+			const r = await mainInstance.run(['publish:workflow', `--id=${id}`], { label: `publish:workflow ${id}` });
+			if (r.code !== 0) throw new Error(`n8n publish:workflow --id=${id} exited with ${r.code}:\n${r.stdout}\n${r.stderr}`);
+		}
+		timings.imports = Date.now() - t1;
+
+		const t2 = Date.now();
+		const port = await freePort();
+		const main = await mainInstance.startEditor({ port, timeoutMs: 240000 });
+		timings.main = Date.now() - t2;
+
+		const addWorker = async () => {
+			const instance = await newInstance();
+			const worker = await instance.startWorker({ concurrency, timeoutMs: 240000 });
+			worker.instance = instance;
+			cluster.workers.push(worker);
+			return worker;
+		};
+		const t3 = Date.now();
+		if (queue) await Promise.all(Array.from({ length: workerCount }, () => addWorker()));
+		timings.workers = Date.now() - t3;
+		timings.total = Date.now() - t0;
+
+		const flatted = flattedFrom(mainInstance.n8n.dir);
+		Object.assign(cluster, {
+			mode,
+			version: mainInstance.version,
+			redis,
+			pg,
+			db,
+			main,
+			mainInstance,
+			workflowIds: ids,
+			addWorker,
+			/** POSTs JSON to the production webhook `/webhook/<path>`; resolves to { status, body, text, ms }. */
+			async webhook(hookPath, body, { timeoutMs = 300000 } = {}) {
+				const started = Date.now();
+				const res = await fetch(`${main.url}/webhook/${hookPath}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(body),
+					signal: AbortSignal.timeout(timeoutMs),
+				});
+				const text = await res.text();
+				let json;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = undefined;
+				}
+				return { status: res.status, body: json, text, ms: Date.now() - started };
+			},
+			/** n8n's execution rows: { id, workflowId, status, mode, finished, startedAt, stoppedAt }. */
+			executions() {
+				const out = pg.psql(
+					`select json_agg(e order by e.id) from (select id, "workflowId", status, mode, finished, "startedAt", "stoppedAt", "createdAt" from execution_entity) e`,
+					db.database,
+				).trim();
+				return out ? JSON.parse(out) : [];
+			},
+			/** The run data n8n stored for one execution (IRunExecutionData), or undefined. */
+			executionData(id) {
+				const raw = pg.psql(`select data from execution_data where "executionId" = ${Number(id)}`, db.database);
+				return raw.trim() ? flatted.parse(raw.replace(/\n$/, '')) : undefined;
+			},
+			/** Everything the processes printed: { 'main', 'worker 1', … }. */
+			logs() {
+				const out = { main: main.logs() };
+				cluster.workers.forEach((w, i) => (out[`worker ${i + 1} (pid ${w.pid})`] = w.logs()));
+				return out;
+			},
+		});
+		return cluster;
+	} catch (err) {
+		await cluster.stop();
+		throw err;
+	}
+}
+
+module.exports = { startQueueMode };

@@ -1,0 +1,116 @@
+'use strict';
+/*
+ * Reading the sandbox's record of a queue-mode run. Every post carries a tag in its message (or its
+ * picture URL): "<kind> r<run> i<item>", so a request says which execution and which input item
+ * it came from, whatever worker sent it and in whatever order the executions interleaved.
+ */
+
+const TAG = /^([a-z]+) r(\d+) i(\d+)/;
+
+/** "posts r03 i017" for a tweet or a picture upload of the queue workflows, else undefined. */
+function tagOf(rec) {
+	const push = rec.json && rec.json.request && rec.json.request.push;
+	if (!push) return undefined;
+	if (push.post && typeof push.post.message === 'string') {
+		const m = TAG.exec(push.post.message);
+		return m ? m[0] : undefined;
+	}
+	if (push.picture && typeof push.picture.url === 'string') {
+		const m = /\/([a-z]+)-r(\d+)-i(\d+)\.png$/.exec(push.picture.url);
+		return m ? `${m[1]} r${m[2]} i${m[3]}` : undefined;
+	}
+	return undefined;
+}
+
+function parts(rec) {
+	const m = TAG.exec(tagOf(rec) || '');
+	return m ? { kind: m[1], run: Number(m[2]), item: Number(m[3]) } : undefined;
+}
+
+const identityOf = (rec) => /^\/push\/identities\/([^/]+)\//.exec(rec.pathname)[1];
+
+/** The tweets of one kind of execution, in the order they reached the sandbox. */
+function postRecords(requests, kind) {
+	return requests.filter((r) => r.pathname.endsWith('/twitter/post.json') && (parts(r) || {}).kind === kind);
+}
+
+/**
+ * The sandbox numbers its successful pushes (1, 2, …) in the order they arrive and derives the ids
+ * it returns from that number: this recovers the number of each recorded request.
+ */
+function numberPushes(requests) {
+	let n = 0;
+	const map = new Map();
+	for (const r of requests) if (r.status === 200 && r.pathname.startsWith('/push/')) map.set(r, ++n);
+	return map;
+}
+
+/** Tags that reached the sandbox more than once. */
+function duplicates(recs) {
+	const seen = new Map();
+	for (const r of recs) seen.set(tagOf(r), (seen.get(tagOf(r)) || 0) + 1);
+	return [...seen].filter(([, n]) => n > 1).map(([t, n]) => `${t} ×${n}`);
+}
+
+/** Requests grouped by execution (run) and identity, each group in arrival order. */
+function groups(recs) {
+	const out = new Map();
+	for (const r of recs) {
+		const key = `run ${parts(r).run}, identity ${identityOf(r).slice(0, 8)}`;
+		if (!out.has(key)) out.set(key, []);
+		out.get(key).push(r);
+	}
+	return out;
+}
+
+/** Where an execution's posts to one identity did not arrive in input order. */
+function inputOrderProblems(recs) {
+	const problems = [];
+	for (const [key, list] of groups(recs)) {
+		const items = list.map((r) => parts(r).item);
+		for (let i = 1; i < items.length; i++) {
+			if (items[i] <= items[i - 1]) {
+				problems.push(`${key}: item ${items[i]} arrived after item ${items[i - 1]}`);
+				break;
+			}
+		}
+	}
+	return problems;
+}
+
+/**
+ * Where one execution had two requests to the same identity open at once. The sandbox stamps
+ * arrivals in whole milliseconds, so only an overlap of more than 1 ms counts.
+ */
+function overlapProblems(recs) {
+	const problems = [];
+	for (const [key, list] of groups(recs)) {
+		for (let i = 1; i < list.length; i++) {
+			const prev = list[i - 1];
+			if (list[i].startedAt + 1 < prev.startedAt + (prev.durationMs || 0)) {
+				problems.push(`${key}: ${tagOf(list[i])} arrived before ${tagOf(prev)} was answered`);
+				break;
+			}
+		}
+	}
+	return problems;
+}
+
+/** The most requests the sandbox had open at one time. */
+function maxInFlight(recs) {
+	const events = [];
+	for (const r of recs) {
+		events.push([r.startedAt, 1]);
+		events.push([r.startedAt + (r.durationMs || 0), -1]);
+	}
+	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	let open = 0;
+	let max = 0;
+	for (const [, d] of events) {
+		open += d;
+		max = Math.max(max, open);
+	}
+	return max;
+}
+
+module.exports = { tagOf, postRecords, numberPushes, duplicates, inputOrderProblems, overlapProblems, maxInFlight };

@@ -1,0 +1,471 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * Queue-mode suite: the packed package in n8n 2.41 scaled out the way teams run it — a main
+ * process taking production webhooks, two workers running the executions, Redis carrying the
+ * queue, PostgreSQL holding the data — against the local OneAll sandbox, whose record is the judge.
+ *
+ *   npm run build && node test/queue/run.js       (npm test runs it after test/e2e/run.js)
+ *   N8N_E2E_VERBOSE=1 …    the harness's own log lines;   N8N_E2E_KEEP=1 …   keep the folders
+ *
+ * Everything is started here on free ports and stopped at the end (also on failure, SIGINT and
+ * SIGTERM): Redis and PostgreSQL from Debian's packages (installed when missing, so run it as root
+ * on a fresh machine), a private PostgreSQL cluster in a temporary folder, the packed tarball
+ * installed with npm into each process's own .n8n/nodes, n8n 2.41 main + 2 workers.
+ *
+ * Cases: 10 webhook executions at once, 100 posts each over 5 identities; a picture → tweet chain;
+ * a OneAll 500 on some items with the error output and in stop mode; a worker killed (SIGKILL) in
+ * the middle of a run, with what n8n then does measured; no key in any log, in the database or in
+ * anything that went through Redis. One line per check, closing with `N passed, M failed`.
+ */
+const fs = require('fs');
+const path = require('path');
+
+if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
+
+const { packPackage, killLiveEditors } = require('../e2e/lib/n8n');
+const { startQueueMode } = require('../e2e/lib/queue-mode');
+const { createReport, fail, assertEqual, assertMatch, findLeaks } = require('../e2e/lib/checks');
+const { startSandbox, formatId } = require('../sandbox/server');
+const sandboxData = require('../sandbox/data');
+const { queueWorkflows, HOOKS } = require('./workflows');
+const { tagOf, numberPushes, postRecords, inputOrderProblems, overlapProblems, maxInFlight, duplicates } = require('./records');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+
+// Distinctive keys: if any of these strings shows up anywhere, it is a leak.
+const KEYS = { publicKey: 'queuePUBLIC-Zr4Mw8Tn-leakcanary', privateKey: 'queuePRIVATE-Hb6Kq2Xv-leakcanary' };
+const AUTH_VALUE = Buffer.from(`${KEYS.publicKey}:${KEYS.privateKey}`).toString('base64');
+const SECRETS = { 'private key': KEYS.privateKey, 'public key': KEYS.publicKey, 'Base64 Authorization value': AUTH_VALUE };
+const CREDENTIAL = { id: 'queueSandboxCr01', name: 'OneAll sandbox (queue mode)' };
+const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
+const MSG_500 = 'OneAll error 500: An unrecoverable error occurred while processing the request.';
+
+// Bull's defaults (lock 60 s, stalled check every 30 s) take up to 1.5 min to notice a dead worker;
+// shorter here so the worker-kill case fits the suite. The README gives both.
+const QUEUE_TIMING = { QUEUE_WORKER_LOCK_DURATION: '10000', QUEUE_WORKER_LOCK_RENEW_TIME: '2000', QUEUE_WORKER_STALLED_INTERVAL: '5000' };
+
+const report = createReport();
+const { check, say } = report;
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const figures = {};
+
+/** `count` posts for one execution: item i goes to identity i mod 5; `faults` get a sandbox 500 marker. */
+function posts(kind, run, count, { faults = [], pictures = false } = {}) {
+	return Array.from({ length: count }, (_, i) => {
+		const tag = `${kind} r${String(run).padStart(2, '0')} i${String(i).padStart(3, '0')}`;
+		const post = { identity: IDENTITIES[i % IDENTITIES.length], message: faults.includes(i) ? `${tag} __fault:500` : `${tag} · queue mode` };
+		if (pictures) post.picture = `https://example.com/queue/${tag.replace(/ /g, '-')}.png`;
+		return post;
+	});
+}
+
+const expectedTweet = (post) => ({ request: { push: { post: { message: post.message } } } });
+const tweetPath = (identity) => `/push/identities/${identity}/twitter/post.json`;
+
+/** The workflow's executions in n8n's database since `afterId`. */
+function executionsOf(cluster, workflowId, afterId = 0) {
+	return cluster.executions().filter((e) => e.workflowId === workflowId && Number(e.id) > afterId);
+}
+const lastExecutionId = (cluster) => cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
+
+function outputOf(data, node, output) {
+	const task = data && data.resultData.runData[node] && data.resultData.runData[node][0];
+	if (!task) fail(`node "${node}" did not run`);
+	return (task.data && task.data.main && task.data.main[output]) || [];
+}
+const paired = (items) => items.map((i) => (i.pairedItem && typeof i.pairedItem === 'object' ? i.pairedItem.item : i.pairedItem));
+
+/** Which worker's log says it started each execution: { executionId: 'worker N' }. */
+function workerOfExecutions(cluster) {
+	const map = {};
+	cluster.workers.forEach((w, i) => {
+		for (const m of w.logs().matchAll(/Worker started execution (\d+)/g)) map[m[1]] = `worker ${i + 1}`;
+	});
+	return map;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function casePosts(cluster, sandbox, wf) {
+	report.setScope('[10 × 100 posts]');
+	sandbox.reset();
+	const before = lastExecutionId(cluster);
+	const runs = Array.from({ length: 10 }, (_, r) => posts('posts', r, 100));
+	const t0 = Date.now();
+	const answers = await Promise.all(runs.map((p) => cluster.webhook(HOOKS.posts, { posts: p })));
+	const wallMs = Date.now() - t0;
+	const requests = sandbox.requests.slice();
+	const recs = postRecords(requests, 'posts');
+	figures.posts = { wallMs, executionsPerMinute: (10 * 60000) / wallMs, postsPerSecond: 1000 / (wallMs / 1000), maxInFlight: maxInFlight(recs) };
+	say(`# 10 executions × 100 posts: ${secs(wallMs)} from the first call to the last answer (${figures.posts.executionsPerMinute.toFixed(0)} executions/min, ${figures.posts.postsPerSecond.toFixed(0)} posts/s), up to ${figures.posts.maxInFlight} requests in flight at the sandbox`);
+
+	check('the 10 webhook calls answered 200 with 100 items each', () => {
+		const bad = answers.map((a, r) => [r, a]).filter(([, a]) => a.status !== 200 || !Array.isArray(a.body) || a.body.length !== 100);
+		if (bad.length) fail(bad.map(([r, a]) => `run ${r}: ${a.status} ${a.text.slice(0, 200)}`).join('; '));
+	});
+	check('the sandbox received exactly 1,000 posts, all answered 200, each with the credential\'s Authorization', () => {
+		assertEqual(recs.length, 1000, 'posts received');
+		assertEqual(requests.length, 1000, 'requests of any kind');
+		const bad = recs.filter((r) => r.status !== 200 || r.headers.authorization !== `Basic ${AUTH_VALUE}` || r.method !== 'POST');
+		if (bad.length) fail(`${bad.length} posts not POST/200/authorized, e.g. ${bad[0].method} ${bad[0].status}`);
+	});
+	check('no post twice: the 1,000 messages sent are exactly the 1,000 of the input', () => {
+		const dup = duplicates(recs);
+		if (dup.length) fail(`${dup.length} posted more than once, e.g. ${dup.slice(0, 3).join(', ')}`);
+		assertEqual(recs.map((r) => r.json.request.push.post.message).sort(), runs.flat().map((p) => p.message).sort(), 'messages');
+	});
+	check('each post went to its own identity with the exact body', () => {
+		const byMessage = new Map(runs.flat().map((p) => [p.message, p]));
+		for (const rec of recs) {
+			const post = byMessage.get(rec.json.request.push.post.message);
+			if (rec.url !== tweetPath(post.identity)) fail(`${post.message} went to ${rec.url}`);
+			assertEqual(rec.json, expectedTweet(post), `body of ${post.message}`);
+		}
+	});
+	check('each execution\'s posts to one identity arrived in its input order (10 executions × 5 identities)', () => {
+		const problems = inputOrderProblems(recs);
+		if (problems.length) fail(problems.slice(0, 3).join('; '));
+	});
+	check('each execution had at most one request in flight per identity', () => {
+		const problems = overlapProblems(recs);
+		if (problems.length) fail(problems.slice(0, 3).join('; '));
+	});
+	check('each webhook answered with its own 100 results in input order (the ids the sandbox gave those posts)', () => {
+		const ids = numberPushes(requests);
+		const idOf = new Map(recs.map((r) => [r.json.request.push.post.message, formatId('numeric', ids.get(r))]));
+		answers.forEach((a, r) => {
+			const expected = runs[r].map((p) => ({ provider: 'twitter', object: 'post', post_id: idOf.get(p.message) }));
+			assertEqual(a.body, expected, `answer of run ${r}`);
+		});
+	});
+	const rows = executionsOf(cluster, wf.id, before);
+	const byWorker = workerOfExecutions(cluster);
+	const spread = {};
+	for (const e of rows) spread[byWorker[e.id] || 'main or unknown'] = (spread[byWorker[e.id] || 'main or unknown'] || 0) + 1;
+	figures.spread = spread;
+	check('n8n recorded 10 successful webhook executions, each run by a worker', () => {
+		assertEqual(rows.map((e) => [e.mode, e.status]), Array(10).fill(['webhook', 'success']), '[mode, status] of the executions');
+		const notOnWorker = rows.filter((e) => !byWorker[e.id]);
+		if (notOnWorker.length) fail(`executions ${notOnWorker.map((e) => e.id).join(', ')} were not started by a worker`);
+		return Object.entries(spread).map(([w, n]) => `${w}: ${n}`).join(', ');
+	});
+}
+
+async function caseChainAndFaults(cluster, sandbox, wfs) {
+	report.setScope('[chain + faults]');
+	sandbox.reset();
+	const before = lastExecutionId(cluster);
+	const chainRuns = [posts('chain', 0, 20, { pictures: true }), posts('chain', 1, 20, { pictures: true })];
+	const errFaults = [7, 17, 23, 50, 64, 99];
+	const errPosts = posts('errout', 0, 100, { faults: errFaults });
+	const stopFaults = [12, 31];
+	const stopPosts = posts('stop', 0, 50, { faults: stopFaults });
+	// All at once: four executions of three workflows share the two workers.
+	const [chain0, chain1, errAnswer, stopAnswer] = await Promise.all([
+		cluster.webhook(HOOKS.chain, { posts: chainRuns[0] }),
+		cluster.webhook(HOOKS.chain, { posts: chainRuns[1] }),
+		cluster.webhook(HOOKS.errorOutput, { posts: errPosts }),
+		cluster.webhook(HOOKS.stop, { posts: stopPosts }),
+	]);
+	const requests = sandbox.requests.slice();
+	const ids = numberPushes(requests);
+	const idOf = (rec) => formatId('numeric', ids.get(rec));
+
+	// Picture → tweet
+	const pictures = requests.filter((r) => r.pathname.endsWith('/twitter/picture.json'));
+	const tweets = postRecords(requests, 'chain');
+	check('chain: 40 pictures uploaded and 40 tweets published, each once, all answered 200', () => {
+		assertEqual([pictures.length, tweets.length], [40, 40], '[pictures, tweets]');
+		const urls = new Set(pictures.map((r) => r.json.request.push.picture.url));
+		assertEqual(urls.size, 40, 'distinct picture URLs');
+		assertEqual(duplicates(tweets), [], 'tweets sent twice');
+		const bad = [...pictures, ...tweets].filter((r) => r.status !== 200);
+		if (bad.length) fail(`${bad.length} not answered 200`);
+	});
+	check('chain: every tweet carries the id OneAll returned for its own picture, and nothing else', () => {
+		const pictureIdByTag = new Map(pictures.map((r) => [tagOf(r), idOf(r)]));
+		for (const t of tweets) {
+			const want = pictureIdByTag.get(tagOf(t));
+			if (!want) fail(`no picture for ${tagOf(t)}`);
+			assertEqual(t.json.request.push.post.attachments, [want], `attachments of ${tagOf(t)}`);
+			const post = chainRuns.flat().find((p) => p.message === t.json.request.push.post.message);
+			if (!post || t.url !== tweetPath(post.identity)) fail(`${tagOf(t)} went to ${t.url}`);
+		}
+		return `${tweets.length} tweets`;
+	});
+	check('chain: each picture was uploaded before its tweet, and each webhook answered its 20 tweets in input order', () => {
+		for (const t of tweets) {
+			const p = pictures.find((r) => tagOf(r) === tagOf(t));
+			if (p.seq > t.seq) fail(`${tagOf(t)}: tweet before picture`);
+		}
+		[chain0, chain1].forEach((a, r) => {
+			if (a.status !== 200) fail(`run ${r}: HTTP ${a.status} ${a.text.slice(0, 200)}`);
+			const expected = chainRuns[r].map((post) => {
+				const t = tweets.find((x) => x.json.request.push.post.message === post.message);
+				return { provider: 'twitter', object: 'post', post_id: idOf(t), attachments: t.json.request.push.post.attachments };
+			});
+			assertEqual(a.body, expected, `answer of chain run ${r}`);
+		});
+	});
+
+	// Error output
+	const errRecs = postRecords(requests, 'errout');
+	const errRows = executionsOf(cluster, wfs.errorOutput.id, before);
+	check(`error output: all 100 items sent exactly once, the ${errFaults.length} faults answered 500, each identity's in input order`, () => {
+		assertEqual(errRecs.length, 100, 'requests');
+		assertEqual(duplicates(errRecs), [], 'sent twice');
+		const failed = errRecs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
+		assertEqual(failed, errFaults, 'items answered 500');
+		const problems = inputOrderProblems(errRecs);
+		if (problems.length) fail(problems.join('; '));
+	});
+	check('error output: the webhook answered all 100 items, the 94 results then the 6 errors with OneAll\'s message', () => {
+		if (errAnswer.status !== 200) fail(`HTTP ${errAnswer.status}: ${errAnswer.text.slice(0, 300)}`);
+		const okItems = errPosts.filter((_, i) => !errFaults.includes(i)).map((p) => {
+			const rec = errRecs.find((r) => r.json.request.push.post.message === p.message);
+			return { provider: 'twitter', object: 'post', post_id: idOf(rec) };
+		});
+		assertEqual(errAnswer.body, [...okItems, ...errFaults.map(() => ({ error: MSG_500 }))], 'answer');
+	});
+	check('error output: n8n stored 94 items on the success output and 6 on the error output, each with its pairedItem', () => {
+		assertEqual(errRows.map((e) => e.status), ['success'], 'execution status');
+		const data = cluster.executionData(errRows[0].id);
+		const good = outputOf(data, 'Publish Tweet', 0);
+		const bad = outputOf(data, 'Publish Tweet', 1);
+		assertEqual(paired(good), errPosts.map((_, i) => i).filter((i) => !errFaults.includes(i)), 'success pairedItem');
+		assertEqual(paired(bad), errFaults, 'error pairedItem');
+		for (const item of bad) assertEqual(item.json.error, MSG_500, 'json.error');
+	});
+
+	// Stop mode
+	const stopRecs = postRecords(requests, 'stop');
+	const stopRows = executionsOf(cluster, wfs.stop.id, before);
+	check('stop mode: the execution failed with the first failing item\'s error (item 12, OneAll\'s 500)', () => {
+		assertEqual(stopRows.map((e) => e.status), ['error'], 'execution status');
+		const data = cluster.executionData(stopRows[0].id);
+		const error = data.resultData.error;
+		if (!error) fail('no resultData.error');
+		assertEqual(error.message, MSG_500, 'error message');
+		assertEqual(error.context && error.context.itemIndex, stopFaults[0], 'error.context.itemIndex');
+		assertEqual(data.resultData.lastNodeExecuted, 'Publish Tweet', 'lastNodeExecuted');
+		return `"${error.message}" [item ${error.context.itemIndex}]`;
+	});
+	check('stop mode: the webhook said so (HTTP 500, "Workflow execution failed" or the error)', () => {
+		if (stopAnswer.status < 500) fail(`HTTP ${stopAnswer.status}: ${stopAnswer.text.slice(0, 300)}`);
+		assertMatch(stopAnswer.text, /Workflow execution failed|Error in workflow|OneAll error 500/, 'body');
+		return `HTTP ${stopAnswer.status} ${stopAnswer.text.slice(0, 120)}`;
+	});
+	check('stop mode: every item was sent exactly once, both faults answered 500, each identity\'s in input order', () => {
+		assertEqual(duplicates(stopRecs), [], 'sent twice');
+		assertEqual(stopRecs.length, stopPosts.length, 'requests');
+		const failed = stopRecs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
+		assertEqual(failed, stopFaults, 'items answered 500');
+		const problems = inputOrderProblems(stopRecs);
+		if (problems.length) fail(problems.join('; '));
+	});
+}
+
+async function caseWorkerKilled(cluster, sandbox, wf) {
+	report.setScope('[worker killed]');
+	sandbox.reset();
+	// Slow answers, so the run is still going when the worker dies: 20 posts per identity × 150 ms.
+	sandbox.setDelay(150);
+	const before = lastExecutionId(cluster);
+	const input = posts('kill', 0, 100);
+	const answer = cluster.webhook(HOOKS.posts, { posts: input }).then(
+		(a) => ({ ...a, at: Date.now() }),
+		(e) => ({ status: 'no answer', text: e.message, at: Date.now() }),
+	);
+	let killedAt;
+	let victim;
+	let sentBeforeKill;
+	const t0 = Date.now();
+	while (Date.now() - t0 < 120000) {
+		const recs = postRecords(sandbox.requests, 'kill');
+		if (recs.length >= 30) {
+			const running = executionsOf(cluster, wf.id, before);
+			const byWorker = workerOfExecutions(cluster);
+			const name = running.length === 1 ? byWorker[running[0].id] : undefined;
+			victim = name && cluster.workers[Number(name.split(' ')[1]) - 1];
+			if (victim) {
+				sentBeforeKill = recs.length;
+				await victim.kill('SIGKILL');
+				killedAt = Date.now();
+				break;
+			}
+		}
+		await sleep(20);
+	}
+	check('a worker was SIGKILLed in the middle of a 100-post execution', () => {
+		if (!victim) fail('the execution was not seen running on a worker');
+		if (!(sentBeforeKill > 0 && sentBeforeKill < 100)) fail(`${sentBeforeKill} posts had been sent`);
+		return `worker pid ${victim.pid} killed after ${sentBeforeKill} posts had reached the sandbox`;
+	});
+	if (!victim) return;
+	const execution = () => executionsOf(cluster, wf.id, before)[0];
+	// What n8n does next: wait for the webhook call to end and the execution to leave "running".
+	let settledAt;
+	while (Date.now() - killedAt < 150000) {
+		const e = execution();
+		const done = await Promise.race([answer.then(() => true), sleep(500).then(() => false)]);
+		if (done && e && !['new', 'running'].includes(e.status)) {
+			settledAt = Date.now();
+			break;
+		}
+	}
+	const quietSince = Date.now();
+	await sleep(3000); // anything still arriving for this execution would show now
+	sandbox.setDelay(0);
+	const recs = postRecords(sandbox.requests, 'kill');
+	const a = await Promise.race([answer, sleep(1000).then(() => ({ status: 'still waiting', text: '' }))]);
+	const e = execution();
+	const sentAfterKill = recs.filter((r) => r.startedAt > killedAt).length;
+	const twice = duplicates(recs);
+	const survivor = cluster.workers.find((w) => w !== victim);
+	const survivorLog = survivor.logs();
+	const reRun = new RegExp(`Worker started execution ${e && e.id}\\b`).test(survivorLog);
+	figures.kill = {
+		sentBeforeKill,
+		received: recs.length,
+		distinct: recs.length - twice.length,
+		twice: twice.length,
+		sentAfterKill,
+		status: e && e.status,
+		settleSeconds: settledAt ? (settledAt - killedAt) / 1000 : undefined,
+		webhook: `${a.status}${a.text ? ` ${a.text.slice(0, 120)}` : ''}`,
+		webhookSeconds: a.at ? (a.at - killedAt) / 1000 : undefined,
+		reRun,
+		quietMs: Date.now() - quietSince,
+	};
+	say(`# after the kill: n8n marked the execution "${figures.kill.status}" ${figures.kill.settleSeconds === undefined ? '(not within 150 s)' : `${figures.kill.settleSeconds.toFixed(0)} s later`}; the webhook caller got ${figures.kill.webhook} after ${figures.kill.webhookSeconds === undefined ? '—' : `${figures.kill.webhookSeconds.toFixed(0)} s`}; re-run on the other worker: ${reRun ? 'yes' : 'no'}`);
+	say(`# sandbox: ${recs.length} posts received for this execution (${figures.kill.distinct} distinct, ${twice.length} twice, ${sentAfterKill} after the kill), ${100 - figures.kill.distinct} never sent`);
+	check('n8n did not re-run the execution: no post reached the sandbox twice', () => {
+		if (reRun) fail('the surviving worker started the execution again');
+		if (twice.length) fail(`${twice.length} posts twice: ${twice.slice(0, 3).join(', ')}`);
+		return `${figures.kill.distinct} of 100 posts sent once, ${100 - figures.kill.distinct} never`;
+	});
+	check('n8n ended the execution as failed (not success, not left running) and answered the webhook caller', () => {
+		if (!e) fail('no execution row');
+		if (['success', 'new', 'running'].includes(e.status)) fail(`status "${e.status}"`);
+		if (typeof a.status !== 'number') fail(`webhook: ${a.status}`);
+		return `status "${e.status}", webhook HTTP ${a.status}`;
+	});
+	check('the surviving worker keeps serving: a new 10-post execution succeeds', () => true) &&
+		(await (async () => {
+			sandbox.reset();
+			const next = posts('after', 0, 10);
+			const res = await cluster.webhook(HOOKS.posts, { posts: next });
+			check('… its webhook answered 200 with 10 results and the sandbox got the 10 posts once each', () => {
+				if (res.status !== 200 || !Array.isArray(res.body) || res.body.length !== 10) fail(`HTTP ${res.status} ${res.text.slice(0, 200)}`);
+				const got = postRecords(sandbox.requests, 'after');
+				assertEqual(got.map((r) => r.json.request.push.post.message).sort(), next.map((p) => p.message).sort(), 'posts');
+			});
+		})());
+}
+
+function caseSecrets(cluster, tmp) {
+	report.setScope('[secrets]');
+	check('the leak scanner finds planted keys (control)', () => {
+		const planted = findLeaks(SECRETS, { a: `x ${KEYS.privateKey} y`, b: `Basic ${AUTH_VALUE}`, c: `"publicKey":"${KEYS.publicKey}"`, d: '{"Authorization": "x"}', e: 'nothing' });
+		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
+	});
+	const logs = cluster.logs();
+	check('no key and no Authorization value in the logs of main and both workers (the killed one included)', () => {
+		const leaks = findLeaks(SECRETS, logs);
+		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		return `${Object.keys(logs).length} processes, ${(Object.values(logs).join('').length / 1024).toFixed(0)} KiB`;
+	});
+	const dump = cluster.pg.dump(cluster.db.database);
+	check('none in the database: a full dump of n8n\'s PostgreSQL database (execution data, credentials, everything) and the server\'s log', () => {
+		if (!dump.includes('posts r00 i000')) fail('the dump does not hold the execution data (control text missing)');
+		const leaks = findLeaks(SECRETS, { 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() });
+		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		return `${(dump.length / 1024 / 1024).toFixed(1)} MiB scanned`;
+	});
+	const traffic = cluster.redisTraffic();
+	const rdb = cluster.redis.snapshot(path.join(tmp, 'redis.rdb'));
+	check('none in Redis: every command main and the workers sent it (MONITOR) and the whole keyspace at the end (RDB)', () => {
+		if (!/"bull:jobs:/.test(traffic)) fail('the MONITOR record has no queue traffic (control)');
+		const leaks = findLeaks(SECRETS, { 'Redis commands': traffic, 'Redis keyspace': rdb, 'Redis log': cluster.redis.logs() });
+		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		return `${(traffic.length / 1024 / 1024).toFixed(1)} MiB of commands, ${(rdb.length / 1024).toFixed(0)} KiB keyspace`;
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const temps = new Set();
+let cluster;
+let sandbox;
+
+function removeTemps() {
+	if (process.env.N8N_E2E_KEEP) return;
+	for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+	if (cluster) for (const i of cluster.instances) fs.rmSync(i.folder, { recursive: true, force: true });
+	if (cluster) fs.rmSync(cluster.dir, { recursive: true, force: true });
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+	process.on(sig, () => {
+		say(`\n# ${sig}: stopping n8n, Redis and PostgreSQL`);
+		killLiveEditors();
+		removeTemps();
+		process.exit(sig === 'SIGINT' ? 130 : 143);
+	});
+}
+
+async function main() {
+	const t0 = Date.now();
+	report.setScope('[setup]');
+	const { tgz, files, dir } = packPackage(ROOT);
+	temps.add(dir);
+	check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => true);
+	sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+	const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
+	const wfs = queueWorkflows(CREDENTIAL);
+	try {
+		cluster = await startQueueMode({ tarball: tgz, workers: 2, credentials: [credential], workflows: Object.values(wfs), env: QUEUE_TIMING, monitorRedis: true });
+		const t = cluster.timings;
+		figures.startup = t;
+		report.setScope(`[n8n ${cluster.version} queue mode]`);
+		check(`Redis ${cluster.redis.version}, ${cluster.pg.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')}, main and 2 workers ready`, () =>
+			`${secs(t.total)}: services ${secs(t.services)}, imports ${secs(t.imports)}, main ${secs(t.main)}, workers ${secs(t.workers)}`,
+		);
+		check('main and each worker has the tarball installed in its own .n8n/nodes, as users install it', () => {
+			const folders = [cluster.mainInstance, ...cluster.workers.map((w) => w.instance)].map((i) => i.nodesDir);
+			assertEqual(new Set(folders).size, 3, 'distinct .n8n/nodes folders');
+			for (const f of folders) {
+				const pj = path.join(f, 'node_modules', PACKAGE.name, 'package.json');
+				if (!fs.existsSync(pj)) fail(`${pj} missing`);
+				assertEqual(JSON.parse(fs.readFileSync(pj, 'utf8')).version, PACKAGE.version, 'installed version');
+			}
+		});
+		await casePosts(cluster, sandbox, wfs.posts);
+		await caseChainAndFaults(cluster, sandbox, wfs);
+		await caseWorkerKilled(cluster, sandbox, wfs.posts);
+		caseSecrets(cluster, cluster.dir);
+	} catch (err) {
+		check('the suite ran to its end', () => fail(err.stack || String(err)));
+	} finally {
+		if (cluster) await cluster.stop();
+		await sandbox.close();
+		removeTemps();
+	}
+	report.setScope('');
+	say('#');
+	say(`# figures: ${JSON.stringify(figures)}`);
+	say(`# total ${secs(Date.now() - t0)}`);
+	report.close();
+}
+
+main().catch((err) => {
+	killLiveEditors();
+	removeTemps();
+	say(`FAIL runner crashed: ${err.stack || err}`);
+	report.results.failed++;
+	report.close();
+	process.exit(1);
+});
