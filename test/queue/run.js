@@ -432,7 +432,7 @@ async function main() {
 		figures.startup = t;
 		report.setScope(`[n8n ${cluster.version} queue mode]`);
 		check(`Redis ${cluster.redis.version}, ${cluster.pg.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')}, main and 2 workers ready`, () =>
-			`${secs(t.total)}: services ${secs(t.services)}, imports ${secs(t.imports)}, main ${secs(t.main)}, workers ${secs(t.workers)}`,
+			`${secs(t.total)}: Redis + PostgreSQL ${secs(t.services)}, package + imports ${secs(t.imports)}, main ${secs(t.main)} and workers ${secs(t.workers)} started side by side`,
 		);
 		check('main and each worker has the tarball installed in its own .n8n/nodes, as users install it', () => {
 			const folders = [cluster.mainInstance, ...cluster.workers.map((w) => w.instance)].map((i) => i.nodesDir);

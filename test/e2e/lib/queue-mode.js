@@ -89,17 +89,18 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 		const t1 = Date.now();
 		const mainInstance = await newInstance();
 		if (credentials.length) await mainInstance.importCredentials(credentials);
-		const ids = workflows.length ? await mainInstance.importWorkflows(workflows) : [];
-		for (const id of ids) {
-			const r = await mainInstance.run(['publish:workflow', `--id=${id}`], { label: `publish:workflow ${id}` });
-			if (r.code !== 0) throw new Error(`n8n publish:workflow --id=${id} exited with ${r.code}:\n${r.stdout}\n${r.stderr}`);
+		let ids = [];
+		if (workflows.length && queue) {
+			// One command imports and activates them all; n8n allows that only in queue mode.
+			ids = await mainInstance.importWorkflows(workflows.map((w) => ({ ...w, active: true })), { args: ['--activeState=fromJson'] });
+		} else if (workflows.length) {
+			ids = await mainInstance.importWorkflows(workflows);
+			for (const id of ids) {
+				const r = await mainInstance.run(['publish:workflow', `--id=${id}`], { label: `publish:workflow ${id}` });
+				if (r.code !== 0) throw new Error(`n8n publish:workflow --id=${id} exited with ${r.code}:\n${r.stdout}\n${r.stderr}`);
+			}
 		}
 		timings.imports = Date.now() - t1;
-
-		const t2 = Date.now();
-		const port = await freePort();
-		const main = await mainInstance.startEditor({ port, timeoutMs: 240000 });
-		timings.main = Date.now() - t2;
 
 		const addWorker = async () => {
 			const instance = await newInstance();
@@ -108,9 +109,14 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 			cluster.workers.push(worker);
 			return worker;
 		};
-		const t3 = Date.now();
-		if (queue) await Promise.all(Array.from({ length: workerCount }, () => addWorker()));
-		timings.workers = Date.now() - t3;
+		// Main and the workers start side by side: the database is migrated already, and a worker
+		// needs only the database and Redis, not main.
+		const t2 = Date.now();
+		const port = await freePort();
+		const starting = [mainInstance.startEditor({ port, timeoutMs: 240000 }).then((m) => ((timings.main = Date.now() - t2), m))];
+		if (queue) for (let i = 0; i < workerCount; i++) starting.push(addWorker());
+		const [main] = await Promise.all(starting);
+		timings.workers = Date.now() - t2;
 		timings.total = Date.now() - t0;
 
 		const flatted = flattedFrom(mainInstance.n8n.dir);
