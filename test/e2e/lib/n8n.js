@@ -322,28 +322,27 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 		/**
 		 * Imports one workflow (object) or many (array, in ONE n8n process via --separate).
 		 * Missing ids are generated. Returns the id (for an object) or the ids (for an array).
-		 * `args`: more flags, e.g. ['--activeState=fromJson'] (queue mode: keep `active: true` from the JSON).
 		 */
-		async importWorkflow(wfs, { args = [] } = {}) {
+		async importWorkflow(wfs) {
 			const many = Array.isArray(wfs);
 			const list = (many ? wfs : [wfs]).map(normalizeWorkflow);
 			if (list.length === 1) {
 				const f = file(`workflow-${list[0].id}.json`);
 				writeJson(f, list[0]);
-				await mustRun(['import:workflow', `--input=${f}`, ...args], { label: 'import:workflow' });
+				await mustRun(['import:workflow', `--input=${f}`], { label: 'import:workflow' });
 			} else if (list.length > 1) {
 				const dir = file('workflows');
 				fs.mkdirSync(dir);
 				for (const wf of list) writeJson(path.join(dir, `${wf.id}.json`), wf);
-				await mustRun(['import:workflow', '--separate', `--input=${dir}`, ...args], {
+				await mustRun(['import:workflow', '--separate', `--input=${dir}`], {
 					label: `import:workflow --separate (${list.length})`,
 				});
 			}
 			const ids = list.map((w) => w.id);
 			return many ? ids : ids[0];
 		},
-		importWorkflows(wfs, opts) {
-			return instance.importWorkflow(Array.isArray(wfs) ? wfs : [wfs], opts);
+		importWorkflows(wfs) {
+			return instance.importWorkflow(Array.isArray(wfs) ? wfs : [wfs]);
 		},
 
 		/**
