@@ -7,10 +7,10 @@
  *   - n8n in queue mode with 1 worker, then with 2 workers (main + Redis + PostgreSQL),
  * all with PostgreSQL, against the local OneAll sandbox. Per setup and sandbox delay: one warm-up
  * round, then ROUNDS measured rounds; a round is timed from the first webhook call to the last
- * answer, and must leave exactly 1,000 distinct posts in the sandbox's record to count.
+ * answer; executions that fail are counted and their errors (as n8n stored them) reported.
  *
  *   npm run bench:queue                 (npm run bench runs it after its own part)
- *   BENCH_QUEUE_ROUNDS=3 BENCH_QUEUE_DELAYS=0,50 BENCH_OUT=bench/results.md
+ *   BENCH_QUEUE_ROUNDS=2 BENCH_QUEUE_DELAYS=0,50 BENCH_OUT=bench/results.md   (the defaults)
  *
  * Writes its section of bench/results.md (between the queue-mode markers, replaced on each run).
  */
@@ -30,7 +30,7 @@ const { postRecords, duplicates } = require('../test/queue/records');
 const ROOT = path.resolve(__dirname, '..');
 const int = (v, d) => (v === undefined || v === '' ? d : Math.max(1, parseInt(v, 10) || d));
 const CONFIG = {
-	rounds: int(process.env.BENCH_QUEUE_ROUNDS, 3),
+	rounds: int(process.env.BENCH_QUEUE_ROUNDS, 2),
 	delays: (process.env.BENCH_QUEUE_DELAYS || '0,50').split(',').map((s) => Number(s.trim())),
 	executions: 10,
 	items: 100,
@@ -58,31 +58,46 @@ function roundInput(round) {
 	);
 }
 
-/** One round: all executions at once; returns its wall time, or throws if anything was lost or doubled. */
+/**
+ * One round: all executions at once. Returns its wall time, the executions that succeeded, the
+ * distinct posts the sandbox got, and what n8n said about any execution that failed.
+ */
 async function round(cluster, sandbox, n) {
 	sandbox.reset();
+	const before = cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
 	const runs = roundInput(n);
 	const started = Date.now();
 	const answers = await Promise.all(runs.map((p) => cluster.webhook(HOOKS.posts, { posts: p })));
 	const ms = Date.now() - started;
-	const bad = answers.filter((a) => a.status !== 200 || !Array.isArray(a.body) || a.body.length !== CONFIG.items);
-	if (bad.length) throw new Error(`${bad.length} webhook calls failed: ${bad[0].status} ${bad[0].text.slice(0, 200)}`);
+	const ok = answers.filter((a) => a.status === 200 && Array.isArray(a.body) && a.body.length === CONFIG.items).length;
 	const recs = postRecords(sandbox.requests, `bench${n}`);
-	const total = CONFIG.executions * CONFIG.items;
-	if (recs.length !== total || duplicates(recs).length) throw new Error(`round ${n}: ${recs.length} posts received, ${duplicates(recs).length} twice`);
-	return ms;
+	const twice = duplicates(recs).length;
+	const failures = ok === runs.length ? [] : cluster.failures(before);
+	return { ms, ok, posts: recs.length - twice, twice, failures };
 }
 
 async function measure(label, cluster, sandbox, results) {
 	for (const delay of CONFIG.delays) {
 		sandbox.setDelay(delay);
 		const warm = await round(cluster, sandbox, 0);
-		const walls = [];
-		for (let n = 1; n <= CONFIG.rounds; n++) walls.push(await round(cluster, sandbox, n));
-		const wall = median(walls);
-		const row = { label, delay, walls, warm, executionsPerMinute: (CONFIG.executions * 60000) / wall, postsPerSecond: (CONFIG.executions * CONFIG.items) / (wall / 1000) };
+		const rounds = [];
+		for (let n = 1; n <= CONFIG.rounds; n++) rounds.push(await round(cluster, sandbox, n));
+		const all = [warm, ...rounds];
+		const mid = rounds.slice().sort((p, q) => p.ms - q.ms)[Math.floor((rounds.length - 1) / 2)];
+		const row = {
+			label,
+			delay,
+			rounds,
+			warm,
+			executionsPerMinute: (mid.ok * 60000) / mid.ms,
+			postsPerSecond: mid.posts / (mid.ms / 1000),
+			failed: all.reduce((t, r) => t + (CONFIG.executions - r.ok), 0),
+			twice: all.reduce((t, r) => t + r.twice, 0),
+			errors: [...new Set(all.flatMap((r) => r.failures.map((f) => f.error || f.status)))],
+			roundsRun: all.length,
+		};
 		results.push(row);
-		step(`${label}, ${delay} ms: rounds ${walls.map((w) => (w / 1000).toFixed(1)).join(', ')} s → ${row.executionsPerMinute.toFixed(0)} executions/min, ${row.postsPerSecond.toFixed(0)} posts/s`);
+		step(`${label}, ${delay} ms: rounds ${rounds.map((r) => `${(r.ms / 1000).toFixed(1)} s (${r.ok} ok)`).join(', ')} → ${row.executionsPerMinute.toFixed(0)} executions/min, ${row.postsPerSecond.toFixed(0)} posts/s${row.failed ? `; ${row.failed} executions failed: ${row.errors.join(' | ')}` : ''}`);
 	}
 	sandbox.setDelay(0);
 }
@@ -94,13 +109,16 @@ function render(results, info) {
 	L.push('');
 	L.push(`Written by \`npm run bench:queue\` (bench/queue.js) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; it took ${((Date.now() - t0) / 1000).toFixed(0)} s. ${info.cpus}; load average ${info.loadStart} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end.`);
 	L.push('');
-	L.push(`Workload: ${CONFIG.executions} production-webhook calls at once, each one execution of ${CONFIG.items} Twitter posts over 5 identities (Webhook → Split Out → OneAll Publish Tweet, the webhook answering with all results). n8n ${info.version} on Node 24, PostgreSQL ${info.pg} for every setup, Redis ${info.redis} for queue mode, worker concurrency 10 (n8n's default), everything on the same machine as the sandbox. A round is timed from the first call to the last answer; one warm-up round, then the median of ${CONFIG.rounds}; every round left exactly 1,000 distinct posts at the sandbox.`);
+	L.push(`Workload: ${CONFIG.executions} production-webhook calls at once, each one execution of ${CONFIG.items} Twitter posts over 5 identities (Webhook → Split Out → OneAll Publish Tweet, the webhook answering with all results). n8n ${info.version} on Node 24, PostgreSQL ${info.pg} for every setup, Redis ${info.redis} for queue mode, worker concurrency 10 (n8n's default), everything on the same machine as the sandbox. A round is timed from the first call to the last answer; one warm-up round, then the median of ${CONFIG.rounds}.`);
 	L.push('');
-	L.push('| setup | sandbox delay | executions / min | posts / s | each round (s) |');
-	L.push('|---|---|---|---|---|');
+	L.push('| setup | sandbox delay | executions / min | posts / s | each round: seconds (executions that succeeded) | executions failed, all rounds incl. warm-up |');
+	L.push('|---|---|---|---|---|---|');
 	for (const r of results) {
-		L.push(`| ${r.label} | ${r.delay} ms | **${r.executionsPerMinute.toFixed(0)}** | **${r.postsPerSecond.toFixed(0)}** | ${r.walls.map((w) => (w / 1000).toFixed(1)).join(', ')} |`);
+		L.push(`| ${r.label} | ${r.delay} ms | **${r.executionsPerMinute.toFixed(0)}** | **${r.postsPerSecond.toFixed(0)}** | ${r.rounds.map((x) => `${(x.ms / 1000).toFixed(1)} (${x.ok})`).join(', ')} | ${r.failed} of ${r.roundsRun * CONFIG.executions}${r.errors.length ? `: ${r.errors.map((e) => `"${e}"`).join(', ')}` : ''} |`);
 	}
+	const twice = results.reduce((t, r) => t + r.twice, 0);
+	L.push('');
+	L.push(`Executions per minute counts the executions that succeeded in the median round; posts per second counts the distinct posts the sandbox received in it. Posts received twice, all rounds: ${twice}.`);
 	L.push('');
 	L.push('Within one execution the node sends one identity\'s posts one at a time and different identities in parallel, so with a 50 ms answer an execution of 100 posts over 5 identities needs at least 20 × 50 ms = 1 s; executions run side by side on a worker (up to its concurrency) and on different workers.');
 	L.push(MARK.end);

@@ -108,7 +108,7 @@ async function casePosts(cluster, sandbox, wf) {
 
 	check('the 10 webhook calls answered 200 with 100 items each', () => {
 		const bad = answers.map((a, r) => [r, a]).filter(([, a]) => a.status !== 200 || !Array.isArray(a.body) || a.body.length !== 100);
-		if (bad.length) fail(bad.map(([r, a]) => `run ${r}: ${a.status} ${a.text.slice(0, 200)}`).join('; '));
+		if (bad.length) fail(`${bad.map(([r, a]) => `run ${r}: ${a.status} ${a.text.slice(0, 200)}`).join('; ')}; n8n: ${JSON.stringify(cluster.failures(before))}`);
 	});
 	check('the sandbox received exactly 1,000 posts, all answered 200, each with the credential\'s Authorization', () => {
 		assertEqual(recs.length, 1000, 'posts received');

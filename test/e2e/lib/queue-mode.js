@@ -168,6 +168,22 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 				const raw = pg.psql(`select data from execution_data where "executionId" = ${Number(id)}`, db.database);
 				return raw.trim() ? flatted.parse(raw.replace(/\n$/, '')) : undefined;
 			},
+			/** Executions after `afterId` that did not succeed, with the error n8n stored: [{ id, status, error }]. */
+			failures(afterId = 0) {
+				return cluster
+					.executions()
+					.filter((e) => Number(e.id) > afterId && e.status !== 'success')
+					.map((e) => {
+						let error;
+						try {
+							const data = cluster.executionData(e.id);
+							error = data && data.resultData.error ? data.resultData.error.message : undefined;
+						} catch (err) {
+							error = `(run data unreadable: ${err.message})`;
+						}
+						return { id: e.id, status: e.status, error };
+					});
+			},
 			/** Everything the processes printed: { 'main', 'worker 1', … }. */
 			logs() {
 				const out = { main: main.logs() };
