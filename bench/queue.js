@@ -49,11 +49,14 @@ const median = (xs) => {
 	return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
 };
 
+/** The tag's kind for a round: letters only ("bencha", "benchb", …), as the sandbox records read them. */
+const kindOf = (round) => `bench${String.fromCharCode(97 + round)}`;
+
 function roundInput(round) {
 	return Array.from({ length: CONFIG.executions }, (_, r) =>
 		Array.from({ length: CONFIG.items }, (_, i) => ({
 			identity: IDENTITIES[i % IDENTITIES.length],
-			message: `bench${round} r${String(r).padStart(2, '0')} i${String(i).padStart(3, '0')} · queue bench`,
+			message: `${kindOf(round)} r${String(r).padStart(2, '0')} i${String(i).padStart(3, '0')} · queue bench`,
 		})),
 	);
 }
@@ -70,7 +73,7 @@ async function round(cluster, sandbox, n) {
 	const answers = await Promise.all(runs.map((p) => cluster.webhook(HOOKS.posts, { posts: p })));
 	const ms = Date.now() - started;
 	const ok = answers.filter((a) => a.status === 200 && Array.isArray(a.body) && a.body.length === CONFIG.items).length;
-	const recs = postRecords(sandbox.requests, `bench${n}`);
+	const recs = postRecords(sandbox.requests, kindOf(n));
 	const twice = duplicates(recs).length;
 	const failures = ok === runs.length ? [] : cluster.failures(before);
 	return { ms, ok, posts: recs.length - twice, twice, failures };

@@ -19,7 +19,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const { createInstance, freePort } = require('./n8n');
+const { createInstance, freePort, onCleanup } = require('./n8n');
 const { startRedis } = require('./redis');
 const { startPostgres } = require('./postgres');
 
@@ -49,7 +49,14 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 	const stoppers = [];
 	const instances = [];
 	const cluster = { dir, timings, workers: [], instances };
+	// Interrupted or crashed: the harness has killed the processes; the folders go too.
+	const unregister = onCleanup(() => {
+		if (process.env.N8N_E2E_KEEP) return;
+		for (const i of instances) fs.rmSync(i.folder, { recursive: true, force: true });
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
 	cluster.stop = async () => {
+		unregister();
 		for (const s of stoppers.splice(0).reverse()) {
 			try {
 				await s();
