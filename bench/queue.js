@@ -112,7 +112,7 @@ function render(results, info) {
 	L.push('');
 	L.push(`Written by \`npm run bench:queue\` (bench/queue.js) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; it took ${((Date.now() - t0) / 1000).toFixed(0)} s. ${info.cpus}; load average ${info.loadStart} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end.`);
 	L.push('');
-	L.push(`Workload: ${CONFIG.executions} production-webhook calls at once, each one execution of ${CONFIG.items} Twitter posts over 5 identities (Webhook → Split Out → OneAll Publish Tweet, the webhook answering with all results). n8n ${info.version} on Node 24, PostgreSQL ${info.pg} for every setup, Redis ${info.redis} for queue mode, worker concurrency 10 (n8n's default), everything on the same machine as the sandbox. A round is timed from the first call to the last answer; one warm-up round, then the median of ${CONFIG.rounds}.`);
+	L.push(`Workload: ${CONFIG.executions} production-webhook calls at once, each one execution of ${CONFIG.items} Twitter posts over 5 identities (Webhook → Split Out → OneAll Publish Tweet, the webhook answering with all results). n8n ${info.version} on Node 24, PostgreSQL ${info.pg} for every setup, Redis ${info.redis} for queue mode, worker concurrency 10 (n8n's default), everything on the same machine as the sandbox. A round is timed from the first call to the last answer; one warm-up round, then ${CONFIG.rounds} measured rounds, of which the median one counts (of an even number, the faster of the middle two).`);
 	L.push('');
 	L.push('| setup | sandbox delay | executions / min | posts / s | each round: seconds (executions that succeeded) | executions failed, all rounds incl. warm-up |');
 	L.push('|---|---|---|---|---|---|');
@@ -121,7 +121,7 @@ function render(results, info) {
 	}
 	const twice = results.reduce((t, r) => t + r.twice, 0);
 	L.push('');
-	L.push(`Executions per minute counts the executions that succeeded in the median round; posts per second counts the distinct posts the sandbox received in it. Posts received twice, all rounds: ${twice}.`);
+	L.push(`Executions per minute counts the executions that succeeded in the counted round; posts per second counts the distinct posts the sandbox received in it. Posts received twice, all rounds: ${twice}.`);
 	L.push('');
 	L.push('Within one execution the node sends one identity\'s posts one at a time and different identities in parallel, so with a 50 ms answer an execution of 100 posts over 5 identities needs at least 20 × 50 ms = 1 s; executions run side by side on a worker (up to its concurrency) and on different workers.');
 	L.push(MARK.end);
