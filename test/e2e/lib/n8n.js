@@ -241,6 +241,10 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 
 	const editors = new Set();
 	const workers = new Set();
+	// An interruption while n8n or the package is still being set up must not leave the folder.
+	const forget = onCleanup(() => {
+		if (!keep && !process.env.N8N_E2E_KEEP) fs.rmSync(folder, { recursive: true, force: true });
+	});
 	let seq = 0;
 	const file = (name) => path.join(workDir, `${++seq}-${name}`);
 
@@ -610,6 +614,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 		async cleanup() {
 			for (const e of [...editors]) await e.stop();
 			for (const w of [...workers]) await w.stop();
+			forget();
 			if (keep || process.env.N8N_E2E_KEEP) {
 				log(`keeping ${folder}`);
 				return;
