@@ -20,7 +20,7 @@ const path = require('path');
 
 if (!process.env.BENCH_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { packPackage } = require('../test/e2e/lib/n8n');
+const { packPackage } = require('../test/e2e/lib/pack');
 const { startQueueMode } = require('../test/e2e/lib/queue-mode');
 const { startSandbox } = require('../test/sandbox/server');
 const sandboxData = require('../test/sandbox/data');
@@ -139,7 +139,8 @@ function writeSection(section) {
 
 async function runQueueBench() {
 	const info = { cpus: `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`, loadStart: os.loadavg().map((l) => l.toFixed(2)).join(' / ') };
-	const { tgz, dir } = packPackage(ROOT);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-bench-queue-pack-'));
+	const { tgz } = packPackage(dir);
 	const sandbox = await startSandbox({ port: 0, ...KEYS });
 	const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', ...KEYS, baseUrl: sandbox.url } };
 	const workflows = [queueWorkflows(CREDENTIAL).posts];

@@ -20,11 +20,13 @@
  * anything that went through Redis. One line per check, closing with `N passed, M failed`.
  */
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { packPackage, killLiveEditors } = require('../e2e/lib/n8n');
+const { killLiveEditors } = require('../e2e/lib/n8n');
+const { packPackage } = require('../e2e/lib/pack');
 const { startQueueMode } = require('../e2e/lib/queue-mode');
 const { createReport, fail, assertEqual, assertMatch, findLeaks } = require('../e2e/lib/checks');
 const { startSandbox, formatId } = require('../sandbox/server');
@@ -432,8 +434,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 async function main() {
 	const t0 = Date.now();
 	report.setScope('[setup]');
-	const { tgz, files, dir } = packPackage(ROOT);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-queue-pack-'));
 	temps.add(dir);
+	const { tgz, files } = packPackage(dir);
 	check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => true);
 	sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 	const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };

@@ -19,7 +19,7 @@ const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const net = require('net');
-const { spawn, spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 const { ensureN8n } = require('./install-n8n');
 
 /** Environment that keeps n8n quiet, local and offline. */
@@ -176,19 +176,6 @@ function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
 
 function writeJson(file, data) {
 	fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
-}
-
-/**
- * `npm pack` of the package at `root` (dist/ must be built) into a new temporary folder, the
- * tarball users get from the registry. Returns { tgz, files, dir }; remove `dir` when done.
- */
-function packPackage(root) {
-	if (!fs.existsSync(path.join(root, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-pack-'));
-	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], { cwd: root, encoding: 'utf8' });
-	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
-	const info = JSON.parse(r.stdout)[0];
-	return { tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path), dir };
 }
 
 /** Fills in what n8n's import needs and returns a copy of the workflow. */
@@ -793,7 +780,6 @@ module.exports = {
 	killLiveEditors,
 	trackChild,
 	onCleanup,
-	packPackage,
 	spawnLogged,
 	stopGroup,
 	QUIET_ENV,
