@@ -404,3 +404,21 @@ describe('keys never appear in outputs, errors or run data', () => {
 		expect(texts.output.length + texts.error.length).toBeGreaterThan(20);
 	});
 });
+
+describe('what counts as a timeout', () => {
+	const { transportError } = require('../../dist/nodes/OneAll/shared/errors');
+	const node = { name: 'OneAll', type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, parameters: {} };
+
+	test("n8n's own waits that say \"timeout\" (a busy database pool) are not reported as OneAll not answering", () => {
+		const error = transportError(node, 3, new Error('timeout exceeded when trying to connect'));
+		expect(error.message).toBe('Could not reach OneAll: the request failed');
+		expect(error.description).not.toMatch(/did not answer in time/);
+	});
+
+	test("the HTTP client's own timeout is", () => {
+		expect(transportError(node, 0, new Error('timeout of 300ms exceeded')).message).toBe('Could not reach OneAll: the request timed out');
+		expect(transportError(node, 0, Object.assign(new Error('aborted'), { code: 'ECONNABORTED' })).message).toBe(
+			'Could not reach OneAll: the request timed out',
+		);
+	});
+});

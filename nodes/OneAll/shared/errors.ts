@@ -119,9 +119,11 @@ function clues(error: unknown): { codes: string[]; texts: string[] } {
  */
 export function transportError(node: INode, itemIndex: number, error: unknown): NodeApiError {
 	const { codes, texts } = clues(error);
+	// Only the HTTP client's own timeout counts: n8n's other waits (a busy database pool while it
+	// reads the credential, say) also say "timeout", and nothing was sent to OneAll then.
 	const timedOut =
 		codes.some((code) => code === 'ECONNABORTED' || code === 'ETIMEDOUT') ||
-		texts.some((text) => /timeout|timed out/i.test(text));
+		texts.some((text) => /^timeout of \d+ms exceeded$|request timed out/i.test(text.trim()));
 	const known = codes.find((code) => NETWORK_MESSAGES[code] !== undefined);
 	const reason = timedOut
 		? 'the request timed out'
