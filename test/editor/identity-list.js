@@ -38,6 +38,7 @@ if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 // this process before the browser, the sandbox and the temp folders are cleaned up. This script
 // handles those signals itself (below) and calls the harness's killLiveEditors() first.
 const harnessSignals = ['SIGINT', 'SIGTERM'].map((sig) => [sig, process.listeners(sig)]);
+const { checkAdditionalFields } = require('./additionalFields');
 const { createInstance, freePort, killLiveEditors } = require('../e2e/lib/n8n');
 for (const [sig, before] of harnessSignals) {
 	for (const l of process.listeners(sig)) if (!before.includes(l)) process.removeListener(sig, l);
@@ -527,6 +528,9 @@ async function main() {
 		`the open-link button next to the field opens the identity's profile (${sandboxData.named.twitter2.profileUrl})`,
 		`link visible: ${linkShown}; opened: ${JSON.stringify(opened)}`,
 	);
+
+	// the node's Additional Fields offer its own operation's options only
+	await checkAdditionalFields(page, ok, { resource: 'twitter', operation: 'uploadPicture' });
 
 	// 6. what the sandbox received
 	const idReqs = sandbox.requests.slice(sandboxBefore).filter((r) => r.pathname === '/identities.json');
