@@ -21,10 +21,26 @@ function expectedOptions(resource, operation) {
 /** Opens the "Add Field" menu of the node that is open in the editor and checks what it offers. */
 async function checkAdditionalFields(page, ok, { resource, operation }) {
 	const expected = expectedOptions(resource, operation);
-	const dropdown = page.locator('[data-test-id="collection-parameter-add-dropdown"]').first();
-	await dropdown.waitFor({ state: 'visible' });
-	await dropdown.locator('button').first().click();
-	const items = page.locator('[role="menuitem"]');
+	// 2.41 shows a menu button when the collection is empty, a select in older editors.
+	const add = page.locator('[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]').first();
+	await add.scrollIntoViewIfNeeded().catch(() => {});
+	try {
+		await add.waitFor({ state: 'visible', timeout: 15000 });
+	} catch (error) {
+		const html = await page
+			.locator('[data-test-id="parameter-input-list"], .ndv-wrapper, body')
+			.first()
+			.evaluate((el) => el.outerHTML.replace(/\s+/g, ' '))
+			.catch(() => '');
+		const at = html.indexOf('Additional Fields');
+		throw new Error(`${error.message}\nnear "Additional Fields": ${at < 0 ? '(not on the page)' : html.slice(Math.max(0, at - 300), at + 1500)}`);
+	}
+	const trigger = (await add.locator('button, input').count()) ? add.locator('button, input').first() : add;
+	await trigger.click();
+	// The menu is teleported to <body>; the trigger names it once it is open.
+	const menuId = await trigger.getAttribute('aria-controls');
+	const menu = menuId ? page.locator(`[id="${menuId}"]`) : page.locator('[role="menu"]:visible, [role="listbox"]:visible').last();
+	const items = menu.locator('[role="menuitem"], [role="option"]');
 	await items.first().waitFor({ state: 'visible' });
 	const offered = (await items.allInnerTexts()).map((text) => text.trim()).filter(Boolean).sort();
 	ok(

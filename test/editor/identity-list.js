@@ -21,7 +21,8 @@
  *      n8n's REST: its first entry says it is cut, and a typed name finds an identity past 10,000;
  *   5. opens the workflow, opens the node, opens the Identity list and checks what it shows
  *      against the sandbox data: Twitter identities only, all of them, the named ones first;
- *      the typed filter; picking an entry; then saves test/e2e/screenshots/identity-list.png
+ *      the typed filter; picking an entry; then saves test/editor/.work/identity-list.png
+ *      (EDITOR_SCREENSHOT=<file> saves it there instead: `npm run screenshot` refreshes the README's)
  *      (the open list, 1280x800);
  *   6. checks the sandbox received GET /identities.json (every page, 500 a page) with the
  *      credential's HTTP Basic header;
@@ -49,7 +50,11 @@ const sandboxData = require('../sandbox/data');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = require(path.join(ROOT, 'package.json'));
-const SCREENSHOT = path.join(ROOT, 'test', 'e2e', 'screenshots', 'identity-list.png');
+// A test run writes its picture outside tracked files; `npm run screenshot` refreshes the README's
+// picture on purpose by pointing EDITOR_SCREENSHOT at it.
+const SCREENSHOT = process.env.EDITOR_SCREENSHOT
+	? path.resolve(process.env.EDITOR_SCREENSHOT)
+	: path.join(ROOT, 'test', 'editor', '.work', 'identity-list.png');
 const DEBUG = !!process.env.EDITOR_DEBUG;
 const DEBUG_DIR = path.join(os.tmpdir(), 'oneall-editor-debug');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
