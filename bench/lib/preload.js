@@ -1,6 +1,6 @@
 'use strict';
 /*
- * Loaded into the n8n process with `node --require bench/lib/preload.js` by bench/run.js. It only
+ * Loaded into the n8n process with `node --require bench/lib/preload.js` by bench/measure.js. It only
  * observes; when the process exits it writes to $BENCH_PRELOAD_OUT:
  *   - VmHWM / VmRSS from /proc/self/status (peak and final resident memory, kB);
  *   - a pair of clock readings (Date.now() and the monotonic clock V8's CPU profiler uses), so that
@@ -8,7 +8,9 @@
  *   - how long n8n's own loader took to require and instantiate this package's node and credential
  *     (timed around Module._load and the exported classes' constructors);
  *   - with BENCH_COUNT_EXPRESSIONS=1: how many expressions n8n evaluated (calls of
- *     Expression.prototype.resolveSimpleParameterValue with an "=..." string).
+ *     Expression.prototype.resolveSimpleParameterValue with an "=..." string), in all and for each
+ *     expression text: every parameter value n8n resolves, declarative nodes' included, goes through
+ *     that method, so the count per text is how often n8n evaluated that parameter.
  */
 const fs = require('fs');
 const Module = require('module');
@@ -18,7 +20,7 @@ const out = process.env.BENCH_PRELOAD_OUT;
 if (out) {
 	const clock = { epochMs: Date.now(), monoUs: Number(process.hrtime.bigint() / 1000n) };
 	const ours = {}; // file kind → { requireMs, newMs }
-	const counts = { expressions: 0, simpleValues: 0 };
+	const counts = { expressions: 0, simpleValues: 0, byExpression: {} };
 	const countExpressions = process.env.BENCH_COUNT_EXPRESSIONS === '1';
 	const OURS = /[\\/]node_modules[\\/]n8n-nodes-oneall[\\/]dist[\\/](nodes[\\/]OneAll[\\/]OneAll\.node|credentials[\\/]OneAllApi\.credentials)\.js$/;
 	let patchedExpression = false;
@@ -86,7 +88,11 @@ if (out) {
 		const original = E.prototype.resolveSimpleParameterValue;
 		E.prototype.resolveSimpleParameterValue = function (value) {
 			counts.simpleValues++;
-			if (typeof value === 'string' && value.charAt(0) === '=') counts.expressions++;
+			if (typeof value === 'string' && value.charAt(0) === '=') {
+				counts.expressions++;
+				const key = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+				counts.byExpression[key] = (counts.byExpression[key] || 0) + 1;
+			}
 			return original.apply(this, arguments);
 		};
 	}
