@@ -32,6 +32,19 @@ async function runN8n(instance, tmpDir, args, { nodeArgs = [], timeoutMs } = {})
 	return { ...r, preload };
 }
 
+/** CPU ms the n8n process used between two epoch times, read off the preload's CPU series. */
+function cpuBetween(series, fromMs, toMs) {
+	if (!series || series.length < 2 || !Number.isFinite(fromMs) || !Number.isFinite(toMs)) return NaN;
+	const at = (t) => {
+		let i = 1;
+		while (i < series.length - 1 && series[i][0] < t) i++;
+		const [t0, c0] = series[i - 1];
+		const [t1, c1] = series[i];
+		return t1 === t0 ? c1 : c0 + ((c1 - c0) * Math.min(Math.max(t - t0, 0), t1 - t0)) / (t1 - t0);
+	};
+	return at(toMs) - at(fromMs);
+}
+
 /**
  * Runs workflow `wfId` once with the sandbox answering after `delay` ms.
  * `expectItems`: items in and out; `oneall`: whether output items must carry a OneAll id.
@@ -77,8 +90,10 @@ async function measuredRun(ctx, { wfId, kind, delay, expectItems, label, nodeArg
 		...orderAndOverlap(records),
 	};
 	res.msPerItem = res.nodeMs / expectItems;
+	res.cpuMsPerItem = cpuBetween(r.preload && r.preload.cpuSeries, res.startTime, res.startTime + res.nodeMs) / expectItems;
+	if (res.preload) res.preload.cpuSeries = undefined;
 	step(
-		`${label || LABEL[kind]} @ ${delay} ms: node ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item), wall ${fmt(res.wallMs, 0)} ms, peak RSS ${mib(res.peakKb)}, in flight ≤ ${res.maxInFlight}${res.ok ? '' : `  PROBLEM: ${problems.join('; ')}`}${run.crashedOnExit ? ' (n8n segfaulted on exit after printing the run; judged by its JSON)' : ''}`,
+		`${label || LABEL[kind]} @ ${delay} ms: node ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item, CPU ${fmt(res.cpuMsPerItem, 3)} ms/item), wall ${fmt(res.wallMs, 0)} ms, peak RSS ${mib(res.peakKb)}, in flight ≤ ${res.maxInFlight}${res.ok ? '' : `  PROBLEM: ${problems.join('; ')}`}${run.crashedOnExit ? ' (n8n segfaulted on exit after printing the run; judged by its JSON)' : ''}`,
 	);
 	return res;
 }
@@ -126,6 +141,7 @@ function compareRequests(a, b) {
 async function runPairs(ctx, w, ids) {
 	const runs = { oneall: [], http: [] };
 	const ratios = [];
+	const cpuRatios = [];
 	let identity = null;
 	for (let p = 0; p < w.pairs; p++) {
 		const order = p % 2 === 0 ? ['oneall', 'http'] : ['http', 'oneall'];
@@ -134,7 +150,10 @@ async function runPairs(ctx, w, ids) {
 			pair[kind] = await measuredRun(ctx, { wfId: ids[kind], kind, delay: w.delay, expectItems: CONFIG.items, label: `${w.key} ${LABEL[kind]}` });
 			runs[kind].push(pair[kind]);
 		}
-		if (pair.oneall.ok && pair.http.ok) ratios.push(pair.oneall.nodeMs / pair.http.nodeMs);
+		if (pair.oneall.ok && pair.http.ok) {
+			ratios.push(pair.oneall.nodeMs / pair.http.nodeMs);
+			cpuRatios.push(pair.oneall.cpuMsPerItem / pair.http.cpuMsPerItem);
+		}
 		if (!identity) identity = compareRequests(pair.oneall.records, pair.http.records);
 		for (const kind of order) pair[kind].records = undefined; // free memory
 	}
@@ -143,6 +162,7 @@ async function runPairs(ctx, w, ids) {
 		return {
 			msPerItem: median(rs.map((r) => r.msPerItem)),
 			msPerItemAll: rs.map((r) => r.msPerItem),
+			cpuMsPerItem: median(rs.map((r) => r.cpuMsPerItem)),
 			wallMs: median(rs.map((r) => r.wallMs)),
 			peakKb: median(rs.map((r) => r.peakKb)),
 			maxInFlight: Math.max(...rs.map((r) => r.maxInFlight)),
@@ -156,7 +176,7 @@ async function runPairs(ctx, w, ids) {
 		};
 	};
 	const ratio = spread(ratios);
-	return { workload: w, oneall: per('oneall'), http: per('http'), ratios, ratio, identity, met: w.target === null ? null : ratio.median <= w.target };
+	return { workload: w, oneall: per('oneall'), http: per('http'), ratios, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met: w.target === null ? null : ratio.median <= w.target };
 }
 
 module.exports = { runN8n, measuredRun, runPairs, compareRequests };

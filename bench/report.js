@@ -22,14 +22,15 @@ function header(L, x) {
 
 function targets(L, x) {
 	L.push('', '## Targets', '');
-	L.push('Ratio = OneAll node time / HTTP Request node time in the same pair of runs; median (min–max) over the pairs. A target is read on the median.', '');
-	L.push('| target | figure | |', '|---|---|---|');
+	L.push("Ratio = OneAll node time / HTTP Request node time (the node's `executionTime`) in the same pair of runs; median (min–max) over the pairs. A target is read on the median. The CPU ratio compares the CPU time n8n used during the node's execution instead (all threads, from bench/lib/preload.js): on a shared machine it moves far less than wall time.", '');
+	L.push('| target | ratio of node times | ratio of CPU times | |', '|---|---|---|---|');
 	for (const s of x.timed) {
 		const w = s.workload;
 		const what = w.target === null ? `${w.title}: ratio` : `${w.title}: ratio ≤ ${fmt(w.target, 2)}`;
-		L.push(`| ${what} | ${range(s.ratio)} × over ${s.ratio.n} pairs | ${mark(s.met)} |`);
+		L.push(`| ${what} | ${range(s.ratio)} × over ${s.ratio.n} pairs | ${range(s.cpuRatio)} × | ${mark(s.met)} |`);
 	}
 	const c = x.counted;
+	L.push('', '| target | figure | |', '|---|---|---|');
 	L.push(`| Additional Fields: \`${c.workload.expression}\` evaluated ≤ ${c.workload.limit} times per item | ${fmt(c.perItem, 2)} | ${mark(c.met)} |`);
 	L.push(`| packed tarball ≤ ${bytes(TARGETS.tarballBytes)} bytes | ${bytes(x.tarball.bytes)} bytes | ${mark(x.tarball.bytes <= TARGETS.tarballBytes)} |`);
 	L.push(`| cold load of node + credential < ${TARGETS.coldLoadMs} ms | ${fmt(x.cold.n8n.oursMs, 1)} ms | ${mark(x.cold.n8n.oursMs < TARGETS.coldLoadMs)} |`);
@@ -38,16 +39,16 @@ function targets(L, x) {
 function timePerItem(L, x) {
 	L.push('', '## Time per item', '');
 	L.push('"node" is the node\'s own `executionTime` in n8n\'s run data; "wall" is the whole `n8n execute` process (start-up, loading ~500 node types, the run, saving it, printing it), mostly fixed cost. The sandbox\'s records give the rest: requests in flight at once (arrival in whole ms + duration, so 2 can be one ending and the next arriving in the same millisecond), whether each identity\'s requests arrived in input order, and overlaps (a request to an identity arriving before the previous one to it was answered).', '');
-	L.push('| workload | node | ms / item (median) | each run | wall (median) | identities | in flight (max) | per identity: in order / overlaps | peak RSS (median) | load avg at start |');
-	L.push('|---|---|---|---|---|---|---|---|---|---|');
+	L.push('| workload | node | ms / item (median) | each run | CPU ms / item (median) | wall (median) | identities | in flight (max) | per identity: in order / overlaps | peak RSS (median) | load avg at start |');
+	L.push('|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const s of x.timed) {
 		for (const kind of ['oneall', 'http']) {
 			const k = s[kind];
-			L.push(`| ${s.workload.title} | ${LABEL[kind]} | ${fmt(k.msPerItem, 3)} | ${k.msPerItemAll.map((v) => fmt(v, 3)).join(', ')} | ${fmt(k.wallMs / 1000, 1)} s | ${k.identities} | ${k.maxInFlight} | ${k.inOrder ? 'yes' : 'no'} / ${k.overlaps} | ${mib(k.peakKb)} | ${s.loadAtStart.toFixed(2)} |`);
+			L.push(`| ${s.workload.title} | ${LABEL[kind]} | ${fmt(k.msPerItem, 3)} | ${k.msPerItemAll.map((v) => fmt(v, 3)).join(', ')} | ${fmt(k.cpuMsPerItem, 3)} | ${fmt(k.wallMs / 1000, 1)} s | ${k.identities} | ${k.maxInFlight} | ${k.inOrder ? 'yes' : 'no'} / ${k.overlaps} | ${mib(k.peakKb)} | ${s.loadAtStart.toFixed(2)} |`);
 		}
 	}
-	L.push('', '| workload | ratio OneAll / HTTP Request, each pair (in run order) | min | median | max |', '|---|---|---|---|---|');
-	for (const s of x.timed) L.push(`| ${s.workload.title} | ${s.ratios.map((r) => fmt(r, 2)).join(', ')} | ${fmt(s.ratio.min, 2)} | **${fmt(s.ratio.median, 2)}** | ${fmt(s.ratio.max, 2)} |`);
+	L.push('', '| workload | ratio OneAll / HTTP Request, node time, each pair (in run order) | min | median | max | CPU time, each pair |', '|---|---|---|---|---|---|');
+	for (const s of x.timed) L.push(`| ${s.workload.title} | ${s.ratios.map((r) => fmt(r, 2)).join(', ')} | ${fmt(s.ratio.min, 2)} | **${fmt(s.ratio.median, 2)}** | ${fmt(s.ratio.max, 2)} | ${s.cpuRatios.map((r) => fmt(r, 2)).join(', ')} |`);
 	const problems = x.timed.flatMap((s) => [...s.oneall.problems, ...s.http.problems]);
 	if (problems.length) L.push('', `Problems seen (such runs are left out of the ratios): ${[...new Set(problems)].join('; ')}`);
 }
@@ -57,6 +58,11 @@ function evaluations(L, x) {
 	L.push("Counted inside n8n by bench/lib/preload.js: every parameter value n8n resolves goes through `Expression.resolveSimpleParameterValue`; the preload counts the calls per expression text over the whole run and divides by the items.", '');
 	const c = x.counted;
 	L.push(`**Additional Fields**: ${c.workload.title}, one run: \`${c.workload.expression}\` was evaluated **${fmt(c.perItem, 2)} times per item** (target ≤ ${c.workload.limit}); the run ${c.ok ? 'sent every post' : `had problems: ${c.problems.join('; ')}`}.`, '');
+	if (c.line1) L.push(`The same workflow in n8n ${c.line1.version}: **${fmt(c.line1.perItem, 2)}** per item${c.line1.ok ? '' : ` (problems: ${c.line1.problems.join('; ')})`}.`, '');
+	L.push(
+		"Where they come from: n8n's declarative engine (RoutingNode) resolves the value of every declared property of the node for every item, whether the property is shown for the operation or not; n8n 2.41 does it twice (once to build the request, once more in `resolveBaseUrl`, which walks all properties again to tell whether the base URL is the node's own), 1.123 once. The node's preSend then reads each field it sends once (`getNodeParameter`). So a field declared once costs 2 + 1 = 3 evaluations per item in 2.41 and 1 + 1 = 2 in 1.123, and a field declared k times costs 2k + 1 in 2.41. The HTTP Request node reads each parameter once.",
+		'',
+	);
 	L.push('| workload | node | expression | evaluations per item |', '|---|---|---|---|');
 	L.push(...Object.entries(c.all).map(([e, n]) => `| ${c.workload.title} | ${LABEL.oneall} | \`${e.replace(/\|/g, '\\|')}\` | ${fmt(n, 2)} |`));
 	for (const s of x.timed) {

@@ -38,6 +38,19 @@ function machineInfo() {
 	};
 }
 
+/** The same count in n8n 1.123 (Node 20), whose declarative engine resolves each property once. */
+async function countOnLine1(ctx, tarball, counted) {
+	const instance = await createInstance({ line: '1', tarball });
+	try {
+		await instance.importCredentials([{ ...CRED.oneall, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: ctx.sb.url } }]);
+		await instance.importWorkflows([counted]);
+		const c = await measuredRun({ ...ctx, instance }, { wfId: counted.id, kind: 'oneall', delay: 0, expectItems: CONFIG.countItems, label: `Additional Fields count, n8n ${instance.version}` });
+		return { version: instance.version, perItem: c.perItem[COUNTED.expression] || 0, all: c.perItem, ok: c.ok, problems: c.problems };
+	} finally {
+		if (!CONFIG.keep) await instance.cleanup().catch(() => {});
+	}
+}
+
 async function main(ctx) {
 	const x = { machine: machineInfo(), loadStart: os.loadavg(), date: new Date().toISOString().slice(0, 16).replace('T', ' ') };
 	x.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -86,6 +99,7 @@ async function main(ctx) {
 	x.counted = { workload: COUNTED, perItem: c.perItem[COUNTED.expression] || 0, all: c.perItem, ok: c.ok, problems: c.problems };
 	x.counted.met = c.ok && x.counted.perItem <= COUNTED.limit;
 	step(`Additional Fields: ${COUNTED.expression} evaluated ${fmt(x.counted.perItem, 2)} times per item`);
+	if (CONFIG.countOnLine1) x.counted.line1 = await countOnLine1(ctx, x.tarball.file, counted);
 
 	x.timed = [];
 	const loads = [c.loadInN8n];

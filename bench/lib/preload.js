@@ -3,6 +3,9 @@
  * Loaded into the n8n process with `node --require bench/lib/preload.js` by bench/measure.js. It only
  * observes; when the process exits it writes to $BENCH_PRELOAD_OUT:
  *   - VmHWM / VmRSS from /proc/self/status (peak and final resident memory, kB);
+ *   - the process's CPU time (all threads, so isolated-vm's expression evaluation too) every 50 ms,
+ *     as [epoch ms, CPU ms] pairs: the CPU a node's execution window used can be read off it, a
+ *     figure that other processes on a busy machine disturb far less than wall time;
  *   - a pair of clock readings (Date.now() and the monotonic clock V8's CPU profiler uses), so that
  *     n8n's run data times (epoch ms) can be placed on a --cpu-prof profile's time line;
  *   - how long n8n's own loader took to require and instantiate this package's node and credential
@@ -23,6 +26,13 @@ if (out) {
 	const counts = { expressions: 0, simpleValues: 0, byExpression: {} };
 	const countExpressions = process.env.BENCH_COUNT_EXPRESSIONS === '1';
 	const OURS = /[\\/]node_modules[\\/]n8n-nodes-oneall[\\/]dist[\\/](nodes[\\/]OneAll[\\/]OneAll\.node|credentials[\\/]OneAllApi\.credentials)\.js$/;
+	const cpuSeries = [];
+	const cpuTick = () => {
+		const u = process.cpuUsage();
+		cpuSeries.push([Date.now(), (u.user + u.system) / 1000]);
+	};
+	cpuTick();
+	setInterval(cpuTick, 50).unref();
 	let patchedExpression = false;
 	let depth = 0;
 
@@ -101,6 +111,7 @@ if (out) {
 	const write = () => {
 		if (written) return;
 		written = true;
+		cpuTick();
 		let status = '';
 		try {
 			status = fs.readFileSync('/proc/self/status', 'utf8');
@@ -120,6 +131,7 @@ if (out) {
 					vmHwmKb: kb('VmHWM'),
 					vmRssKb: kb('VmRSS'),
 					loadInN8n: ours,
+					cpuSeries,
 					counts: countExpressions ? counts : undefined,
 				}),
 			);
