@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const { describeRun } = require('../test/e2e/lib/n8n');
 const { CONFIG, step } = require('./config');
-const { NODE, LABEL, orderAndOverlap, indexOf } = require('./workloads');
+const { NODE, LABEL, watchArrivals, orderAndOverlap, indexOf } = require('./workloads');
 const { median, spread, fmt, mib } = require('./lib/stats');
 
 const PRELOAD = path.join(__dirname, 'lib', 'preload.js');
@@ -51,6 +51,7 @@ function cpuBetween(series, fromMs, toMs) {
  */
 async function measuredRun(ctx, { wfId, kind, delay, expectItems, label, nodeArgs }) {
 	const { instance, sb, tmpDir } = ctx;
+	watchArrivals(sb);
 	sb.reset();
 	sb.setDelay(delay);
 	const r = await runN8n(instance, tmpDir, ['execute', `--id=${wfId}`, '--rawOutput'], {

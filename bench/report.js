@@ -38,7 +38,7 @@ function targets(L, x) {
 
 function timePerItem(L, x) {
 	L.push('', '## Time per item', '');
-	L.push('"node" is the node\'s own `executionTime` in n8n\'s run data; "wall" is the whole `n8n execute` process (start-up, loading ~500 node types, the run, saving it, printing it), mostly fixed cost. The sandbox\'s records give the rest: requests in flight at once (arrival in whole ms + duration, so 2 can be one ending and the next arriving in the same millisecond), whether each identity\'s requests arrived in input order, and overlaps (a request to an identity arriving before the previous one to it was answered).', '');
+	L.push('"node" is the node\'s own `executionTime` in n8n\'s run data; "wall" is the whole `n8n execute` process (start-up, loading ~500 node types, the run, saving it, printing it), mostly fixed cost. The sandbox gives the rest, counted as each request arrives: requests in flight at once (the most unanswered, this one included), whether each identity\'s requests arrived in input order, and overlaps (requests that arrived while an earlier one to the same identity was still unanswered).', '');
 	L.push('| workload | node | ms / item (median) | each run | CPU ms / item (median) | wall (median) | identities | in flight (max) | per identity: in order / overlaps | peak RSS (median) | load avg at start |');
 	L.push('|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const s of x.timed) {

@@ -148,8 +148,27 @@ function countedWorkflow() {
 }
 
 /**
+ * Marks each request as it reaches the sandbox with how many requests were still unanswered at that
+ * moment, in all and to its identity (the sandbox sets a record's status when it answers).
+ */
+function watchArrivals(sb) {
+	if (sb.requests.push !== Array.prototype.push) return;
+	let open = [];
+	sb.requests.push = function (...recs) {
+		for (const rec of recs) {
+			open = open.filter((r) => r.status === null);
+			const identity = identityOf(rec);
+			rec.openAtArrival = open.length;
+			rec.openForIdentity = open.filter((r) => identityOf(r) === identity).length;
+			open.push(rec);
+		}
+		return Array.prototype.push.apply(this, recs);
+	};
+}
+
+/**
  * What the sandbox saw: requests in input order per identity, overlaps per identity (a request
- * arriving before the previous one to the same identity was answered), most in flight at once.
+ * arriving while an earlier one to the same identity was unanswered), most in flight at once.
  */
 function orderAndOverlap(records) {
 	const byIdentity = new Map();
@@ -159,21 +178,12 @@ function orderAndOverlap(records) {
 		byIdentity.get(id).push(r);
 	}
 	let inOrder = true;
-	let overlaps = 0;
 	for (const list of byIdentity.values()) {
-		for (let i = 1; i < list.length; i++) {
-			if (indexOf(list[i]) < indexOf(list[i - 1])) inOrder = false;
-			// startedAt is whole ms: allow 1 ms for the next request arriving in the same millisecond.
-			if (list[i].startedAt + 1 < list[i - 1].startedAt + (list[i - 1].durationMs || 0)) overlaps++;
-		}
+		for (let i = 1; i < list.length; i++) if (indexOf(list[i]) < indexOf(list[i - 1])) inOrder = false;
 	}
-	const ev = [];
-	for (const r of records) ev.push([r.startedAt, 1], [r.startedAt + (r.durationMs || 0), -1]);
-	ev.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let cur = 0;
-	let maxInFlight = 0;
-	for (const [, d] of ev) maxInFlight = Math.max(maxInFlight, (cur += d));
+	const overlaps = records.filter((r) => r.openForIdentity > 0).length;
+	const maxInFlight = records.reduce((m, r) => Math.max(m, r.openAtArrival + 1), 0);
 	return { identities: byIdentity.size, inOrder, overlaps, maxInFlight };
 }
 
-module.exports = { TIMED, COUNTED, NODE, LABEL, CRED, TWITTER, timedWorkflow, countedWorkflow, orderAndOverlap, indexOf };
+module.exports = { TIMED, COUNTED, NODE, LABEL, CRED, TWITTER, timedWorkflow, countedWorkflow, watchArrivals, orderAndOverlap, indexOf };
