@@ -10,9 +10,10 @@
  * answer; executions that fail are counted and their errors (as n8n stored them) reported.
  *
  *   npm run bench:queue                 (npm run bench runs it after its own part)
- *   BENCH_QUEUE_ROUNDS=2 BENCH_QUEUE_DELAYS=0,50 BENCH_OUT=bench/results.md   (the defaults)
+ *   BENCH_QUEUE_ROUNDS=2 BENCH_QUEUE_DELAYS=0,50   (the defaults; BENCH_OUT as in bench/config.js)
  *
- * Writes its section of bench/results.md (between the queue-mode markers, replaced on each run).
+ * Writes its section of the bench report (between the queue-mode markers, replaced on each run):
+ * bench/.work/results.md, untracked, which `npm run bench:publish` makes bench/results.md.
  */
 const fs = require('fs');
 const os = require('os');
@@ -34,7 +35,7 @@ const CONFIG = {
 	delays: (process.env.BENCH_QUEUE_DELAYS || '0,50').split(',').map((s) => Number(s.trim())),
 	executions: 10,
 	items: 100,
-	out: path.resolve(ROOT, process.env.BENCH_OUT || path.join('bench', 'results.md')),
+	out: require('./config').CONFIG.out,
 };
 const MARK = { start: '<!-- queue-mode bench: start -->', end: '<!-- queue-mode bench: end -->' };
 const KEYS = { publicKey: 'sandbox-public-key', privateKey: 'sandbox-private-key' };

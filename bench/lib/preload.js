@@ -1,14 +1,19 @@
 'use strict';
 /*
- * Loaded into the n8n process with `node --require bench/lib/preload.js` by bench/run.js. It only
+ * Loaded into the n8n process with `node --require bench/lib/preload.js` by bench/measure.js. It only
  * observes; when the process exits it writes to $BENCH_PRELOAD_OUT:
  *   - VmHWM / VmRSS from /proc/self/status (peak and final resident memory, kB);
+ *   - the process's CPU time (all threads, so isolated-vm's expression evaluation too) every 50 ms,
+ *     as [epoch ms, CPU ms] pairs: the CPU a node's execution window used can be read off it, a
+ *     figure that other processes on a busy machine disturb far less than wall time;
  *   - a pair of clock readings (Date.now() and the monotonic clock V8's CPU profiler uses), so that
  *     n8n's run data times (epoch ms) can be placed on a --cpu-prof profile's time line;
  *   - how long n8n's own loader took to require and instantiate this package's node and credential
  *     (timed around Module._load and the exported classes' constructors);
  *   - with BENCH_COUNT_EXPRESSIONS=1: how many expressions n8n evaluated (calls of
- *     Expression.prototype.resolveSimpleParameterValue with an "=..." string).
+ *     Expression.prototype.resolveSimpleParameterValue with an "=..." string), in all and for each
+ *     expression text: every parameter value n8n resolves, declarative nodes' included, goes through
+ *     that method, so the count per text is how often n8n evaluated that parameter.
  */
 const fs = require('fs');
 const Module = require('module');
@@ -18,9 +23,16 @@ const out = process.env.BENCH_PRELOAD_OUT;
 if (out) {
 	const clock = { epochMs: Date.now(), monoUs: Number(process.hrtime.bigint() / 1000n) };
 	const ours = {}; // file kind → { requireMs, newMs }
-	const counts = { expressions: 0, simpleValues: 0 };
+	const counts = { expressions: 0, simpleValues: 0, byExpression: {} };
 	const countExpressions = process.env.BENCH_COUNT_EXPRESSIONS === '1';
 	const OURS = /[\\/]node_modules[\\/]n8n-nodes-oneall[\\/]dist[\\/](nodes[\\/]OneAll[\\/]OneAll\.node|credentials[\\/]OneAllApi\.credentials)\.js$/;
+	const cpuSeries = [];
+	const cpuTick = () => {
+		const u = process.cpuUsage();
+		cpuSeries.push([Date.now(), (u.user + u.system) / 1000]);
+	};
+	cpuTick();
+	setInterval(cpuTick, 50).unref();
 	let patchedExpression = false;
 	let depth = 0;
 
@@ -86,7 +98,11 @@ if (out) {
 		const original = E.prototype.resolveSimpleParameterValue;
 		E.prototype.resolveSimpleParameterValue = function (value) {
 			counts.simpleValues++;
-			if (typeof value === 'string' && value.charAt(0) === '=') counts.expressions++;
+			if (typeof value === 'string' && value.charAt(0) === '=') {
+				counts.expressions++;
+				const key = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+				counts.byExpression[key] = (counts.byExpression[key] || 0) + 1;
+			}
 			return original.apply(this, arguments);
 		};
 	}
@@ -95,6 +111,7 @@ if (out) {
 	const write = () => {
 		if (written) return;
 		written = true;
+		cpuTick();
 		let status = '';
 		try {
 			status = fs.readFileSync('/proc/self/status', 'utf8');
@@ -114,6 +131,7 @@ if (out) {
 					vmHwmKb: kb('VmHWM'),
 					vmRssKb: kb('VmRSS'),
 					loadInN8n: ours,
+					cpuSeries,
 					counts: countExpressions ? counts : undefined,
 				}),
 			);

@@ -138,7 +138,7 @@ function parseRunOutput(stdout) {
 	return undefined;
 }
 
-/** Runs `node n8n <args>` with the instance env; never rejects on a non-zero exit. */
+/** Runs a process in its own process group (ended with it); never rejects on a non-zero exit. */
 function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
@@ -161,12 +161,22 @@ function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
 				/* already gone */
 			}
 		}, timeoutMs);
+		// Tracked like the editors: an interrupted caller leaves no n8n (or its task runner) behind.
+		liveEditors.add(child);
 		child.on('error', (e) => {
 			clearTimeout(timer);
+			liveEditors.delete(child);
 			reject(e);
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			liveEditors.delete(child);
+			// 2.x's JS task runner is a child in the same group: nothing of the run outlives it.
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				/* group already gone */
+			}
 			const ms = Date.now() - started;
 			if (label) log(`${label}: exit ${code}${signal ? ` (${signal})` : ''} in ${(ms / 1000).toFixed(1)}s`);
 			resolve({ code, signal, stdout, stderr, ms, timedOut });
@@ -235,12 +245,15 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 	let seq = 0;
 	const file = (name) => path.join(workDir, `${++seq}-${name}`);
 
-	/** Runs an n8n CLI command; resolves to { code, signal, stdout, stderr, ms, timedOut }. */
+	/**
+	 * Runs an n8n CLI command; resolves to { code, signal, stdout, stderr, ms, timedOut }.
+	 * `opts.nodeArgs`: flags for Node itself, before n8n's script (e.g. --require, --cpu-prof).
+	 */
 	async function run(args, opts = {}) {
 		// 2.x always starts a task broker (default port 5679); give each process its own port so
 		// parallel n8n processes (another instance, an editor) do not collide.
 		const brokerPort = await freePort();
-		return runProcess(n8n.nodeBin, [n8n.n8nBin, ...args], {
+		return runProcess(n8n.nodeBin, [...(opts.nodeArgs || []), n8n.n8nBin, ...args], {
 			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...(opts.env || {}) },
 			cwd: folder,
 			timeoutMs: opts.timeoutMs,
@@ -776,6 +789,7 @@ module.exports = {
 	nodeError,
 	newId,
 	freePort,
+	runProcess,
 	playwrightCookies,
 	killLiveEditors,
 	trackChild,
