@@ -152,8 +152,15 @@ describe('invalid parameters: an error naming the parameter and the item, nothin
 	});
 
 	test('a required parameter left empty in the workflow itself: n8n refuses to start, nothing is sent', async () => {
-		// Twitter's message is `required` in n8n's sense: n8n's own check stops the workflow first.
-		await expect(run(tweetBy(''))).rejects.toThrow(/workflow has issues/);
+		// A title is `required` in n8n's sense: n8n's own check stops the workflow first.
+		const playlist = { resource: 'youtube', operation: 'createPlaylist', identityToken: rl(ids.youtube), title: '' };
+		await expect(run(playlist)).rejects.toThrow(/workflow has issues/);
+		expect(sb.requests).toHaveLength(0);
+	});
+
+	test("an empty tweet is refused by the node: Message is shared with posts where it is optional, so n8n does not mark it", async () => {
+		const { error } = await run(tweetBy(''));
+		expectUserError(error, { message: 'Message (message) is empty [item 0]', description: NOTHING_SENT, itemIndex: 0 });
 		expect(sb.requests).toHaveLength(0);
 	});
 });

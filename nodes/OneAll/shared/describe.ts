@@ -78,7 +78,7 @@ function fieldProperty(field: FieldSpec, inCollection: boolean): INodeProperties
 		...typeOf(field),
 		...(field.placeholder && !field.listMethod ? { placeholder: field.placeholder } : {}),
 		...(field.description ? { description: field.description } : {}),
-		...(field.required && !inCollection ? { required: true } : {}),
+		...((field.markRequired ?? field.required) && !inCollection ? { required: true } : {}),
 		...(field.showIf && !inCollection ? { displayOptions: { show: field.showIf } } : {}),
 	} as INodeProperties;
 	return property;

@@ -11,7 +11,7 @@ export const message = (body: string, extra: Extra = {}): FieldSpec => ({
 	body,
 	rows: 4,
 	placeholder: 'e.g. New on the blog: how we ship every Friday',
-	description: 'The text of the post',
+	description: 'The text of the post or tweet. A tweet needs one; a Facebook or LinkedIn post needs a Message or a Link.',
 	...extra,
 });
 

@@ -32,6 +32,11 @@ export interface FieldSpec {
 	body?: string;
 	/** Must be set for the request to make sense (checked by the node, not by n8n). */
 	required?: boolean;
+	/**
+	 * Whether the editor marks it required; defaults to `required`. Off for a field one declaration
+	 * shares with operations where it is optional: n8n evaluates every declaration for every item.
+	 */
+	markRequired?: boolean;
 	description?: string;
 	placeholder?: string;
 	/** Multi-line editor for long texts. */

@@ -9,7 +9,7 @@ export const publishPost: OperationSpec = {
 	description: "Publish a post on the identity's own Facebook timeline",
 	path: 'facebook/post.json',
 	object: 'post',
-	fields: [message('post.message', { description: 'The text of the post. A post needs a message or a link.' })],
+	fields: [message('post.message')],
 	additional: [link('post.link'), attachmentIds('post.attachments'), pictureUrls],
 	oneOf: ['message', 'link'],
 	pictureUpload: { path: 'facebook/picture.json', object: 'picture', extra: { create_post: false } },

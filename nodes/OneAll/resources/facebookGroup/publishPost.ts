@@ -10,7 +10,7 @@ export const publishPost: OperationSpec = {
 	description: 'Publish a post in a Facebook group the identity is a member of',
 	path: 'facebook/group/post.json',
 	object: 'group',
-	fields: [groupId, message('group.message', { description: 'The text of the post. A post needs a message or a link.' })],
+	fields: [groupId, message('group.message')],
 	additional: [link('group.link'), attachmentIds('group.attachments'), pictureUrls],
 	oneOf: ['message', 'link'],
 	pictureUpload: { path: 'facebook/group/picture.json', object: 'group', extra: { create_post: false } },

@@ -10,7 +10,7 @@ export const publishPost: OperationSpec = {
 	description: 'Publish a post on a Facebook page the identity administers',
 	path: 'facebook/page/post.json',
 	object: 'page',
-	fields: [pageId, message('page.message', { description: 'The text of the post. A post needs a message or a link.' })],
+	fields: [pageId, message('page.message')],
 	additional: [link('page.link'), attachmentIds('page.attachments'), pictureUrls],
 	oneOf: ['message', 'link'],
 	pictureUpload: { path: 'facebook/page/picture.json', object: 'page', extra: { create_post: false } },

@@ -12,7 +12,7 @@ export const updatePost: OperationSpec = {
 	method: 'PUT',
 	path: 'facebook/page/{pageId}/post/{postId}.json',
 	object: 'post',
-	fields: [pagePathId, pagePostId, message('post.message', { description: 'The new text of the post' })],
+	fields: [pagePathId, pagePostId, message('post.message')],
 	additional: [
 		link('post.link', { description: 'A URL to share with the post; not together with Attachment IDs' }),
 		attachmentIds('post.attachments', {

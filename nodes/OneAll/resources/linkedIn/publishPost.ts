@@ -10,7 +10,7 @@ export const publishPost: OperationSpec = {
 	description: "Publish a post on the identity's LinkedIn profile",
 	path: 'linkedin/post.json',
 	object: 'post',
-	fields: [message('post.message', { description: 'The commentary of the post. A post needs a message or a link.' })],
+	fields: [message('post.message')],
 	additional: linkedInPostAdditional,
 	oneOf: ['message', 'link'],
 };

@@ -16,7 +16,7 @@ export const publishPost: OperationSpec = {
 			placeholder: 'e.g. 2414183',
 			description: 'The LinkedIn company page to publish on',
 		}),
-		message('post.message', { description: 'The commentary of the post. A post needs a message or a link.' }),
+		message('post.message'),
 	],
 	additional: linkedInPostAdditional,
 	oneOf: ['message', 'link'],

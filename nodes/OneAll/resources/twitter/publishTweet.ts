@@ -9,7 +9,7 @@ export const publishTweet: OperationSpec = {
 	description: 'Publish a tweet, optionally with pictures uploaded before',
 	path: 'twitter/post.json',
 	object: 'post',
-	fields: [message('post.message', { required: true, description: 'The text of the tweet' })],
+	fields: [message('post.message', { required: true, markRequired: false })],
 	additional: [
 		attachmentIds('post.attachments', {
 			description:

@@ -9,7 +9,7 @@ export const createPlaylist: OperationSpec = {
 	description: 'Create a playlist on the identity’s YouTube channel; the answer holds its playlist_id',
 	path: 'youtube/playlist.json',
 	object: 'playlist',
-	fields: [title('playlist.title', { required: true, description: 'Title of the playlist' })],
+	fields: [title('playlist.title', { required: true, description: 'Title of the video or playlist' })],
 	additional: [
 		description('playlist.description', { description: 'Description of the playlist' }),
 		privacyStatus('playlist.privacy_status'),

@@ -13,6 +13,6 @@ export const updatePlaylist: OperationSpec = {
 	method: 'PUT',
 	path: 'youtube/playlist/{playlistId}.json',
 	object: 'playlist',
-	fields: [playlistId, title('playlist.title', { required: true, description: 'Title of the playlist (OneAll requires it on every update)' })],
+	fields: [playlistId, title('playlist.title', { required: true, description: 'Title of the video or playlist' })],
 	additional: createPlaylist.additional,
 };

@@ -9,7 +9,7 @@ export const uploadVideo: OperationSpec = {
 	description: 'Queue a video for upload to the identity’s YouTube channel; OneAll processes it in the background',
 	path: 'youtube/video.json',
 	object: 'video',
-	fields: [videoUrl('video.video_url', { required: true }), title('video.title', { required: true, description: 'Title of the video' })],
+	fields: [videoUrl('video.video_url', { required: true }), title('video.title', { required: true, description: 'Title of the video or playlist' })],
 	additional: [
 		description('video.description', { description: 'Description of the video' }),
 		{
