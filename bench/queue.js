@@ -23,6 +23,7 @@ if (!process.env.BENCH_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { packPackage } = require('../test/e2e/lib/pack');
 const { startQueueMode } = require('../test/e2e/lib/queue-mode');
+const { stopOnSignals } = require('../test/e2e/lib/n8n');
 const { startSandbox } = require('../test/sandbox/server');
 const sandboxData = require('../test/sandbox/data');
 const { queueWorkflows, HOOKS } = require('../test/queue/workflows');
@@ -175,6 +176,7 @@ async function runQueueBench() {
 module.exports = { runQueueBench };
 
 if (require.main === module) {
+	stopOnSignals();
 	runQueueBench().catch((err) => {
 		process.stderr.write(`${err.stack || err}\n`);
 		process.exit(1);

@@ -19,7 +19,7 @@ const { execFileSync } = require('child_process');
 
 if (!process.env.BENCH_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { createInstance } = require('../test/e2e/lib/n8n');
+const { createInstance, stopOnSignals } = require('../test/e2e/lib/n8n');
 const { startSandbox } = require('../test/sandbox/server');
 const { ROOT, CONFIG, KEYS, PACKAGE, step, elapsedSec } = require('./config');
 const { TIMED, COUNTED, CRED, timedWorkflow, countedWorkflow } = require('./workloads');
@@ -146,8 +146,7 @@ if (require.main === module) {
 		fs.rmSync(ctx.tmpDir, { recursive: true, force: true });
 		if (ctx.instance) fs.rmSync(ctx.instance.folder, { recursive: true, force: true });
 	};
-	// The harness ends its n8n processes on these signals; the temp folders go with them.
-	for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, removeTemp);
+	stopOnSignals(removeTemp);
 	main(ctx)
 		.then((code) => (process.exitCode = code))
 		.catch((err) => {

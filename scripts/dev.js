@@ -40,13 +40,7 @@ const { spawn, spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const { ensureN8n, cacheRoot } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'install-n8n'));
-// The harness installs SIGINT/SIGTERM handlers for its own editors (kill, then re-raise the signal);
-// this script starts n8n itself and stops it gracefully in its own handlers, so drop those.
-const harnessSignals = ['SIGINT', 'SIGTERM'].map((sig) => [sig, process.listeners(sig)]);
 const { QUIET_ENV, LINE_ENV, freePort } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n'));
-for (const [sig, before] of harnessSignals) {
-	for (const l of process.listeners(sig)) if (!before.includes(l)) process.removeListener(sig, l);
-}
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server'));
 const sandboxData = require(path.join(ROOT, 'test', 'sandbox', 'data'));
 const PACKAGE = require(path.join(ROOT, 'package.json'));

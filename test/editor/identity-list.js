@@ -35,15 +35,8 @@ const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-// The harness kills its editors on SIGINT/SIGTERM and then re-raises the signal, which would end
-// this process before the browser, the sandbox and the temp folders are cleaned up. This script
-// handles those signals itself (below) and calls the harness's killLiveEditors() first.
-const harnessSignals = ['SIGINT', 'SIGTERM'].map((sig) => [sig, process.listeners(sig)]);
 const { checkAdditionalFields } = require('./additionalFields');
 const { createInstance, freePort, killLiveEditors } = require('../e2e/lib/n8n');
-for (const [sig, before] of harnessSignals) {
-	for (const l of process.listeners(sig)) if (!before.includes(l)) process.removeListener(sig, l);
-}
 const { startSandbox } = require('../sandbox/server');
 const { packPackage } = require('../e2e/lib/pack');
 const sandboxData = require('../sandbox/data');

@@ -692,12 +692,22 @@ function stopGroup(proc, timeoutMs = 5000) {
 	return proc.exit.finally(() => clearTimeout(killer));
 }
 
+// Last resort: however this process ends, no n8n it started outlives it.
 process.on('exit', killLiveEditors);
-for (const sig of ['SIGINT', 'SIGTERM']) {
-	process.once(sig, () => {
-		killLiveEditors();
-		process.kill(process.pid, sig); // listener removed by once(): default action ends the process
-	});
+
+/**
+ * For a script with no signal handling of its own: on SIGINT or SIGTERM, end the n8n processes
+ * this harness started, run `andThen`, and end as the signal would have. Scripts that handle these
+ * signals themselves call killLiveEditors() in their own handlers instead.
+ */
+function stopOnSignals(andThen = () => {}) {
+	for (const sig of ['SIGINT', 'SIGTERM']) {
+		process.once(sig, () => {
+			killLiveEditors();
+			andThen();
+			process.kill(process.pid, sig); // the listener is gone (once): the default action ends the process
+		});
+	}
 }
 
 /**
@@ -782,6 +792,7 @@ function nodeError(result, nodeName, { runIndex = 0 } = {}) {
 }
 
 module.exports = {
+	stopOnSignals,
 	createInstance,
 	parseRunOutput,
 	describeRun,
