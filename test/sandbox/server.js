@@ -5,7 +5,7 @@
  *
  *   const { startSandbox } = require('./test/sandbox/server');
  *   const sb = await startSandbox({ port: 0 });
- *   // sb.url, sb.port, sb.requests, sb.reset(), sb.setFault(f|null), sb.setDelay(ms), sb.close()
+ *   // sb.url, sb.port, sb.requests, sb.reset(), sb.setFault(f|null), sb.setDelay(ms), sb.overlaps(), sb.close()
  *
  * What it serves (everything else → 404 envelope, wrong method → 405 envelope):
  *   POST /push/identities/<uuid>/<one of the 20 push paths of the node contract>
@@ -318,6 +318,50 @@ function faultFromName(name, arg) {
 }
 
 const faultName = (f) => (f.mode === 'status' ? String(f.status) : f.mode);
+
+// ---------------------------------------------------------------------------------------------
+// Per-request latency and per-identity overlap: a client that must send one identity's posts one
+// at a time can be caught overlapping them only if each answer takes a while, hence `__delay:<ms>`
+// (an ordinary answer, later; not a fault).
+// ---------------------------------------------------------------------------------------------
+
+const DELAY_RE = /__delay:(\d{1,5})/;
+const requestedDelay = (body) => {
+	const m = body.indexOf('__delay:') === -1 ? null : DELAY_RE.exec(body);
+	return m ? Number(m[1]) : 0;
+};
+
+/** The identity token (lower case) of a push or Pull API path, else null. */
+function identityOf(pathname) {
+	const m = /^\/(?:push|pull)\/identities\/([^/]+)\//.exec(pathname);
+	return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * Requests to one identity that were open at the sandbox at the same time: for each identity, in
+ * order of arrival, a request that arrived before an earlier one had been answered (a request never
+ * answered stays open for good). Times are the sandbox's `performance.now()` (rec.arrivedAt, rec.endedAt).
+ * @returns {{ identity: string, open: number, arrived: number }[]} record seqs of each overlapping pair
+ */
+function overlapsPerIdentity(records) {
+	const byIdentity = new Map();
+	for (const rec of records) {
+		if (!rec.identity) continue;
+		if (!byIdentity.has(rec.identity)) byIdentity.set(rec.identity, []);
+		byIdentity.get(rec.identity).push(rec);
+	}
+	const found = [];
+	for (const [identity, list] of byIdentity) {
+		list.sort((a, b) => a.arrivedAt - b.arrivedAt || a.seq - b.seq);
+		let latest = null; // the earlier request answered last (or never)
+		const endOf = (rec) => (rec.endedAt === null ? Infinity : rec.endedAt);
+		for (const rec of list) {
+			if (latest && rec.arrivedAt < endOf(latest)) found.push({ identity, open: latest.seq, arrived: rec.seq });
+			if (!latest || endOf(rec) > endOf(latest)) latest = rec;
+		}
+	}
+	return found;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -688,6 +732,7 @@ async function startSandbox(options = {}) {
 		const ms = performance.now() - t0;
 		rec.status = status;
 		rec.durationMs = Math.round(ms * 1000) / 1000;
+		rec.endedAt = t0 + ms;
 		stats.count++;
 		stats.byStatus[status] = (stats.byStatus[status] || 0) + 1;
 		stats.totalMs += ms;
@@ -720,6 +765,9 @@ async function startSandbox(options = {}) {
 			fault: null,
 			startedAt: Date.now(),
 			durationMs: null,
+			identity: identityOf(pathname),
+			arrivedAt: t0,
+			endedAt: null,
 		};
 		requests.push(rec);
 		if (requests.length > maxRecords) requests.splice(0, requests.length - maxRecords);
@@ -728,7 +776,7 @@ async function startSandbox(options = {}) {
 
 		const f = pickFault(req.method, rawUrl, body);
 		let resp;
-		let wait = delay;
+		let wait = delay + requestedDelay(body);
 		if (f) {
 			rec.fault = faultName(f);
 			stats.faults++;
@@ -873,6 +921,8 @@ async function startSandbox(options = {}) {
 			return publicFault();
 		},
 		getFault: publicFault,
+		/** overlapsPerIdentity() over every recorded request. */
+		overlaps: () => overlapsPerIdentity(requests),
 		setDelay(ms) {
 			const v = Number(ms);
 			if (!Number.isFinite(v) || v < 0) throw new Error('delay must be a number >= 0');
@@ -905,4 +955,4 @@ async function startSandbox(options = {}) {
 	return handle;
 }
 
-module.exports = { startSandbox, formatId, OPS, INFO_401, INFO_OK, INFO_NO_SITE };
+module.exports = { startSandbox, formatId, overlapsPerIdentity, OPS, INFO_401, INFO_OK, INFO_NO_SITE };

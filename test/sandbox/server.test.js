@@ -4,7 +4,7 @@
 
 const { spawn } = require('node:child_process');
 const path = require('node:path');
-const { startSandbox, formatId, INFO_401 } = require('./server');
+const { startSandbox, formatId, overlapsPerIdentity, INFO_401 } = require('./server');
 const data = require('./data');
 
 const { named } = data;
@@ -621,6 +621,51 @@ describe('request recording', () => {
 	test('X-Sandbox-Request header carries the record seq', async () => {
 		const r = await call('GET', '/identities.json?entries_per_page=1');
 		expect(r.headers.get('x-sandbox-request')).toBe('1');
+	});
+});
+
+describe('per-request delay and per-identity overlap', () => {
+	const TW2 = named.twitter2.identity_token;
+	test('__delay:<ms> answers normally, that much later, and is not a fault', async () => {
+		const t0 = Date.now();
+		const r = await push(TW, 'twitter/post.json', { post: { message: 'slowly __delay:120' } });
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(110);
+		expect(r.status).toBe(200);
+		expect(sb.requests[0]).toMatchObject({ fault: null, status: 200, identity: TW.toLowerCase() });
+		expect(sb.requests[0].endedAt - sb.requests[0].arrivedAt).toBeGreaterThanOrEqual(110);
+		expect(sb.stats().faults).toBe(0);
+	});
+	test('one identity one request at a time: no overlap; two at once: the pair is reported', async () => {
+		await push(TW, 'twitter/post.json', { post: { message: 'a __delay:30' } });
+		await push(TW, 'twitter/post.json', { post: { message: 'b __delay:30' } });
+		expect(sb.overlaps()).toEqual([]);
+		await Promise.all([
+			push(TW, 'twitter/post.json', { post: { message: 'c __delay:60' } }),
+			new Promise((r) => setTimeout(r, 15)).then(() => push(TW, 'twitter/post.json', { post: { message: 'd' } })),
+		]);
+		const bySeq = (m) => sb.requests.find((r) => r.json.request.push.post.message.startsWith(m)).seq;
+		expect(sb.overlaps()).toEqual([{ identity: TW.toLowerCase(), open: bySeq('c'), arrived: bySeq('d') }]);
+	});
+	test('different identities at the same time are not an overlap', async () => {
+		await Promise.all([
+			push(TW, 'twitter/post.json', { post: { message: 'x __delay:50' } }),
+			push(TW2, 'twitter/post.json', { post: { message: 'y __delay:50' } }),
+		]);
+		expect(sb.requests.map((r) => r.identity).sort()).toEqual([TW, TW2].map((t) => t.toLowerCase()).sort());
+		expect(sb.overlaps()).toEqual([]);
+	});
+	test('a request never answered stays open: whatever comes after it for that identity overlaps', () => {
+		const rec = (seq, identity, arrivedAt, endedAt) => ({ seq, identity, arrivedAt, endedAt });
+		expect(overlapsPerIdentity([rec(1, 'a', 0, null), rec(2, 'a', 500, 510), rec(3, 'b', 600, 610), rec(4, null, 1, 2)])).toEqual([
+			{ identity: 'a', open: 1, arrived: 2 },
+		]);
+		// the open request is the one answered last, not merely the previous one
+		expect(overlapsPerIdentity([rec(1, 'a', 0, 100), rec(2, 'a', 90, 150), rec(3, 'a', 50, 60)])).toEqual([
+			{ identity: 'a', open: 1, arrived: 3 },
+			{ identity: 'a', open: 1, arrived: 2 },
+		]);
+		// arriving exactly when the previous answer went out is one after the other
+		expect(overlapsPerIdentity([rec(1, 'a', 0, 100), rec(2, 'a', 100, 150)])).toEqual([]);
 	});
 });
 
