@@ -31,7 +31,28 @@ const { execFileSync } = require('child_process');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { createInstance, nodeOutput, nodeError } = require('./lib/n8n');
+const { createInstance } = require('./lib/n8n');
+const {
+	results,
+	notes,
+	REGEX_GUARD,
+	setScope,
+	getScope,
+	say,
+	check,
+	fail,
+	show,
+	assertEqual,
+	assertMatch,
+	secs,
+	runData,
+	outputOf,
+	pairedIndexes,
+	expectSuccess,
+	expectStopped,
+	errorsOf,
+} = require('./lib/suite');
+const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth } = require('./lib/secrets');
 const { startSandbox, OPS, INFO_401 } = require('../sandbox/server');
 const { createData } = require('../sandbox/data');
 const { packPackage } = require('./lib/pack');
@@ -39,23 +60,6 @@ const { packPackage } = require('./lib/pack');
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
 const PACKAGE = require(path.join(ROOT, 'package.json'));
-
-// Distinctive keys: if any of these strings shows up in n8n's output, it is a leak.
-const KEYS = {
-	publicKey: 'e2ePUBLIC-Kq7Zx3Lk-leakcanary',
-	privateKey: 'e2ePRIVATE-Wm9Rt5Qp-leakcanary',
-	wrongPrivateKey: 'e2eWRONGKEY-Hx2Pv8Jn-leakcanary',
-};
-const basic = (user, pass) => Buffer.from(`${user}:${pass}`).toString('base64');
-const GOOD_AUTH = `Basic ${basic(KEYS.publicKey, KEYS.privateKey)}`;
-const WRONG_AUTH = `Basic ${basic(KEYS.publicKey, KEYS.wrongPrivateKey)}`;
-const SECRETS = {
-	'private key': KEYS.privateKey,
-	'public key': KEYS.publicKey,
-	'wrong private key': KEYS.wrongPrivateKey,
-	'Base64 Authorization value': basic(KEYS.publicKey, KEYS.privateKey),
-	'Base64 Authorization value (wrong key)': basic(KEYS.publicKey, KEYS.wrongPrivateKey),
-};
 
 const CREDENTIALS = {
 	good: { id: 'e2eSandboxCred01', name: 'OneAll sandbox' },
@@ -94,59 +98,6 @@ const MSG_500 = 'OneAll error 500: An unrecoverable error occurred while process
 // Output and bookkeeping
 // ---------------------------------------------------------------------------------------------
 
-const results = { passed: 0, failed: 0, failures: [] };
-const notes = [];
-const REGEX_GUARD = /Regular expression execution timed out/;
-let scope = '';
-
-function say(line) {
-	process.stdout.write(`${line}\n`);
-}
-
-/** Runs one check: fn throws (or returns false) on failure; a returned string is shown as detail. */
-function check(label, fn) {
-	let detail;
-	let ok;
-	try {
-		const r = fn();
-		ok = r !== false;
-		if (typeof r === 'string') detail = r;
-	} catch (err) {
-		ok = false;
-		detail = err && err.message ? err.message : String(err);
-	}
-	const line = `${ok ? 'ok  ' : 'FAIL'} ${scope} ${label}${detail ? ` — ${oneLine(detail)}` : ''}`;
-	say(line);
-	if (ok) results.passed++;
-	else {
-		results.failed++;
-		results.failures.push(line);
-	}
-	return ok;
-}
-
-function oneLine(s) {
-	const flat = String(s).replace(/\s+/g, ' ').trim();
-	return flat.length > 600 ? `${flat.slice(0, 600)}…` : flat;
-}
-
-function fail(msg) {
-	throw new Error(msg);
-}
-
-function show(v) {
-	return util.inspect(v, { depth: 6, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 30 });
-}
-
-function assertEqual(actual, expected, what = 'value') {
-	if (!util.isDeepStrictEqual(actual, expected)) fail(`${what}: expected ${show(expected)}, got ${show(actual)}`);
-}
-
-function assertMatch(actual, re, what = 'value') {
-	if (typeof actual !== 'string' || !re.test(actual)) fail(`${what}: expected ${re}, got ${show(actual)}`);
-}
-
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers over sandbox records and n8n runs
@@ -204,109 +155,6 @@ function checkRequest(rec, { path: expectedPath, body, auth = GOOD_AUTH }) {
 		problems.push(`body ${rec.body} (expected ${JSON.stringify(body)})`);
 	}
 	if (problems.length) fail(problems.join('; '));
-}
-
-function runData(run) {
-	return (run.result && run.result.data && run.result.data.resultData && run.result.data.resultData.runData) || {};
-}
-
-function outputOf(run, node, outputIndex = 0) {
-	const out = nodeOutput(run.result, node, { outputIndex });
-	if (out === undefined) fail(`node "${node}" did not run`);
-	return out;
-}
-
-const pairedIndexes = (items) => items.map((i) => (i.pairedItem && typeof i.pairedItem === 'object' ? i.pairedItem.item : i.pairedItem));
-
-function expectSuccess(run) {
-	if (run.ok) return run.crashedOnExit ? 'status success (n8n crashed while exiting, after printing the run)' : undefined;
-	fail(`status ${run.status}, exit ${run.code}${run.signal ? `/${run.signal}` : ''}: ${run.error ? run.error.message : 'no run data'}${run.result ? '' : `\n${(run.stdout || '').slice(-800)}\n${(run.stderr || '').slice(-800)}`}`);
-}
-
-function expectStopped(run, node, { message, itemIndex, hint }) {
-	if (run.ok) fail('the workflow succeeded');
-	if (!run.result) fail(`no run data printed (exit ${run.code}): ${(run.stdout || '').slice(-600)}`);
-	if (run.status !== 'error') fail(`status ${run.status}`);
-	const error = run.result.data.resultData.error;
-	if (!error) fail('no resultData.error');
-	if (typeof message === 'string') assertEqual(error.message, message, 'error message');
-	else assertMatch(error.message, message, 'error message');
-	if (hint) assertMatch(error.description, hint, 'error description (hint)');
-	assertEqual(run.result.data.resultData.lastNodeExecuted, node, 'lastNodeExecuted');
-	const nodeErr = nodeError(run.result, node);
-	if (!nodeErr) fail(`no error recorded on node "${node}"`);
-	assertEqual(nodeErr.message, error.message, 'node error message');
-	if (itemIndex !== undefined) {
-		const idx = error.context && error.context.itemIndex;
-		assertEqual(idx, itemIndex, 'error.context.itemIndex');
-	}
-	return `"${error.message}"`;
-}
-
-/** Where a key, the Base64 Authorization value or an "authorization" header appears in these texts. */
-function findLeaks(texts) {
-	const leaks = [];
-	for (const [where, text] of Object.entries(texts)) {
-		if (typeof text !== 'string') continue;
-		for (const [what, secret] of Object.entries(SECRETS)) {
-			if (text.includes(secret)) leaks.push(`${what} in ${where}`);
-		}
-		if (/"authorization"\s*:/i.test(text)) leaks.push(`an "authorization" header in ${where}`);
-	}
-	return leaks;
-}
-
-/** Secrets: the keys and the Base64 Authorization never appear in what the process printed. */
-function checkNoSecrets(label, texts) {
-	check(label, () => {
-		const leaks = findLeaks(texts);
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
-		const bytes = Object.values(texts).reduce((a, t) => a + (typeof t === 'string' ? t.length : 0), 0);
-		return `${(bytes / 1024).toFixed(0)} KiB scanned`;
-	});
-}
-
-/** Every error object of a run: the run's, each node task's, each output item's. */
-function errorsOf(run) {
-	const found = [];
-	const rd = run.result && run.result.data && run.result.data.resultData;
-	if (!rd) return found;
-	if (rd.error) found.push(['resultData.error', rd.error]);
-	for (const [node, tasks] of Object.entries(rd.runData || {})) {
-		tasks.forEach((task, t) => {
-			if (task.error) found.push([`${node}[${t}].error`, task.error]);
-			for (const output of (task.data && task.data.main) || []) {
-				for (const item of output || []) if (item && item.error) found.push([`${node} item ${show(item.pairedItem)} .error`, item.error]);
-			}
-		});
-	}
-	return found;
-}
-
-const REQUEST_DETAIL_KEYS = /^(config|headers|request|requestOptions|options|auth|authorization|_header|socket|response)$/i;
-
-/** No error carries the HTTP client's request (where n8n would put headers and auth). */
-function checkNoRequestDetails(label, run) {
-	check(label, () => {
-		const hits = [];
-		const walk = (v, where, depth) => {
-			if (!v || typeof v !== 'object' || depth > 8) return;
-			for (const [k, x] of Object.entries(v)) {
-				if (k === 'node') continue; // the node's own parameters, not request data
-				if (REQUEST_DETAIL_KEYS.test(k)) hits.push(`${where}.${k}`);
-				walk(x, `${where}.${k}`, depth + 1);
-			}
-		};
-		const errors = errorsOf(run);
-		for (const [where, e] of errors) walk(e, where, 0);
-		if (hits.length) fail(`request details attached: ${hits.slice(0, 5).join(', ')}`);
-		return `${errors.length} error object(s) inspected`;
-	});
-}
-
-function checkAllAuth(requests, auth = GOOD_AUTH) {
-	const wrong = requests.filter((r) => r.headers.authorization !== auth);
-	if (wrong.length) fail(`${wrong.length} request(s) without the credential's Authorization`);
 }
 
 const messageOf = (rec) => {
@@ -917,7 +765,7 @@ function nodeVersion(bin) {
 async function runLine(line, { tgz, sandbox, workflows, variants, timings }) {
 	const t0 = Date.now();
 	const label = `${line}.x`;
-	scope = `[${label}]`;
+	setScope(`[${label}]`);
 	say(`# n8n line ${label}: preparing (installs n8n into the cache on first use)`);
 	let instance;
 	const t = {};
@@ -926,8 +774,8 @@ async function runLine(line, { tgz, sandbox, workflows, variants, timings }) {
 		instance = await createInstance({ line, tarball: tgz });
 		started.add(instance.folder);
 		t.instance = Date.now() - tc;
-		scope = `[${label} n8n ${instance.version} · Node ${nodeVersion(instance.n8n.nodeBin)}]`;
-		say(`# ${scope} user folder ${instance.folder}`);
+		setScope(`[${label} n8n ${instance.version} · Node ${nodeVersion(instance.n8n.nodeBin)}]`);
+		say(`# ${getScope()} user folder ${instance.folder}`);
 		check('the tarball is installed in .n8n/nodes like a user does it', () => {
 			const pj = path.join(instance.nodesDir, 'node_modules', PACKAGE.name, 'package.json');
 			if (!fs.existsSync(pj)) fail(`${pj} missing`);
@@ -958,7 +806,7 @@ async function runLine(line, { tgz, sandbox, workflows, variants, timings }) {
 				// n8n 2.x checks parameter regexes (e.g. the identity token's) in a vm with a 250 ms
 				// timeout before it starts a workflow; on a starved CPU that guard can trip. Nothing was
 				// sent, so running again is safe; it is reported, not hidden.
-				notes.push(`${scope} ${s.number}: n8n refused to start the workflow ("Regular expression execution timed out", its 250 ms regex guard on a busy CPU); ran it again`);
+				notes.push(`${getScope()} ${s.number}: n8n refused to start the workflow ("Regular expression execution timed out", its 250 ms regex guard on a busy CPU); ran it again`);
 				say(`# note: ${notes[notes.length - 1]}`);
 				sandbox.reset();
 				run = await instance.execute(s.workflow.id, { timeoutMs: s.timeoutMs || 180000 });
@@ -966,7 +814,7 @@ async function runLine(line, { tgz, sandbox, workflows, variants, timings }) {
 			const ms = Date.now() - te;
 			t.execute += ms;
 			const requests = sandbox.requests.slice();
-			say(`# ${scope} ${s.number} ${s.title}: ${secs(ms)}, ${requests.length} requests to the sandbox`);
+			say(`# ${getScope()} ${s.number} ${s.title}: ${secs(ms)}, ${requests.length} requests to the sandbox`);
 			const before = results.failed;
 			try {
 				s.verify({ run, requests, workflows });
@@ -1014,7 +862,7 @@ async function main() {
 		}
 	}
 
-	scope = '[setup]';
+	setScope('[setup]');
 	const { tgz, files } = pack();
 	check(`npm pack → ${path.basename(tgz)} (${files.length} files, dist only)`, () => {
 		const stray = files.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(f));
@@ -1040,7 +888,7 @@ async function main() {
 		removeTemp();
 	}
 
-	scope = '';
+	setScope('');
 	say('#');
 	for (const [label, t] of Object.entries(timings)) {
 		say(`# ${label}: ${secs(t.total)} (n8n ready + package installed ${secs(t.instance || 0)}, imports ${secs(t.import || 0)}, executions ${secs(t.execute || 0)})`);

@@ -671,6 +671,7 @@ async function startSandbox(options = {}) {
 		}
 		const answer = op.result(n, v.node, pathId);
 		lifecycle.recordPush(op.key, lower, answer, v.node);
+		rec.result = answer;
 		return okResp(resource, JSON.stringify(answer));
 	}
 
@@ -766,6 +767,7 @@ async function startSandbox(options = {}) {
 			startedAt: Date.now(),
 			durationMs: null,
 			identity: identityOf(pathname),
+			result: undefined,
 			arrivedAt: t0,
 			endedAt: null,
 		};

@@ -1,0 +1,140 @@
+'use strict';
+/*
+ * A scripted OpenAI-compatible chat model for driving n8n's AI Agent offline (plain node:http).
+ * n8n's OpenAI Chat Model node with `responsesApiEnabled: false` and its `openAiApi` credential's
+ * `url` set to `<model.url>/v1` sends `POST /v1/chat/completions` (stream: false, the tools as JSON
+ * schemas); this server answers from a script chosen by the conversation's first user message.
+ *
+ *   const model = await startChatModel({
+ *     'case A: post twice': [
+ *       { toolCalls: [{ message: 'one' }, { message: 'two' }] },  // one answer, two parallel calls
+ *       { content: 'Done.' },                                      // the final answer
+ *     ],
+ *   });
+ *   model.url; model.requests; model.conversations(); model.reset(); await model.close();
+ *
+ * A script is the list of answers of one conversation; the turn is the number of assistant
+ * messages already in the request (each answer with tool calls comes back as one). A tool call
+ * is its arguments object; `{ tool: 'name', args }` names the tool, else the first tool offered.
+ * An unknown prompt or a turn past the script's end is a 400, so a surprise shows in the run.
+ */
+const http = require('http');
+
+/** The text of a chat message (a string, or OpenAI's list of content parts). */
+function textOf(message) {
+	if (!message) return '';
+	if (typeof message.content === 'string') return message.content;
+	if (Array.isArray(message.content)) return message.content.map((part) => part.text || '').join('');
+	return '';
+}
+
+function completion(seq, model, message, finishReason) {
+	return {
+		id: `chatcmpl-e2e${seq}`,
+		object: 'chat.completion',
+		created: Math.floor(Date.now() / 1000),
+		model,
+		choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
+		usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+	};
+}
+
+async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
+	const requests = [];
+	let seq = 0;
+	let callSeq = 0;
+
+	function answer(body) {
+		const messages = Array.isArray(body.messages) ? body.messages : [];
+		const prompt = textOf(messages.find((m) => m.role === 'user'));
+		const key = Object.keys(scripts).find((k) => prompt.includes(k));
+		if (key === undefined) return { status: 400, json: { error: { message: `no script for the prompt ${JSON.stringify(prompt)}` } } };
+		const turn = messages.filter((m) => m.role === 'assistant').length;
+		const step = scripts[key][turn];
+		if (!step) return { status: 400, json: { error: { message: `script "${key}" has no answer ${turn + 1}` } } };
+		const model = body.model || 'gpt-e2e';
+		if (step.content !== undefined) {
+			return { key, turn, status: 200, json: completion(seq, model, { role: 'assistant', content: step.content, refusal: null }, 'stop') };
+		}
+		const offered = (body.tools || []).map((t) => t.function && t.function.name).filter(Boolean);
+		const toolCalls = step.toolCalls.map((call) => {
+			const named = call && call.tool !== undefined && call.args !== undefined;
+			return {
+				id: `call_e2e${++callSeq}`,
+				type: 'function',
+				function: { name: named ? call.tool : offered[0], arguments: JSON.stringify(named ? call.args : call) },
+			};
+		});
+		const message = { role: 'assistant', content: null, refusal: null, tool_calls: toolCalls };
+		return { key, turn, status: 200, json: completion(seq, model, message, 'tool_calls') };
+	}
+
+	const server = http.createServer((req, res) => {
+		let raw = '';
+		req.setEncoding('utf8');
+		req.on('data', (c) => (raw += c));
+		req.on('end', () => {
+			let body = null;
+			try {
+				body = JSON.parse(raw);
+			} catch {
+				/* answered below */
+			}
+			seq++;
+			const rec = { seq, method: req.method, url: req.url, body, key: undefined, turn: undefined, status: 0, answer: undefined };
+			requests.push(rec);
+			let out;
+			if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url.split('?')[0])) {
+				out = { status: 404, json: { error: { message: `no route ${req.method} ${req.url}` } } };
+			} else if (!body) {
+				out = { status: 400, json: { error: { message: 'body is not JSON' } } };
+			} else {
+				out = answer(body);
+			}
+			Object.assign(rec, { key: out.key, turn: out.turn, status: out.status, answer: out.json });
+			const text = JSON.stringify(out.json);
+			res.writeHead(out.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+			res.end(text);
+		});
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, host, resolve);
+	});
+	const url = `http://${host}:${server.address().port}`;
+
+	return {
+		url,
+		requests,
+		/**
+		 * Per script key, the model's side of each conversation: every tool call the model made
+		 * ({ id, name, args }) and every tool result n8n sent back ({ id, content }), in order.
+		 * Conversations of one key are told apart by their first tool call's id.
+		 */
+		conversations() {
+			const out = {};
+			for (const rec of requests) {
+				if (!rec.key || !rec.body) continue;
+				const list = (out[rec.key] = out[rec.key] || { requests: 0, calls: [], results: [], finals: [] });
+				list.requests++;
+				for (const m of rec.body.messages || []) {
+					if (m.role === 'tool' && !list.results.some((r) => r.id === m.tool_call_id)) list.results.push({ id: m.tool_call_id, content: textOf(m) });
+				}
+				const message = rec.answer && rec.answer.choices && rec.answer.choices[0].message;
+				if (message && message.tool_calls) {
+					for (const c of message.tool_calls) list.calls.push({ id: c.id, name: c.function.name, args: JSON.parse(c.function.arguments) });
+				} else if (message) list.finals.push(message.content);
+			}
+			return out;
+		},
+		reset() {
+			requests.length = 0;
+		},
+		close() {
+			server.closeAllConnections();
+			return new Promise((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+module.exports = { startChatModel };

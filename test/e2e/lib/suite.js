@@ -1,0 +1,97 @@
+'use strict';
+/*
+ * The end-to-end suite's shared report (one line per check, the n8n line as the scope, the closing
+ * tallies; built on ./checks.js) and readers over a run as n8n prints or stores it (IRun), for
+ * run.js and the settings matrix alike.
+ */
+const { createReport, fail, show, assertEqual, assertMatch } = require('./checks');
+const { nodeOutput, nodeError } = require('./n8n');
+
+const report = createReport();
+const { results, say, check } = report;
+const notes = [];
+const REGEX_GUARD = /Regular expression execution timed out/;
+let scope = '';
+/** The prefix of every check line from now on (the n8n line and versions being checked). */
+const setScope = (text) => {
+	scope = text;
+	report.setScope(text);
+};
+const getScope = () => scope;
+
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function runData(run) {
+	return (run.result && run.result.data && run.result.data.resultData && run.result.data.resultData.runData) || {};
+}
+
+function outputOf(run, node, outputIndex = 0) {
+	const out = nodeOutput(run.result, node, { outputIndex });
+	if (out === undefined) fail(`node "${node}" did not run`);
+	return out;
+}
+
+const pairedIndexes = (items) => items.map((i) => (i.pairedItem && typeof i.pairedItem === 'object' ? i.pairedItem.item : i.pairedItem));
+
+function expectSuccess(run) {
+	if (run.ok) return run.crashedOnExit ? 'status success (n8n crashed while exiting, after printing the run)' : undefined;
+	fail(`status ${run.status}, exit ${run.code}${run.signal ? `/${run.signal}` : ''}: ${run.error ? run.error.message : 'no run data'}${run.result ? '' : `\n${(run.stdout || '').slice(-800)}\n${(run.stderr || '').slice(-800)}`}`);
+}
+
+function expectStopped(run, node, { message, itemIndex, hint }) {
+	if (run.ok) fail('the workflow succeeded');
+	if (!run.result) fail(`no run data printed (exit ${run.code}): ${(run.stdout || '').slice(-600)}`);
+	if (run.status !== 'error') fail(`status ${run.status}`);
+	const error = run.result.data.resultData.error;
+	if (!error) fail('no resultData.error');
+	if (typeof message === 'string') assertEqual(error.message, message, 'error message');
+	else assertMatch(error.message, message, 'error message');
+	if (hint) assertMatch(error.description, hint, 'error description (hint)');
+	assertEqual(run.result.data.resultData.lastNodeExecuted, node, 'lastNodeExecuted');
+	const nodeErr = nodeError(run.result, node);
+	if (!nodeErr) fail(`no error recorded on node "${node}"`);
+	assertEqual(nodeErr.message, error.message, 'node error message');
+	if (itemIndex !== undefined) {
+		const idx = error.context && error.context.itemIndex;
+		assertEqual(idx, itemIndex, 'error.context.itemIndex');
+	}
+	return `"${error.message}"`;
+}
+
+/** Every error object of a run: the run's, each node task's, each output item's. */
+function errorsOf(run) {
+	const found = [];
+	const rd = run.result && run.result.data && run.result.data.resultData;
+	if (!rd) return found;
+	if (rd.error) found.push(['resultData.error', rd.error]);
+	for (const [node, tasks] of Object.entries(rd.runData || {})) {
+		tasks.forEach((task, t) => {
+			if (task.error) found.push([`${node}[${t}].error`, task.error]);
+			for (const output of (task.data && task.data.main) || []) {
+				for (const item of output || []) if (item && item.error) found.push([`${node} item ${show(item.pairedItem)} .error`, item.error]);
+			}
+		});
+	}
+	return found;
+}
+
+module.exports = {
+	results,
+	notes,
+	REGEX_GUARD,
+	setScope,
+	getScope,
+	say,
+	check,
+	fail,
+	show,
+	assertEqual,
+	assertMatch,
+	secs,
+	runData,
+	outputOf,
+	pairedIndexes,
+	expectSuccess,
+	expectStopped,
+	errorsOf,
+};
