@@ -417,6 +417,93 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 		},
 
 		/**
+		 * Every execution stored in this instance's database (n8n keeps failed runs there with their
+		 * full data, which `execute-batch` does not print), oldest first:
+		 * [{ id, workflowId, status, mode, startedAt, stoppedAt, ms, result }] where `result` has the
+		 * shape `execute()` gives (IRun: { data: { resultData: { runData, error?, … } }, status, … }).
+		 * Read with n8n's own sqlite3 and flatted packages, the way n8n stores them.
+		 */
+		async executions() {
+			return readExecutions(n8n.dir, path.join(n8nDir, 'database.sqlite'));
+		},
+
+		/**
+		 * `n8n execute-batch` over `ids` (one process, one workflow at a time, no retries), watched:
+		 * when a workflow runs longer than its bound (`boundsMs[id]`, else `defaultBoundMs`), the
+		 * process is killed and the workflows not yet run are started again in a new process, so one
+		 * hanging workflow costs its bound, not n8n's own 3-minute batch timeout.
+		 * @returns {Promise<{ runs: { [id]: { ok, status, result?, error?, ms, hung? } }, processes: object[] }>}
+		 *   `hung: true` for a workflow stopped at its bound; `status: 'not-run'` if it never started.
+		 */
+		async executeBatchWatched(ids, { boundsMs = {}, defaultBoundMs = 60000, pollMs = 1000 } = {}) {
+			const runs = {};
+			const processes = [];
+			const seen = new Set((await instance.executions()).map((e) => e.id));
+			let remaining = ids.slice();
+			while (remaining.length) {
+				const batch = remaining;
+				let hung;
+				const dir = file('batch');
+				fs.mkdirSync(dir);
+				const brokerPort = await freePort();
+				const child = spawn(
+					n8n.nodeBin,
+					[n8n.n8nBin, 'execute-batch', `--ids=${batch.join(',')}`, '--concurrency=1', '--retries=0', `--output=${path.join(dir, 'output.json')}`],
+					{ cwd: folder, env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+				);
+				const proc = { ids: batch, stdout: '', stderr: '', code: null, signal: null, ms: 0 };
+				processes.push(proc);
+				child.stdout.on('data', (c) => (proc.stdout += c));
+				child.stderr.on('data', (c) => (proc.stderr += c));
+				const t0 = Date.now();
+				const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+				let done = false;
+				exited.then(() => (done = true));
+				while (!done) {
+					await Promise.race([exited, new Promise((r) => setTimeout(r, pollMs))]);
+					if (done) break;
+					let running;
+					try {
+						running = (await instance.executions()).filter((e) => !seen.has(e.id) && e.status === 'running');
+					} catch {
+						continue; // the database is busy or not written yet: look again
+					}
+					const over = running.find((e) => Date.now() - e.startedAt > (boundsMs[e.workflowId] || defaultBoundMs));
+					if (over) {
+						hung = over.workflowId;
+						try {
+							process.kill(-child.pid, 'SIGKILL');
+						} catch {
+							/* gone */
+						}
+						await exited;
+						break;
+					}
+				}
+				Object.assign(proc, await exited, { ms: Date.now() - t0 });
+				log(`execute-batch (${batch.length}): exit ${proc.code}${proc.signal ? ` (${proc.signal})` : ''} in ${(proc.ms / 1000).toFixed(1)}s${hung ? `, stopped: ${hung} ran past its bound` : ''}`);
+				const stored = (await instance.executions()).filter((e) => !seen.has(e.id));
+				for (const e of stored) seen.add(e.id);
+				for (const id of batch) {
+					const mine = stored.filter((e) => e.workflowId === id && e.mode !== 'integrated');
+					const e = mine[mine.length - 1];
+					if (id === hung) {
+						runs[id] = { ok: false, status: 'running', hung: true, ms: e ? Date.now() - e.startedAt : undefined, error: { message: `still running after ${((boundsMs[id] || defaultBoundMs) / 1000).toFixed(0)} s` }, result: e && e.result };
+					} else if (e && e.status !== 'running' && e.status !== 'new') {
+						const error = e.result && e.result.data.resultData.error;
+						runs[id] = { ok: e.status === 'success' && !error, status: e.status, ms: e.ms, result: e.result, error };
+					}
+				}
+				remaining = batch.filter((id) => !runs[id]);
+				if (!hung) {
+					for (const id of remaining) runs[id] = { ok: false, status: 'not-run', error: { message: `execute-batch ended (exit ${proc.code}/${proc.signal}) without running it` } };
+					remaining = [];
+				}
+			}
+			return { runs, processes };
+		},
+
+		/**
 		 * Runs `n8n start` for this user folder and resolves once /healthz answers.
 		 * @returns {Promise<{url, port, child, logs(), stop(), setupOwner(), login()}>}
 		 */
@@ -727,6 +814,48 @@ function cookieFrom(res) {
 	const auth = all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 	if (!auth) throw new Error(`no n8n-auth cookie in response (set-cookie: ${JSON.stringify(all)})`);
 	return auth;
+}
+
+/** A module of n8n's own install (its sqlite3 driver, its flatted), as n8n itself resolves it. */
+function n8nModule(n8nDir, name) {
+	return require(require.resolve(name, { paths: [path.join(n8nDir, 'node_modules', 'n8n')] }));
+}
+
+/** sqlite keeps n8n's dates as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC. */
+const sqliteDate = (v) => (v ? Date.parse(`${String(v).replace(' ', 'T')}Z`) : undefined);
+
+async function readExecutions(n8nDir, dbFile) {
+	if (!fs.existsSync(dbFile)) return [];
+	const sqlite3 = n8nModule(n8nDir, 'sqlite3');
+	const { parse } = n8nModule(n8nDir, 'flatted');
+	const db = await new Promise((resolve, reject) => {
+		const handle = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(handle)));
+	});
+	try {
+		const rows = await new Promise((resolve, reject) =>
+			db.all(
+				'SELECT e.id, e.workflowId, e.status, e.mode, e.finished, e.startedAt, e.stoppedAt, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id ORDER BY e.id',
+				(err, r) => (err ? reject(err) : resolve(r)),
+			),
+		);
+		return rows.map((r) => {
+			const startedAt = sqliteDate(r.startedAt);
+			const stoppedAt = sqliteDate(r.stoppedAt);
+			const data = r.data ? parse(r.data) : undefined;
+			return {
+				id: r.id,
+				workflowId: r.workflowId,
+				status: r.status,
+				mode: r.mode,
+				startedAt,
+				stoppedAt,
+				ms: startedAt && stoppedAt ? stoppedAt - startedAt : undefined,
+				result: data && data.resultData ? { data, status: r.status, mode: r.mode, finished: !!r.finished, startedAt: r.startedAt, stoppedAt: r.stoppedAt } : undefined,
+			};
+		});
+	} finally {
+		await new Promise((resolve) => db.close(() => resolve()));
+	}
 }
 
 /** The text n8n prints after the last "=====" line on a failure without run data. */

@@ -1,0 +1,76 @@
+'use strict';
+/*
+ * Small builders for the workflow JSON the settings matrix imports: the nodes the cases share
+ * (trigger, Code node with fixed items, the OneAll node, No Op) and the connections between them.
+ * What comes out is plain n8n workflow JSON; `N8N_E2E_WRITE=<dir>` makes the runner write each
+ * one to a file that imports into any n8n with the package installed.
+ */
+
+const SANDBOX_CREDENTIAL = { id: 'e2eSandboxCred01', name: 'OneAll sandbox' };
+
+const manualTrigger = (name = 'Start') => ({ name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+
+/** A Code node that outputs these JSON objects as items. */
+const items = (name, list) => ({
+	name,
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: { jsCode: `return ${JSON.stringify(list.map((json) => ({ json })), null, 1)};` },
+});
+
+/** A Code node whose JavaScript builds the items (for the 1,000-item cases). */
+const code = (name, jsCode) => ({ name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode } });
+
+const noOp = (name) => ({ name, type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} });
+
+/**
+ * The OneAll node publishing a tweet. `identity` is a token or an expression; the message and any
+ * other parameter can be overridden; `settings` are the node's settings (onError, retryOnFail,
+ * executeOnce, alwaysOutputData, …) as n8n stores them on the node.
+ */
+function tweet(name, { identity, message = '={{ $json.text }}', additionalFields = {}, requestOptions, tool = false, ...settings }) {
+	const parameters = {
+		resource: 'twitter',
+		operation: 'publishTweet',
+		identityToken: { __rl: true, mode: 'id', value: identity },
+		message,
+		additionalFields,
+	};
+	if (requestOptions) parameters.requestOptions = requestOptions;
+	return {
+		name,
+		type: tool ? 'n8n-nodes-oneall.oneAllTool' : 'n8n-nodes-oneall.oneAll',
+		typeVersion: 1,
+		parameters,
+		credentials: { oneAllApi: SANDBOX_CREDENTIAL },
+		...settings,
+	};
+}
+
+/**
+ * A workflow from nodes and edges. An edge is [from, to] (main output 0 to input 0), or
+ * [from, to, { output, type }] for another output index or an AI connection (`ai_tool`,
+ * `ai_languageModel`: the sub-node is `from`, the agent `to`).
+ */
+function workflow(id, name, nodes, edges) {
+	const connections = {};
+	for (const [from, to, { output = 0, type = 'main' } = {}] of edges) {
+		const byType = (connections[from] = connections[from] || {});
+		const outputs = (byType[type] = byType[type] || []);
+		while (outputs.length <= output) outputs.push([]);
+		outputs[output].push({ node: to, type, index: 0 });
+	}
+	return {
+		id,
+		name,
+		nodes: nodes.map((node, i) => ({ position: [i * 240, type(node) ? 240 : 0], ...node })),
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+	function type(node) {
+		return edges.some(([from, , opts]) => from === node.name && opts && opts.type && opts.type !== 'main');
+	}
+}
+
+module.exports = { SANDBOX_CREDENTIAL, manualTrigger, items, code, noOp, tweet, workflow };
