@@ -56,6 +56,8 @@ const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDe
 const { startSandbox, OPS, INFO_401 } = require('../sandbox/server');
 const { createData } = require('../sandbox/data');
 const { packPackage } = require('./lib/pack');
+const { startChatModel } = require('./lib/chatModel');
+const { buildMatrix, workflowsOf, chatCredential, matrixCredential, writeWorkflows, runMatrix } = require('./matrix');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
@@ -344,11 +346,9 @@ scenario('04', 'wrong private key stops the workflow', ({ run, requests }) => {
 	check('the workflow stops with OneAll\'s 401 message and the keys hint', () =>
 		expectStopped(run, 'Publish Tweet', { message: `OneAll error 401: ${INFO_401}`, itemIndex: 0, hint: /Check the Public Key and Private Key/ }),
 	);
-	check('exactly one request, sent with the (wrong) credential, then nothing', () => {
-		assertEqual(requests.length, 1, 'request count');
-		assertEqual(requests[0].status, 401, 'status');
-		if (requests[0].headers.authorization !== WRONG_AUTH) fail('Authorization is not built from the credential');
-		assertEqual(messageOf(requests[0]), 'First post with a wrong key', 'message sent');
+	check('each item is its own post: both were sent with the (wrong) credential and refused', () => {
+		assertEqual(requests.map((r) => [messageOf(r), r.status]), [['First post with a wrong key', 401], ['Second post, refused too', 401]], '[message, status]');
+		if (requests.some((r) => r.headers.authorization !== WRONG_AUTH)) fail('Authorization is not built from the credential');
 	});
 	check('the next node did not run', () => assertEqual('After' in runData(run), false, '"After" ran'));
 });
@@ -357,9 +357,9 @@ scenario('05', 'a 500 stops the workflow', ({ run, requests }) => {
 	check('the workflow stops with OneAll\'s 500 message on item 1', () =>
 		expectStopped(run, 'Publish Tweet', { message: MSG_500, itemIndex: 1, hint: /Try again later/ }),
 	);
-	check('items 0 and 1 were sent, item 2 was not', () => {
-		assertEqual(requests.map(messageOf), ['First post', 'Second post __fault:500'], 'messages sent');
-		assertEqual(requests.map((r) => r.status), [200, 500], 'statuses');
+	check('each item is its own post: items 0, 1 and 2 were sent in order, item 1 got the 500', () => {
+		assertEqual(requests.map(messageOf), ['First post', 'Second post __fault:500', 'Third post, still sent'], 'messages sent');
+		assertEqual(requests.map((r) => r.status), [200, 500, 200], 'statuses');
 		checkAllAuth(requests);
 	});
 	check('the next node did not run', () => assertEqual('After' in runData(run), false, '"After" ran'));
@@ -448,12 +448,16 @@ scenario(
 	'08',
 	'1,000 items, 50 faults, no error output',
 	({ run, requests }) => {
-		check('the run stops at the first fault (item 19) with OneAll\'s 500 message', () =>
+		check('the run fails with the first fault\'s error (item 19, OneAll\'s 500 message)', () =>
 			expectStopped(run, 'Publish Tweet', { message: MSG_500, itemIndex: LOAD_FAULTS[0] }),
 		);
-		check(`sandbox requests == index of the first fault + 1 (${LOAD_FAULTS[0] + 1}): later items were not sent`, () => {
-			assertEqual(requests.length, LOAD_FAULTS[0] + 1, 'request count');
-			assertEqual(requests.map(messageOf), Array.from({ length: LOAD_FAULTS[0] + 1 }, (_, i) => loadMessage(i)), 'messages sent');
+		check('each item is its own post: all 1,000 were sent once, in input order (one identity), 950 answered 200 and 50 answered 500', () => {
+			assertEqual(requests.length, 1000, 'request count');
+			const msgs = requests.map(messageOf);
+			const firstWrong = msgs.findIndex((m, i) => m !== loadMessage(i));
+			if (firstWrong !== -1) fail(`request ${firstWrong} carried ${show(msgs[firstWrong])}, expected ${show(loadMessage(firstWrong))}`);
+			const statuses = requests.reduce((a, r) => ((a[r.status] = (a[r.status] || 0) + 1), a), {});
+			assertEqual(statuses, { 200: 950, 500: 50 }, 'statuses');
 			checkAllAuth(requests);
 		});
 		check('the next node did not run', () => assertEqual('Published' in runData(run), false, '"Published" ran'));
@@ -512,8 +516,8 @@ function faultStopScenario(fault, wf) {
 		check(`fault ${fault.name}: the workflow stops on item 1, ${fault.what || `with OneAll's message or the HTTP status${fault.hint ? ' and the hint' : ''}`}`, () =>
 			expectStopped(run, 'Publish Tweet', { message: fault.message, itemIndex: 1, hint: fault.hint }),
 		);
-		check(`fault ${fault.name}: items 0 and 1 sent, item 2 not, the next node did not run`, () => {
-			assertEqual(requests.map(messageOf), ['Before the fault', `The fault __fault:${fault.name}`], 'messages sent');
+		check(`fault ${fault.name}: items 0, 1 and 2 sent in order (each its own post), the next node did not run`, () => {
+			assertEqual(requests.map(messageOf), ['Before the fault', `The fault __fault:${fault.name}`, 'After the fault, still sent'], 'messages sent');
 			checkAllAuth(requests);
 			assertEqual('After' in runData(run), false, '"After" ran');
 		});
@@ -762,7 +766,7 @@ function nodeVersion(bin) {
 	}
 }
 
-async function runLine(line, { tgz, sandbox, workflows, variants, timings }) {
+async function runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, timings, only }) {
 	const t0 = Date.now();
 	const label = `${line}.x`;
 	setScope(`[${label}]`);
@@ -791,11 +795,16 @@ async function runLine(line, { tgz, sandbox, workflows, variants, timings }) {
 			{ ...CREDENTIALS.good, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
 			{ ...CREDENTIALS.bad, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.wrongPrivateKey, baseUrl: sandbox.url } },
 			{ id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
+			matrixCredential(matrixSandbox, KEYS),
+			chatCredential(model),
 		]);
-		const all = [...scenarios.map((s) => s.workflow).filter(Boolean)];
+		const matrix = buildMatrix({ line, only });
+		Object.assign(model.scripts, matrix.scripts);
+		if (process.env.N8N_E2E_WRITE) writeWorkflows(matrix.cases, path.join(process.env.N8N_E2E_WRITE, `n8n-${line}`));
+		const all = [...scenarios.map((s) => s.workflow).filter(Boolean), ...workflowsOf(matrix.cases)];
 		await instance.importWorkflows(all);
 		t.import = Date.now() - ti;
-		check(`3 credentials and ${all.length} workflows imported (one import:workflow call)`, () => `${secs(t.import)}`);
+		check(`5 credentials and ${all.length} workflows imported (one import:workflow call)`, () => `${secs(t.import)}`);
 
 		t.execute = 0;
 		for (const s of scenarios) {
@@ -834,6 +843,7 @@ async function runLine(line, { tgz, sandbox, workflows, variants, timings }) {
 				say(`# dumped to ${f}`);
 			}
 		}
+		if (matrix.cases.length) t.matrix = await runMatrix({ instance, sandbox: matrixSandbox, model, cases: matrix.cases, line });
 	} catch (err) {
 		check('the line ran to its end', () => fail(err.stack || String(err)));
 	} finally {
@@ -879,19 +889,25 @@ async function main() {
 	});
 	// 50 identities of mixed providers (the named ones first): the fan-out example reaches each Twitter one.
 	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, data: createData({ total: 50 }) });
-	say(`# sandbox at ${sandbox.url}`);
+	// The settings matrix has a sandbox of its own, with the full data set (it spreads its cases
+	// over 70 Twitter identities), and the scripted chat model for the AI Agent cases.
+	const matrixSandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+	const model = await startChatModel({});
+	say(`# sandbox at ${sandbox.url}, the matrix's at ${matrixSandbox.url}, scripted chat model at ${model.url}`);
 	const timings = {};
 	try {
-		for (const line of lines) await runLine(line, { tgz, sandbox, workflows, timings });
+		for (const line of lines) await runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, timings, only });
 	} finally {
 		await sandbox.close();
+		await matrixSandbox.close();
+		await model.close();
 		removeTemp();
 	}
 
 	setScope('');
 	say('#');
 	for (const [label, t] of Object.entries(timings)) {
-		say(`# ${label}: ${secs(t.total)} (n8n ready + package installed ${secs(t.instance || 0)}, imports ${secs(t.import || 0)}, executions ${secs(t.execute || 0)})`);
+		say(`# ${label}: ${secs(t.total)} (n8n ready + package installed ${secs(t.instance || 0)}, imports ${secs(t.import || 0)}, executions ${secs(t.execute || 0)}, settings matrix ${secs(t.matrix || 0)})`);
 	}
 	say(`# total ${secs(Date.now() - t0)}`);
 	for (const n of notes) say(`# note: ${n}`);

@@ -106,6 +106,8 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 	return {
 		url,
 		requests,
+		/** The scripts by prompt; add to it between runs. */
+		scripts,
 		/**
 		 * Per script key, the model's side of each conversation: every tool call the model made
 		 * ({ id, name, args }) and every tool result n8n sent back ({ id, content }), in order.

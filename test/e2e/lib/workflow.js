@@ -6,7 +6,8 @@
  * one to a file that imports into any n8n with the package installed.
  */
 
-const SANDBOX_CREDENTIAL = { id: 'e2eSandboxCred01', name: 'OneAll sandbox' };
+/** The "OneAll API" credential of the matrix's own sandbox. */
+const SANDBOX_CREDENTIAL = { id: 'e2eMatrixSandbx1', name: 'OneAll sandbox (settings matrix)' };
 
 const manualTrigger = (name = 'Start') => ({ name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
 

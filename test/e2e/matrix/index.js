@@ -1,0 +1,104 @@
+'use strict';
+/*
+ * The settings matrix: every case is its own workflow, all of one n8n line run in ONE watched
+ * `n8n execute-batch` process (a workflow past its bound is stopped and the rest run on in a new
+ * process), then each case is checked against what reached the sandbox and the scripted chat
+ * model, and what n8n stored for its run. Cases tag their posts with `[<key>]`, so a case's
+ * requests are told apart from the others' in the one sandbox.
+ */
+const fs = require('fs');
+const path = require('path');
+const data = require('../../sandbox/data');
+const { check, say, getScope, fail, secs, errorsOf } = require('../lib/checks');
+const { checkNoSecrets, checkNoRequestDetails } = require('../lib/secrets');
+const { SANDBOX_CREDENTIAL } = require('../lib/workflow');
+const { settingsCases } = require('./settings');
+const { agentCases, CHAT_CREDENTIAL } = require('./agent');
+const { fanoutCases } = require('./fanout');
+const { tagged } = require('./expect');
+
+const DEFAULT_BOUND_MS = 60000;
+
+/** Twitter identities of the sandbox's data set, after the named ones the other workflows use. */
+const IDENTITIES = data.identities.filter((i) => i.provider === 'twitter').slice(3).map((i) => i.identity_token);
+
+/**
+ * The cases of one n8n line: [{ key, title, workflow, helpers?, boundMs?, verify }], and the chat
+ * model's scripts they need. `only` keeps the cases whose key starts with one of its entries.
+ */
+function buildMatrix({ line, only }) {
+	let next = 0;
+	const take = (n) => {
+		if (next + n > IDENTITIES.length) throw new Error('the sandbox has too few Twitter identities for the matrix');
+		return IDENTITIES.slice(next, (next += n));
+	};
+	let n = 0;
+	// n8n ids: at most 16 letters and digits, with a digit (execute-batch drops ids without one).
+	const id = (key) => `mx${String(++n).padStart(3, '0')}${key.replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 16);
+	const agent = agentCases({ take, id, line });
+	let cases = [...settingsCases({ take, id }), ...agent.cases, ...fanoutCases({ take, id })];
+	if (only) cases = cases.filter((c) => only.some((o) => c.key.startsWith(o) || o === 'matrix'));
+	return { cases, scripts: agent.scripts };
+}
+
+/** The workflows to import for these cases (the sub-workflows too). */
+const workflowsOf = (cases) => cases.flatMap((c) => [c.workflow, ...(c.helpers || [])]);
+
+/** The OneAll credential of the matrix's workflows, pointed at the matrix's own sandbox. */
+const matrixCredential = (sandbox, keys) => ({
+	...SANDBOX_CREDENTIAL,
+	type: 'oneAllApi',
+	data: { subdomain: 'sandbox', publicKey: keys.publicKey, privateKey: keys.privateKey, baseUrl: sandbox.url },
+});
+
+/** The credential of the OpenAI Chat Model node, pointed at the scripted model. */
+const chatCredential = (model) => ({ ...CHAT_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-e2e-scripted-model-no-key', url: `${model.url}/v1` } });
+
+/** Writes each case's workflow (and sub-workflows) as importable JSON into `dir`. */
+function writeWorkflows(cases, dir) {
+	fs.mkdirSync(dir, { recursive: true });
+	for (const wf of workflowsOf(cases)) fs.writeFileSync(path.join(dir, `${wf.id}.json`), `${JSON.stringify(wf, null, 2)}\n`);
+}
+
+/** Runs the cases in one watched batch and checks each. Returns the time it took. */
+async function runMatrix({ instance, sandbox, model, cases, line }) {
+	sandbox.reset();
+	model.reset();
+	const t0 = Date.now();
+	const boundsMs = Object.fromEntries(cases.map((c) => [c.workflow.id, c.boundMs || DEFAULT_BOUND_MS]));
+	const { runs, processes } = await instance.executeBatchWatched(
+		cases.map((c) => c.workflow.id),
+		{ boundsMs, defaultBoundMs: DEFAULT_BOUND_MS },
+	);
+	const ms = Date.now() - t0;
+	const requests = sandbox.requests.slice();
+	const conversations = model.conversations();
+	say(`# ${getScope()} matrix: ${cases.length} workflows in ${processes.length} execute-batch process(es), ${secs(ms)}, ${requests.length} requests to the sandbox`);
+	for (const c of cases) {
+		const run = runs[c.workflow.id];
+		const mine = tagged(requests, c.key);
+		const bound = boundsMs[c.workflow.id];
+		say(`# ${getScope()} ${c.key} ${c.title}: ${run.ms === undefined ? '?' : secs(run.ms)}, ${mine.length} requests`);
+		check(`${c.key}: ended within its bound (${secs(bound)})`, () => {
+			if (run.hung) fail(`still running after ${secs(bound)}: stopped`);
+			if (run.status === 'not-run') fail(run.error.message);
+			if (!(run.ms <= bound)) fail(`took ${secs(run.ms)}`);
+			return secs(run.ms);
+		});
+		if (run.hung || run.status === 'not-run') continue;
+		try {
+			c.verify({ run, requests: mine, model: conversations, line });
+		} catch (err) {
+			check(`${c.key}: verification crashed`, () => fail(err.stack));
+		}
+		checkNoSecrets(`${c.key}: no key and no Base64 Authorization in the stored run`, { run: JSON.stringify(run.result) });
+		if (errorsOf(run).length) checkNoRequestDetails(`${c.key}: the errors carry no request details (config, headers, auth…)`, run);
+	}
+	checkNoSecrets('matrix: no key and no Base64 Authorization in what execute-batch printed', {
+		stdout: processes.map((p) => p.stdout).join('\n'),
+		stderr: processes.map((p) => p.stderr).join('\n'),
+	});
+	return ms;
+}
+
+module.exports = { buildMatrix, workflowsOf, matrixCredential, chatCredential, writeWorkflows, runMatrix };
