@@ -13,8 +13,8 @@
  *   });
  *   model.url; model.requests; model.conversations(); model.reset(); await model.close();
  *
- * A script is the list of answers of one conversation; the turn is the number of assistant
- * messages already in the request (each answer with tool calls comes back as one). A tool call
+ * A script is the list of answers of one conversation; the turn is the number of its earlier
+ * answers the request holds (told by the ids of the tool calls they made). A tool call
  * is its arguments object; `{ tool: 'name', args }` names the tool, else the first tool offered.
  * An unknown prompt or a turn past the script's end is a 400, so a surprise shows in the run.
  */
@@ -43,13 +43,21 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 	const requests = [];
 	let seq = 0;
 	let callSeq = 0;
+	const turnOfCall = new Map(); // tool call id → the turn of the answer that made it
 
 	function answer(body) {
 		const messages = Array.isArray(body.messages) ? body.messages : [];
 		const prompt = textOf(messages.find((m) => m.role === 'user'));
 		const key = Object.keys(scripts).find((k) => prompt.includes(k));
 		if (key === undefined) return { status: 400, json: { error: { message: `no script for the prompt ${JSON.stringify(prompt)}` } } };
-		const turn = messages.filter((m) => m.role === 'assistant').length;
+		// Which of its answers the conversation already holds, told by their tool call ids: agents
+		// replay parallel calls as one assistant message or as one per call.
+		const answered = new Set();
+		for (const m of messages) {
+			for (const c of m.tool_calls || []) if (turnOfCall.has(c.id)) answered.add(turnOfCall.get(c.id));
+			if (m.role === 'tool' && turnOfCall.has(m.tool_call_id)) answered.add(turnOfCall.get(m.tool_call_id));
+		}
+		const turn = answered.size;
 		const step = scripts[key][turn];
 		if (!step) return { status: 400, json: { error: { message: `script "${key}" has no answer ${turn + 1}` } } };
 		const model = body.model || 'gpt-e2e';
@@ -65,6 +73,7 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 				function: { name: named ? call.tool : offered[0], arguments: JSON.stringify(named ? call.args : call) },
 			};
 		});
+		for (const c of toolCalls) turnOfCall.set(c.id, turn);
 		const message = { role: 'assistant', content: null, refusal: null, tool_calls: toolCalls };
 		return { key, turn, status: 200, json: completion(seq, model, message, 'tool_calls') };
 	}
@@ -131,6 +140,7 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 		},
 		reset() {
 			requests.length = 0;
+			turnOfCall.clear();
 		},
 		close() {
 			server.closeAllConnections();

@@ -179,7 +179,13 @@ function agentCases({ take, id, line }) {
 						if (!c) fail('the model was never asked');
 						assertEqual(c.calls.map((x) => x.args.message), [bad, ...good], 'calls made');
 						const first = resultOf(c, c.calls[0]);
-						if (!first.includes(MSG_500)) fail(`failing call's result ${show(first)} lacks OneAll's message`);
+						if (Number(version) >= 3) {
+							if (!first.includes(MSG_500)) fail(`failing call's result ${show(first)} lacks OneAll's message`);
+						} else {
+							// Agent 2.x's tools agent hands the model an empty result for a tool that threw
+							// (n8n's own handling; agent 3.x passes the error's message).
+							assertEqual(first, '', "failing call's result (agent 2.x)");
+						}
 						good.forEach((m, i) => {
 							const text = resultOf(c, c.calls[i + 1]);
 							const mine = posts(requests).find((r) => messageOf(r) === m).result.post_id;

@@ -7,9 +7,10 @@
  * requests are told apart from the others' in the one sandbox.
  */
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const data = require('../../sandbox/data');
-const { check, say, getScope, fail, secs, errorsOf } = require('../lib/checks');
+const { results, check, say, getScope, fail, secs, errorsOf } = require('../lib/checks');
 const { checkNoSecrets, checkNoRequestDetails } = require('../lib/secrets');
 const { SANDBOX_CREDENTIAL } = require('../lib/workflow');
 const { settingsCases } = require('./settings');
@@ -23,7 +24,7 @@ const DEFAULT_BOUND_MS = 60000;
 const IDENTITIES = data.identities.filter((i) => i.provider === 'twitter').slice(3).map((i) => i.identity_token);
 
 /**
- * The cases of one n8n line: [{ key, title, workflow, helpers?, boundMs?, verify }], and the chat
+ * The cases of one n8n line: [{ key, title, workflow, boundMs?, verify }], and the chat
  * model's scripts they need. `only` keeps the cases whose key starts with one of its entries.
  */
 function buildMatrix({ line, only }) {
@@ -41,8 +42,8 @@ function buildMatrix({ line, only }) {
 	return { cases, scripts: agent.scripts };
 }
 
-/** The workflows to import for these cases (the sub-workflows too). */
-const workflowsOf = (cases) => cases.flatMap((c) => [c.workflow, ...(c.helpers || [])]);
+/** The workflows to import for these cases. */
+const workflowsOf = (cases) => cases.map((c) => c.workflow);
 
 /** The OneAll credential of the matrix's workflows, pointed at the matrix's own sandbox. */
 const matrixCredential = (sandbox, keys) => ({
@@ -54,7 +55,7 @@ const matrixCredential = (sandbox, keys) => ({
 /** The credential of the OpenAI Chat Model node, pointed at the scripted model. */
 const chatCredential = (model) => ({ ...CHAT_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-e2e-scripted-model-no-key', url: `${model.url}/v1` } });
 
-/** Writes each case's workflow (and sub-workflows) as importable JSON into `dir`. */
+/** Writes each case's workflow as importable JSON into `dir`. */
 function writeWorkflows(cases, dir) {
 	fs.mkdirSync(dir, { recursive: true });
 	for (const wf of workflowsOf(cases)) fs.writeFileSync(path.join(dir, `${wf.id}.json`), `${JSON.stringify(wf, null, 2)}\n`);
@@ -62,9 +63,9 @@ function writeWorkflows(cases, dir) {
 
 /** Runs the cases in one watched batch and checks each. Returns the time it took. */
 async function runMatrix({ instance, sandbox, model, cases, line }) {
+	const t0 = Date.now();
 	sandbox.reset();
 	model.reset();
-	const t0 = Date.now();
 	const boundsMs = Object.fromEntries(cases.map((c) => [c.workflow.id, c.boundMs || DEFAULT_BOUND_MS]));
 	const { runs, processes } = await instance.executeBatchWatched(
 		cases.map((c) => c.workflow.id),
@@ -85,6 +86,7 @@ async function runMatrix({ instance, sandbox, model, cases, line }) {
 			if (!(run.ms <= bound)) fail(`took ${secs(run.ms)}`);
 			return secs(run.ms);
 		});
+		const before = results.failed;
 		if (run.hung || run.status === 'not-run') continue;
 		try {
 			c.verify({ run, requests: mine, model: conversations, line });
@@ -92,6 +94,11 @@ async function runMatrix({ instance, sandbox, model, cases, line }) {
 			check(`${c.key}: verification crashed`, () => fail(err.stack));
 		}
 		checkNoSecrets(`${c.key}: no key and no Base64 Authorization in the stored run`, { run: JSON.stringify(run.result) });
+		if (results.failed > before && process.env.N8N_E2E_DUMP) {
+			const f = path.join(os.tmpdir(), `oneall-e2e-${line}-${c.key}.json`);
+			fs.writeFileSync(f, JSON.stringify({ run, requests: mine, model: model.requests.filter((r) => JSON.stringify(r.body || '').includes(`[${c.key}]`)) }, null, 1));
+			say(`# dumped to ${f}`);
+		}
 		if (errorsOf(run).length) checkNoRequestDetails(`${c.key}: the errors carry no request details (config, headers, auth…)`, run);
 	}
 	checkNoSecrets('matrix: no key and no Base64 Authorization in what execute-batch printed', {

@@ -6,7 +6,7 @@
  * Timeout against a server that never answers), Loop Over Items around the node, and the node in a
  * sub-workflow. Each case is its own workflow, run in one `execute-batch` process per n8n line.
  */
-const { check, assertEqual, assertMatch, expectSuccess, expectStopped, runData, outputOf, pairedIndexes, show, fail } = require('../lib/checks');
+const { check, assertEqual, expectSuccess, expectStopped, runData, outputOf, pairedIndexes, show, fail } = require('../lib/checks');
 const { manualTrigger, items, noOp, tweet, workflow } = require('../lib/workflow');
 const { MSG_500, MSG_429, MSG_TIMEOUT, expectSent, expectItems, expectOrderedPerIdentity, posts } = require('./expect');
 
@@ -20,10 +20,7 @@ const KINDS = {
 const MESSAGE = '={{ $json.broken ? $("Missing Node").item.json.x : $json.text }}';
 const BLANK_ERROR = 'Message (message) is empty: its expression {{ $json.broken ? $("Missing Node").item.json.x : $json.text }} gave "" [item 1]';
 /** What n8n itself says when an expression names a node that does not exist, per n8n line. */
-const MISSING_NODE = {
-	1: /^Referenced node doesn't exist$|^Referenced node is unexecuted$|node/i,
-	2: /^Referenced node doesn't exist$|^Referenced node is unexecuted$|node/i,
-};
+const MISSING_NODE = { 1: "Referenced node doesn't exist", 2: "Referenced node doesn't exist" };
 
 const MODES = {
 	stop: { title: 'On Error: stop', settings: {} },
@@ -200,7 +197,7 @@ function settingsCases({ take, id }) {
 				check(`${key}: 5 items in input order; item 2 is n8n's own error`, () => {
 					const out = outputOf(run, 'Tweet');
 					assertEqual(pairedIndexes(out), [0, 1, 2, 3, 4], 'pairedItem');
-					assertMatch(out[2].json.error, MISSING_NODE[line], 'item 2 json.error');
+					assertEqual(out[2].json, { error: MISSING_NODE[line] }, 'item 2 json');
 					[0, 1, 3, 4].forEach((i) => assertEqual(out[i].json, posts(requests).find((r) => r.json.request.push.post.message === text(key, i)).result, `item ${i} json`));
 					return `item 2: "${out[2].json.error}"`;
 				});
@@ -269,15 +266,18 @@ function settingsCases({ take, id }) {
 	{
 		const key = 'subworkflow';
 		const [a, b] = take(2);
-		const sub = workflow(id(`${key}-sub`), `E2E matrix · ${key} (the sub-workflow)`, [
+		// The sub-workflow is given to the Execute Workflow node itself ("Define Below"): n8n 2.x runs
+		// a sub-workflow from the database only once it is published, and publishing goes through a
+		// queue that only a running `n8n start` works off, which a CLI run does not have.
+		const sub = workflow(undefined, `E2E matrix · ${key} (the sub-workflow)`, [
 			{ name: 'When Called', type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1.1, parameters: { inputSource: 'passthrough' } },
 			tweet('Tweet', { identity: '={{ $json.identity }}' }),
 		], [['When Called', 'Tweet']]);
+		delete sub.id;
 		const input = [a, b, a].map((identity, i) => ({ identity, text: text(key, i) }));
 		cases.push({
 			key,
 			title: 'the node inside a sub-workflow (Execute Workflow node, 3 items, 2 identities)',
-			helpers: [sub],
 			workflow: workflow(id(key), `E2E matrix · ${key}`, [
 				manualTrigger(),
 				items('Posts', input),
@@ -285,7 +285,7 @@ function settingsCases({ take, id }) {
 					name: 'Execute Workflow',
 					type: 'n8n-nodes-base.executeWorkflow',
 					typeVersion: 1.2,
-					parameters: { source: 'database', workflowId: { __rl: true, mode: 'id', value: sub.id }, mode: 'once', options: {} },
+					parameters: { source: 'parameter', workflowJson: JSON.stringify(sub, null, 1), mode: 'once', options: {} },
 				},
 			], [['Start', 'Posts'], ['Posts', 'Execute Workflow']]),
 			verify({ run, requests }) {
@@ -313,7 +313,7 @@ function verifyOnError(key, modeName, kindName, input, { run, requests, line }) 
 	const n8nRejects = kindName === 'expression';
 	const expectedError = { 500: MSG_500, blank: BLANK_ERROR }[kindName];
 	const itemError = (json) => {
-		if (n8nRejects) assertMatch(json.error, MISSING_NODE[line], 'json.error (n8n\'s own)');
+		if (n8nRejects) assertEqual(json, { error: MISSING_NODE[line] }, 'json (n8n\'s own error)');
 		else assertEqual(json, { error: expectedError }, 'json');
 	};
 	if (modeName === 'stop') {
