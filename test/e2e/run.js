@@ -5,7 +5,7 @@
  *
  *   npm run build && node test/e2e/run.js          (npm test does both)
  *   N8N_E2E_LINES=2 node test/e2e/run.js           only the 2.x line (default "2,1")
- *   N8N_E2E_ONLY=01,06 node test/e2e/run.js        only these workflows (by file number)
+ *   N8N_E2E_ONLY=01,06 node test/e2e/run.js        only these workflows (by file number; matrix cases by key prefix, `matrix` = all)
  *   N8N_E2E_VERBOSE=1 node test/e2e/run.js         also the harness's own log lines
  *   N8N_E2E_KEEP=1 node test/e2e/run.js            keep the n8n user folders for inspection
  *   N8N_E2E_DUMP=1 node test/e2e/run.js            write a failed workflow's stdout/stderr/requests to the temp dir
@@ -19,7 +19,9 @@
  *      `import:workflow` call;
  *   4. executes each workflow with `n8n execute --rawOutput` (one n8n process at a time) and checks
  *      what the sandbox received (method, exact path, Authorization, exact JSON body) and what n8n
- *      returned (items, pairedItem, errors), and that no key leaks into n8n's output or logs.
+ *      returned (items, pairedItem, errors), and that no key leaks into n8n's output or logs;
+ *   5. runs the settings matrix (./matrix: n8n's node settings, the AI Agent tool against the
+ *      scripted chat model in ./lib/chatModel.js, fan-out) in one watched `execute-batch` process.
  * Prints one line per check and closes with `N passed, M failed`; exits 1 when M > 0.
  * Only Node built-ins, the harness in ./lib and the sandbox in ../sandbox are used.
  */

@@ -350,6 +350,15 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 		},
 
 		/**
+		 * `n8n publish:workflow --id=<id>` on 2.x, as a user publishes a sub-workflow before other
+		 * workflows call it outside the editor; 1.x runs the saved workflow, so nothing to do there.
+		 */
+		async publishWorkflow(id) {
+			if (String(line) === '1') return;
+			await mustRun(['publish:workflow', `--id=${id}`], { label: `publish:workflow ${id}` });
+		},
+
+		/**
 		 * `n8n execute --id=<id> --rawOutput`.
 		 * @returns {Promise<{ok, code, status, result, error, lastNodeExecuted, stdout, stderr, ms}>}
 		 *   result: the parsed run (IRun: { data: { resultData: { runData, error?, lastNodeExecuted } }, status, ... })
@@ -435,7 +444,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 		 * @returns {Promise<{ runs: { [id]: { ok, status, result?, error?, ms, hung? } }, processes: object[] }>}
 		 *   `hung: true` for a workflow stopped at its bound; `status: 'not-run'` if it never started.
 		 */
-		async executeBatchWatched(ids, { boundsMs = {}, defaultBoundMs = 60000, pollMs = 1000 } = {}) {
+		async executeBatchWatched(ids, { boundsMs = {}, defaultBoundMs = 60000, pollMs = 1000, env: batchEnv = {} } = {}) {
 			const runs = {};
 			const processes = [];
 			const seen = new Set((await instance.executions()).map((e) => e.id));
@@ -449,7 +458,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				const child = spawn(
 					n8n.nodeBin,
 					[n8n.n8nBin, 'execute-batch', `--ids=${batch.join(',')}`, '--concurrency=1', '--retries=0', `--output=${path.join(dir, 'output.json')}`],
-					{ cwd: folder, env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+					{ cwd: folder, env: { ...env, ...batchEnv, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 				);
 				const proc = { ids: batch, stdout: '', stderr: '', code: null, signal: null, ms: 0 };
 				processes.push(proc);

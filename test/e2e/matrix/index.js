@@ -24,7 +24,7 @@ const DEFAULT_BOUND_MS = 60000;
 const IDENTITIES = data.identities.filter((i) => i.provider === 'twitter').slice(3).map((i) => i.identity_token);
 
 /**
- * The cases of one n8n line: [{ key, title, workflow, boundMs?, verify }], and the chat
+ * The cases of one n8n line: [{ key, title, workflow, subWorkflows?, boundMs?, verify }], and the chat
  * model's scripts they need. `only` keeps the cases whose key starts with one of its entries.
  */
 function buildMatrix({ line, only }) {
@@ -42,8 +42,16 @@ function buildMatrix({ line, only }) {
 	return { cases, scripts: agent.scripts };
 }
 
-/** The workflows to import for these cases. */
-const workflowsOf = (cases) => cases.map((c) => c.workflow);
+/** The workflows to import for these cases (their sub-workflows too). */
+const workflowsOf = (cases) => cases.flatMap((c) => [c.workflow, ...(c.subWorkflows || [])]);
+
+/**
+ * n8n 2.x runs a sub-workflow called from a non-manual run only once it is published. The CLI's
+ * publish:workflow marks the workflow's active version; n8n's newer publication service would
+ * look for it in a table that only a running `n8n start` fills (through a queue), so the batch
+ * runs with that service off and n8n reads the active version the CLI set.
+ */
+const BATCH_ENV = { 1: {}, 2: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' } };
 
 /** The OneAll credential of the matrix's workflows, pointed at the matrix's own sandbox. */
 const matrixCredential = (sandbox, keys) => ({
@@ -55,7 +63,7 @@ const matrixCredential = (sandbox, keys) => ({
 /** The credential of the OpenAI Chat Model node, pointed at the scripted model. */
 const chatCredential = (model) => ({ ...CHAT_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-e2e-scripted-model-no-key', url: `${model.url}/v1` } });
 
-/** Writes each case's workflow as importable JSON into `dir`. */
+/** Writes each case's workflow (and sub-workflows) as importable JSON into `dir`. */
 function writeWorkflows(cases, dir) {
 	fs.mkdirSync(dir, { recursive: true });
 	for (const wf of workflowsOf(cases)) fs.writeFileSync(path.join(dir, `${wf.id}.json`), `${JSON.stringify(wf, null, 2)}\n`);
@@ -64,12 +72,13 @@ function writeWorkflows(cases, dir) {
 /** Runs the cases in one watched batch and checks each. Returns the time it took. */
 async function runMatrix({ instance, sandbox, model, cases, line }) {
 	const t0 = Date.now();
+	for (const c of cases) for (const sub of c.subWorkflows || []) await instance.publishWorkflow(sub.id);
 	sandbox.reset();
 	model.reset();
 	const boundsMs = Object.fromEntries(cases.map((c) => [c.workflow.id, c.boundMs || DEFAULT_BOUND_MS]));
 	const { runs, processes } = await instance.executeBatchWatched(
 		cases.map((c) => c.workflow.id),
-		{ boundsMs, defaultBoundMs: DEFAULT_BOUND_MS },
+		{ boundsMs, defaultBoundMs: DEFAULT_BOUND_MS, env: BATCH_ENV[line] },
 	);
 	const ms = Date.now() - t0;
 	const requests = sandbox.requests.slice();

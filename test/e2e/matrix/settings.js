@@ -266,18 +266,15 @@ function settingsCases({ take, id }) {
 	{
 		const key = 'subworkflow';
 		const [a, b] = take(2);
-		// The sub-workflow is given to the Execute Workflow node itself ("Define Below"): n8n 2.x runs
-		// a sub-workflow from the database only once it is published, and publishing goes through a
-		// queue that only a running `n8n start` works off, which a CLI run does not have.
-		const sub = workflow(undefined, `E2E matrix · ${key} (the sub-workflow)`, [
+		const sub = workflow(id(`${key}sub`), `E2E matrix · ${key} (the sub-workflow)`, [
 			{ name: 'When Called', type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1.1, parameters: { inputSource: 'passthrough' } },
 			tweet('Tweet', { identity: '={{ $json.identity }}' }),
 		], [['When Called', 'Tweet']]);
-		delete sub.id;
 		const input = [a, b, a].map((identity, i) => ({ identity, text: text(key, i) }));
 		cases.push({
 			key,
 			title: 'the node inside a sub-workflow (Execute Workflow node, 3 items, 2 identities)',
+			subWorkflows: [sub],
 			workflow: workflow(id(key), `E2E matrix · ${key}`, [
 				manualTrigger(),
 				items('Posts', input),
@@ -285,7 +282,7 @@ function settingsCases({ take, id }) {
 					name: 'Execute Workflow',
 					type: 'n8n-nodes-base.executeWorkflow',
 					typeVersion: 1.2,
-					parameters: { source: 'parameter', workflowJson: JSON.stringify(sub, null, 1), mode: 'once', options: {} },
+					parameters: { source: 'database', workflowId: { __rl: true, mode: 'id', value: sub.id }, mode: 'once', options: {} },
 				},
 			], [['Start', 'Posts'], ['Posts', 'Execute Workflow']]),
 			verify({ run, requests }) {
