@@ -333,7 +333,7 @@ const requestedDelay = (body) => {
 
 /** The identity token (lower case) of a push or Pull API path, else null. */
 function identityOf(pathname) {
-	const m = /^\/(?:push|pull)\/identities\/([^/]+)\//.exec(pathname);
+	const m = /^\/(?:push|pull|update)\/identities\/([^/]+)\//.exec(pathname);
 	return m ? m[1].toLowerCase() : null;
 }
 
