@@ -7,7 +7,7 @@
  * so both are checked: one call, two parallel calls in one model answer, several input items,
  * a failing call followed by good ones.
  */
-const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail, show } = require('../lib/checks');
+const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail, show } = require('../lib/suite');
 const { manualTrigger, items, tweet, workflow } = require('../lib/workflow');
 const { MSG_500, expectSent, expectOrderedPerIdentity, posts, messageOf } = require('./expect');
 

@@ -4,7 +4,7 @@
  * posts with `[<key>]` in the text (and `/<key>/` in picture URLs), and runs in a batch beside the
  * other cases, so a case's requests are those that carry its tag.
  */
-const { fail, show, assertEqual, outputOf, pairedIndexes } = require('../lib/checks');
+const { fail, show, assertEqual, outputOf, pairedIndexes } = require('../lib/suite');
 const { overlapsPerIdentity } = require('../../sandbox/server');
 const { checkAllAuth } = require('../lib/secrets');
 

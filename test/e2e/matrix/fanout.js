@@ -4,7 +4,7 @@
  * sandbox to take a little while to answer (`__delay:<ms>`), so that two posts of one identity in
  * flight at once would show as an overlap at the sandbox.
  */
-const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail } = require('../lib/checks');
+const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail } = require('../lib/suite');
 const { manualTrigger, code, tweet, workflow } = require('../lib/workflow');
 const { expectOrderedPerIdentity, maxOpen, posts, messageOf } = require('./expect');
 const { checkAllAuth } = require('../lib/secrets');

@@ -6,7 +6,7 @@
  * Timeout against a server that never answers), Loop Over Items around the node, and the node in a
  * sub-workflow. Each case is its own workflow, run in one `execute-batch` process per n8n line.
  */
-const { check, assertEqual, expectSuccess, expectStopped, runData, outputOf, pairedIndexes, show, fail } = require('../lib/checks');
+const { check, assertEqual, expectSuccess, expectStopped, runData, outputOf, pairedIndexes, show, fail } = require('../lib/suite');
 const { manualTrigger, items, noOp, tweet, workflow } = require('../lib/workflow');
 const { MSG_500, MSG_429, MSG_TIMEOUT, expectSent, expectItems, expectOrderedPerIdentity, posts } = require('./expect');
 
