@@ -21,7 +21,7 @@
 // that object is what arrives as `currentNodeParameters`. `editorParameters()` does the same.
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 const { LoadOptionsContext } = require('n8n-core');
-const { oneAll, credentialsHelper, NODE_TYPE } = require('./runWorkflow');
+const { oneAll, credentialsHelper, INSTANCE_URLS, NODE_TYPE } = require('./runWorkflow');
 
 const nodeTypes = {
 	getByName: (type) => {
@@ -81,12 +81,7 @@ function buildLoadOptionsContext({
 	const additionalData = {
 		credentialsHelper: helper,
 		currentNodeParameters,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		...INSTANCE_URLS,
 		variables: {},
 		secretsHelpers: {},
 		userId: 'user-1',

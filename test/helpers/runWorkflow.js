@@ -49,6 +49,16 @@ const nodeTypes = {
  * A credential store answering like n8n's CredentialsHelper for one stored `oneAllApi` credential.
  * `calls` records what n8n asked for (type names only, never the data).
  */
+/** The instance's URLs, as n8n's additional data carries them. */
+const INSTANCE_URLS = {
+	restApiUrl: 'http://localhost:5678/rest',
+	instanceBaseUrl: 'http://localhost:5678/',
+	webhookBaseUrl: 'http://localhost:5678/webhook',
+	webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+	webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+	formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+};
+
 function credentialsHelper(credentials, calls = []) {
 	return {
 		calls,
@@ -111,12 +121,7 @@ async function runOneAll({ parameters, items = [{}], credentials, onError = 'sto
 		hooks,
 		credentialsHelper: credentialsHelper(credentials),
 		executionId: 'exec-1',
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		...INSTANCE_URLS,
 		currentNodeParameters: undefined,
 		variables: {},
 		secretsHelpers: {},
@@ -152,4 +157,4 @@ async function runOneAll({ parameters, items = [{}], credentials, onError = 'sto
 	};
 }
 
-module.exports = { runOneAll, oneAll, credentialType, credentialsHelper, NODE_TYPE };
+module.exports = { runOneAll, oneAll, credentialType, credentialsHelper, INSTANCE_URLS, NODE_TYPE };
