@@ -3,6 +3,7 @@ import { dispatchPush } from './dispatch';
 import { preparePush } from './prepare';
 import { outputResultData } from './response';
 import type { FieldSpec, OperationSpec, ResourceSpec } from './spec';
+import { mergeOrders } from './mergeOrders';
 import { ID_RULES, inEditor } from './validate';
 
 // Turns the operations' data (resources/*) into n8n properties with declarative routing.
@@ -161,99 +162,57 @@ function additionalFieldsProperty(resources: ResourceSpec[]): INodeProperties {
 	};
 }
 
-interface FieldUse {
-	key: string;
-	property: INodeProperties;
-	uses: OperationSpec[];
+/** Whether n8n's resource × operation rule, given these uses' resources and operations, shows exactly them. */
+function showsExactly(uses: OperationSpec[], operations: OperationSpec[]): boolean {
+	const resources = new Set(uses.map((spec) => spec.resource));
+	const values = new Set(uses.map((spec) => spec.value));
+	return operations.every(
+		(spec) => !(resources.has(spec.resource) && values.has(spec.value)) || uses.includes(spec),
+	);
 }
 
+const shownFor = (property: INodeProperties, uses: OperationSpec[]): INodeProperties => ({
+	...property,
+	displayOptions: {
+		show: {
+			...property.displayOptions?.show,
+			resource: [...new Set(uses.map((spec) => spec.resource))],
+			operation: [...new Set(uses.map((spec) => spec.value))],
+		},
+	},
+});
+
 /**
- * One property per distinct field definition, shown for every operation that uses it, where n8n's
- * resource × operation display rule can say exactly that; the order of each operation's fields is
- * kept by a topological merge. Anything that cannot be merged exactly stays one property per use.
+ * The operations' own fields as n8n properties. n8n's declarative engine evaluates every declared
+ * property for every item, so a field definition that several operations share is declared once,
+ * shown for all of them, wherever n8n's display rule can say exactly that (else once per use), and
+ * the declarations are ordered so that every operation shows its fields in its own order.
  */
 function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
 	const operations = resources.flatMap((resource) => resource.operations);
-	const has = (resource: string, operation: string) =>
-		operations.some((spec) => spec.resource === resource && spec.value === operation);
-	const byKey = new Map<string, FieldUse>();
-	const definitionKey = (field: FieldSpec) => JSON.stringify(fieldProperty(field, false));
+	const definitionOf = (field: FieldSpec) => JSON.stringify(fieldProperty(field, false));
+	const usesOf = new Map<string, OperationSpec[]>();
 	for (const spec of operations) {
-		for (const field of spec.fields) {
-			const key = definitionKey(field);
-			const use = byKey.get(key) ?? { key, property: fieldProperty(field, false), uses: [] };
-			use.uses.push(spec);
-			byKey.set(key, use);
-		}
+		for (const field of spec.fields) usesOf.set(definitionOf(field), [...(usesOf.get(definitionOf(field)) ?? []), spec]);
 	}
-	const exact = (use: FieldUse) => {
-		const resourceSet = [...new Set(use.uses.map((spec) => spec.resource))];
-		const operationSet = [...new Set(use.uses.map((spec) => spec.value))];
-		return resourceSet.every((resource) =>
-			operationSet.every(
-				(operation) => !has(resource, operation) || use.uses.some((spec) => spec.resource === resource && spec.value === operation),
-			),
-		);
-	};
-	// A definition that cannot be shown exactly for all its uses is split into one entry per use.
-	const entries = new Map<string, { property: INodeProperties; uses: OperationSpec[] }>();
-	const keyOf = (spec: OperationSpec, field: FieldSpec) => {
-		const definition = definitionKey(field);
-		const use = byKey.get(definition) as FieldUse;
-		const shared = exact(use);
-		const key = shared ? definition : `${definition}\u0000${spec.resource}.${spec.value}`;
-		if (!entries.has(key)) entries.set(key, { property: use.property, uses: shared ? use.uses : [spec] });
-		return key;
-	};
-	// Kahn's algorithm over "comes before" edges of each operation's field list, first seen first.
-	const order: string[] = [];
-	const edges = new Map<string, Set<string>>();
-	const indegree = new Map<string, number>();
-	for (const spec of operations) {
-		const keys = spec.fields.map((field) => keyOf(spec, field));
-		for (const key of keys) {
-			if (!order.includes(key)) order.push(key);
-			if (!indegree.has(key)) indegree.set(key, 0);
-		}
-		keys.forEach((key, index) => {
-			const next = keys[index + 1];
-			if (next !== undefined && !edges.get(key)?.has(next)) {
-				edges.set(key, (edges.get(key) ?? new Set()).add(next));
-				indegree.set(next, (indegree.get(next) ?? 0) + 1);
-			}
+	const declarations = new Map<string, { property: INodeProperties; uses: OperationSpec[] }>();
+	const keysOf = (spec: OperationSpec) =>
+		spec.fields.map((field) => {
+			const definition = definitionOf(field);
+			const uses = usesOf.get(definition) as OperationSpec[];
+			const shared = showsExactly(uses, operations);
+			const key = shared ? definition : `${definition}\u0000${spec.resource}.${spec.value}`;
+			if (!declarations.has(key)) declarations.set(key, { property: fieldProperty(field, false), uses: shared ? uses : [spec] });
+			return key;
 		});
+	const order = mergeOrders(operations.map(keysOf));
+	if (!order) {
+		// Two operations want shared fields in opposite orders: one declaration per use then.
+		return operations.flatMap((spec) => spec.fields.map((field) => shownFor(fieldProperty(field, false), [spec])));
 	}
-	const sorted: string[] = [];
-	const ready = order.filter((key) => indegree.get(key) === 0);
-	while (ready.length) {
-		const key = ready.shift() as string;
-		sorted.push(key);
-		for (const next of edges.get(key) ?? []) {
-			indegree.set(next, (indegree.get(next) as number) - 1);
-			if (indegree.get(next) === 0) ready.push(next);
-		}
-	}
-	if (sorted.length !== order.length) {
-		// Conflicting orders: fall back to one property per use, each in its operation's order.
-		return operations.flatMap((spec) =>
-			spec.fields.map((field) => {
-				const property = fieldProperty(field, false);
-				return { ...property, displayOptions: { show: { ...property.displayOptions?.show, ...showFor(spec).show } } };
-			}),
-		);
-	}
-	return sorted.map((key) => {
-		const { property, uses } = entries.get(key) as { property: INodeProperties; uses: OperationSpec[] };
-		return {
-			...property,
-			displayOptions: {
-				show: {
-					...property.displayOptions?.show,
-					resource: [...new Set(uses.map((spec) => spec.resource))],
-					operation: [...new Set(uses.map((spec) => spec.value))],
-				},
-			},
-		};
+	return order.map((key) => {
+		const { property, uses } = declarations.get(key) as { property: INodeProperties; uses: OperationSpec[] };
+		return shownFor(property, uses);
 	});
 }
 
