@@ -6,8 +6,8 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
-const { execFileSync } = require('child_process');
 const { runProcess } = require('../test/e2e/lib/n8n');
+const { packPackage } = require('../test/e2e/lib/pack');
 const { ROOT, CONFIG, PACKAGE } = require('./config');
 const { median } = require('./lib/stats');
 const { runN8n } = require('./measure');
@@ -53,9 +53,7 @@ function distInfo() {
 
 /** `npm pack` into tmpDir: the tarball users install, its size and largest files. */
 function pack(tmpDir) {
-	const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmpDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-	const info = JSON.parse(out)[0];
-	const file = path.join(tmpDir, info.filename);
+	const { tgz: file, info } = packPackage(tmpDir);
 	return {
 		file,
 		bytes: fs.statSync(file).size,

@@ -21,12 +21,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const http = require('http');
-const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'rss-to-tweet-with-picture.json');
 const { createInstance, nodeOutput } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n.js'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server.js'));
+const { packPackage } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'pack.js'));
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
@@ -160,9 +160,7 @@ async function main() {
 
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-demo-pack-'));
 	cleanups.push(() => fs.rmSync(packDir, { recursive: true, force: true }));
-	const pack = spawnSync('npm', ['pack', '--pack-destination', packDir, '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
-	if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stdout}\n${pack.stderr}`);
-	const tgz = path.join(packDir, JSON.parse(pack.stdout)[0].filename);
+	const { tgz } = packPackage(packDir);
 
 	out('OneAll demo: example workflow 2, "RSS item → Twitter picture → tweet", in a real n8n');
 	out(`  OneAll sandbox  ${sandbox.url}   (local stand-in for https://<site>.api.oneall.com)`);

@@ -36,11 +36,12 @@ const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const net = require('net');
-const { spawn, spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const { ensureN8n, cacheRoot } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'install-n8n'));
 const { QUIET_ENV, LINE_ENV, freePort } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n'));
+const { packPackage } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'pack'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server'));
 const sandboxData = require(path.join(ROOT, 'test', 'sandbox', 'data'));
 const PACKAGE = require(path.join(ROOT, 'package.json'));
@@ -108,15 +109,8 @@ function portFree(port) {
 }
 
 function pack() {
-	const dist = path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
-	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm run dev does)');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-dev-pack-'));
-	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], {
-		cwd: ROOT,
-		encoding: 'utf8',
-	});
-	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
-	return { dir, tgz: path.join(dir, JSON.parse(r.stdout)[0].filename) };
+	return { dir, tgz: packPackage(dir).tgz };
 }
 
 /** Runs a command to completion with its output captured; rejects on a non-zero exit. */

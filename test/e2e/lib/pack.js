@@ -7,14 +7,17 @@ const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** Packs into `dir`; returns the tarball's path and the files it holds (paths inside `package/`). */
+/**
+ * Packs into `dir`; returns the tarball's path, the files it holds (paths inside `package/`) and
+ * npm's own account of it (`info`: size, unpackedSize, entryCount, files with their sizes).
+ */
 function packPackage(dir) {
 	const dist = path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
 	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
 	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
 	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
 	const info = JSON.parse(r.stdout)[0];
-	return { tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path) };
+	return { tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path), info };
 }
 
 module.exports = { packPackage, ROOT };
