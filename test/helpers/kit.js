@@ -85,6 +85,13 @@ function setPath(root, path, value) {
 	return root;
 }
 
+/** OneAll's request body (`{"request":{"push":{…}}}` or `update`) from dotted paths and values. */
+function envelopeOf(api, map) {
+	const inner = {};
+	for (const [path, value] of Object.entries(map)) setPath(inner, path, value);
+	return { request: { [api]: inner } };
+}
+
 function getPath(root, path) {
 	return path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), root);
 }
@@ -211,6 +218,7 @@ module.exports = {
 	rl,
 	setPath,
 	getPath,
+	envelopeOf,
 	secretsOf,
 	reachableStrings,
 	findSecrets,

@@ -4,7 +4,7 @@
 const { runOneAll } = require('../helpers/runWorkflow');
 const data = require('../sandbox/data');
 const { startSandbox } = require('../sandbox/server');
-const { ids, credentialsFor, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, setPath, secretsOf, safeJson, useSandbox } = require('../helpers/kit');
+const { ids, credentialsFor, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, envelopeOf, secretsOf, safeJson, useSandbox } = require('../helpers/kit');
 
 const seeds = data.objects;
 const TWEET = seeds[ids.twitter].tweets[0].post_id;
@@ -118,11 +118,7 @@ const OPERATIONS = [
 const keyOf = (row) => `${row.resource}.${row.operation}`;
 const rowOf = (key) => OPERATIONS.find((row) => keyOf(row) === key);
 
-function bodyFrom(map) {
-	const update = {};
-	for (const [path, value] of Object.entries(map)) setPath(update, path, value);
-	return { request: { update } };
-}
+const bodyFrom = (map) => envelopeOf('update', map);
 
 const { sb, credentials } = useSandbox();
 

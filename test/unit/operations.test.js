@@ -3,7 +3,7 @@
 // operations table; NOT derived from the node's own spec files), so a wrong path, body key or left-over empty key makes a test fail.
 const { runOneAll } = require('../helpers/runWorkflow');
 const { OPS, formatId } = require('../sandbox/server');
-const { ids, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, setPath, useSandbox } = require('../helpers/kit');
+const { ids, rl, basicOf, PUBLIC_KEY, PRIVATE_KEY, envelopeOf, useSandbox } = require('../helpers/kit');
 
 // Each row: resource, operation, identity token, path after /push/identities/{t}/, the object node
 // customFields merges into, the required parameters and the body they must give, then the
@@ -227,11 +227,7 @@ function sandboxOp(path) {
 }
 const pathIdOf = (path) => /^(?:pinterest\/board|youtube\/playlist)\/([^/]+)\//.exec(path)?.[1] ?? null;
 
-function bodyFrom(map) {
-	const push = {};
-	for (const [path, value] of Object.entries(map)) setPath(push, path, value);
-	return { request: { push } };
-}
+const bodyFrom = (map) => envelopeOf('push', map);
 
 const { sb, credentials } = useSandbox();
 
