@@ -181,7 +181,7 @@ function cycleSafe() {
 /** JSON text of a value even when it has cycles (an error may hold references to itself). */
 const safeJson = (value) => JSON.stringify(value, cycleSafe()) ?? '';
 
-/** The parts of an n8n error the brief names, as one JSON text. */
+/** The parts of an n8n error a secret could hide in, as one JSON text. */
 function errorParts(error) {
 	if (!error) return '';
 	return safeJson({
