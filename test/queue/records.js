@@ -79,15 +79,18 @@ function inputOrderProblems(recs) {
 }
 
 /**
- * Where one execution had two requests to the same identity open at once. The sandbox stamps
- * arrivals in whole milliseconds, so only an overlap of more than 1 ms counts.
+ * Where one execution had two requests to the same identity open at once, by the sandbox's own
+ * clock (`arrivedAt` when the request came in, `endedAt` when its answer was written). Whole-ms
+ * arrival stamps plus durations are no judge: the stamp is taken once the body has been read, which
+ * a busy machine delays, and made answered requests look open.
  */
 function overlapProblems(recs) {
 	const problems = [];
-	for (const [key, list] of groups(recs)) {
+	for (const [key, group] of groups(recs)) {
+		const list = [...group].sort((a, b) => a.arrivedAt - b.arrivedAt);
 		for (let i = 1; i < list.length; i++) {
 			const prev = list[i - 1];
-			if (list[i].startedAt + 1 < prev.startedAt + (prev.durationMs || 0)) {
+			if (prev.endedAt === null || list[i].arrivedAt < prev.endedAt) {
 				problems.push(`${key}: ${tagOf(list[i])} arrived before ${tagOf(prev)} was answered`);
 				break;
 			}
@@ -100,8 +103,8 @@ function overlapProblems(recs) {
 function maxInFlight(recs) {
 	const events = [];
 	for (const r of recs) {
-		events.push([r.startedAt, 1]);
-		events.push([r.startedAt + (r.durationMs || 0), -1]);
+		events.push([r.arrivedAt, 1]);
+		events.push([r.endedAt ?? Infinity, -1]);
 	}
 	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 	let open = 0;
