@@ -15,11 +15,11 @@ const PRELOAD = path.join(__dirname, 'lib', 'preload.js');
 let seq = 0;
 
 /** An n8n CLI command with the preload; resolves to the harness's result plus `preload` (its JSON). */
-async function runN8n(instance, tmpDir, args, { nodeArgs = [], timeoutMs } = {}) {
+async function runN8n(instance, tmpDir, args, { nodeArgs = [], timeoutMs, attribute = false } = {}) {
 	const preloadOut = path.join(tmpDir, `preload-${++seq}.json`);
 	const r = await instance.run(args, {
 		nodeArgs: ['--require', PRELOAD, ...nodeArgs],
-		env: { BENCH_PRELOAD_OUT: preloadOut, BENCH_COUNT_EXPRESSIONS: '1' },
+		env: { BENCH_PRELOAD_OUT: preloadOut, BENCH_COUNT_EXPRESSIONS: '1', BENCH_ATTRIBUTE_EXPRESSIONS: attribute ? '1' : '0' },
 		timeoutMs,
 		label: `bench ${args[0]}`,
 	});
@@ -49,13 +49,14 @@ function cpuBetween(series, fromMs, toMs) {
  * Runs workflow `wfId` once with the sandbox answering after `delay` ms.
  * `expectItems`: items in and out; `oneall`: whether output items must carry a OneAll id.
  */
-async function measuredRun(ctx, { wfId, kind, delay, expectItems, label, nodeArgs }) {
+async function measuredRun(ctx, { wfId, kind, delay, expectItems, label, nodeArgs, attribute }) {
 	const { instance, sb, tmpDir } = ctx;
 	watchArrivals(sb);
 	sb.reset();
 	sb.setDelay(delay);
 	const r = await runN8n(instance, tmpDir, ['execute', `--id=${wfId}`, '--rawOutput'], {
 		nodeArgs,
+		attribute,
 		timeoutMs: Math.max(300000, expectItems * (delay + 20) * 3),
 	});
 	const run = describeRun(r);
@@ -86,6 +87,10 @@ async function measuredRun(ctx, { wfId, kind, delay, expectItems, label, nodeArg
 		loadInN8n: r.preload ? r.preload.loadInN8n : undefined,
 		// evaluations per item of each expression string n8n resolved in the whole run
 		perItem: counts ? Object.fromEntries(Object.entries(counts.byExpression).map(([e, n]) => [e, n / expectItems])) : {},
+		// with `attribute`: the same per item, split by who asked for the evaluation
+		perItemByCaller: counts
+			? Object.fromEntries(Object.entries(counts.byCaller || {}).map(([e, by]) => [e, Object.fromEntries(Object.entries(by).map(([who, n]) => [who, n / expectItems]))]))
+			: {},
 		crashedOnExit: run.crashedOnExit,
 		records,
 		...orderAndOverlap(records),

@@ -31,7 +31,10 @@ function targets(L, x) {
 	}
 	const c = x.counted;
 	L.push('', '| target | figure | |', '|---|---|---|');
-	L.push(`| Additional Fields: \`${c.workload.expression}\` evaluated ≤ ${c.workload.limit} times per item | ${fmt(c.perItem, 2)} | ${mark(c.met)} |`);
+	const byNode = (by) => (by ? by['the node itself'] || 0 : NaN);
+	const split = c.byCaller && Object.keys(c.byCaller).length ? ` (${fmt(c.perItem - byNode(c.byCaller), 2)} by n8n's RoutingNode, ${fmt(byNode(c.byCaller), 2)} by the node)` : '';
+	const line1 = c.line1 ? `; n8n ${c.line1.version}: ${fmt(c.line1.perItem, 2)}` : '';
+	L.push(`| Additional Fields: \`${c.workload.expression}\` evaluated ≤ ${c.workload.limit} times per item | n8n ${x.n8nVersion}: ${fmt(c.perItem, 2)}${split}${line1} | ${mark(c.met)} |`);
 	L.push(`| packed tarball ≤ ${bytes(TARGETS.tarballBytes)} bytes | ${bytes(x.tarball.bytes)} bytes | ${mark(x.tarball.bytes <= TARGETS.tarballBytes)} |`);
 	L.push(`| cold load of node + credential < ${TARGETS.coldLoadMs} ms | ${fmt(x.cold.n8n.oursMs, 1)} ms | ${mark(x.cold.n8n.oursMs < TARGETS.coldLoadMs)} |`);
 }
@@ -63,6 +66,18 @@ function evaluations(L, x) {
 		"Where they come from: n8n's declarative engine (RoutingNode) resolves the value of every declared property of the node for every item, whether the property is shown for the operation or not; n8n 2.41 does it twice (once to build the request, once more in `resolveBaseUrl`, which walks all properties again to tell whether the base URL is the node's own), 1.123 once. The node's preSend then reads each field it sends once (`getNodeParameter`). So a field declared once costs 2 + 1 = 3 evaluations per item in 2.41 and 1 + 1 = 2 in 1.123, and a field declared k times costs 2k + 1 in 2.41. The HTTP Request node reads each parameter once.",
 		'',
 	);
+	const callers = [[x.n8nVersion, c.byCaller], ...(c.line1 ? [[c.line1.version, c.line1.byCaller]] : [])];
+	if (callers.some(([, by]) => by && Object.keys(by).length)) {
+		L.push(
+			`Who asked for each evaluation of \`${c.workload.expression}\`, read off the call stack inside n8n (bench/lib/preload.js). A value the node sends must be read by it once; RoutingNode's passes come before the node's code runs and are the same for any declared property holding an expression, so on n8n 2.41 a sent value cannot cost fewer than 3. Declaring it through a property's \`routing\` instead of reading it in preSend would cost more: RoutingNode then also calls \`getNodeParameter\` for it in each pass (4 in 2.41).`,
+			'',
+		);
+		L.push('| n8n | asked by | evaluations per item |', '|---|---|---|');
+		for (const [version, by] of callers) {
+			for (const [who, n] of Object.entries(by || {}).sort()) L.push(`| ${version} | ${who} | ${fmt(n, 2)} |`);
+		}
+		L.push('');
+	}
 	L.push('| workload | node | expression | evaluations per item |', '|---|---|---|---|');
 	L.push(...Object.entries(c.all).map(([e, n]) => `| ${c.workload.title} | ${LABEL.oneall} | \`${e.replace(/\|/g, '\\|')}\` | ${fmt(n, 2)} |`));
 	for (const s of x.timed) {

@@ -44,8 +44,8 @@ async function countOnLine1(ctx, tarball, counted) {
 	try {
 		await instance.importCredentials([{ ...CRED.oneall, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: ctx.sb.url } }]);
 		await instance.importWorkflows([counted]);
-		const c = await measuredRun({ ...ctx, instance }, { wfId: counted.id, kind: 'oneall', delay: 0, expectItems: CONFIG.countItems, label: `Additional Fields count, n8n ${instance.version}` });
-		return { version: instance.version, perItem: c.perItem[COUNTED.expression] || 0, all: c.perItem, ok: c.ok, problems: c.problems };
+		const c = await measuredRun({ ...ctx, instance }, { wfId: counted.id, kind: 'oneall', delay: 0, expectItems: CONFIG.countItems, label: `Additional Fields count, n8n ${instance.version}`, attribute: true });
+		return { version: instance.version, perItem: c.perItem[COUNTED.expression] || 0, byCaller: c.perItemByCaller[COUNTED.expression] || {}, all: c.perItem, ok: c.ok, problems: c.problems };
 	} finally {
 		if (!CONFIG.keep) await instance.cleanup().catch(() => {});
 	}
@@ -95,8 +95,8 @@ async function main(ctx) {
 	step(`cold load with n8n-workflow loaded: ${fmt(x.cold.n8n.oursMs, 1)} ms`);
 
 	// Additional Fields: how often n8n evaluates an expression inside them, per item.
-	const c = await measuredRun(ctx, { wfId: counted.id, kind: 'oneall', delay: 0, expectItems: CONFIG.countItems, label: 'Additional Fields count' });
-	x.counted = { workload: COUNTED, perItem: c.perItem[COUNTED.expression] || 0, all: c.perItem, ok: c.ok, problems: c.problems };
+	const c = await measuredRun(ctx, { wfId: counted.id, kind: 'oneall', delay: 0, expectItems: CONFIG.countItems, label: 'Additional Fields count', attribute: true });
+	x.counted = { workload: COUNTED, perItem: c.perItem[COUNTED.expression] || 0, byCaller: c.perItemByCaller[COUNTED.expression] || {}, all: c.perItem, ok: c.ok, problems: c.problems };
 	x.counted.met = c.ok && x.counted.perItem <= COUNTED.limit;
 	step(`Additional Fields: ${COUNTED.expression} evaluated ${fmt(x.counted.perItem, 2)} times per item`);
 	if (CONFIG.countOnLine1) x.counted.line1 = await countOnLine1(ctx, x.tarball.file, counted);

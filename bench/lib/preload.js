@@ -13,7 +13,10 @@
  *   - with BENCH_COUNT_EXPRESSIONS=1: how many expressions n8n evaluated (calls of
  *     Expression.prototype.resolveSimpleParameterValue with an "=..." string), in all and for each
  *     expression text: every parameter value n8n resolves, declarative nodes' included, goes through
- *     that method, so the count per text is how often n8n evaluated that parameter.
+ *     that method, so the count per text is how often n8n evaluated that parameter;
+ *   - with BENCH_ATTRIBUTE_EXPRESSIONS=1 as well: for each expression text, which code asked for
+ *     each evaluation (read off the call stack, see callerOf), so a count can be split between
+ *     n8n's declarative engine and the node itself.
  */
 const fs = require('fs');
 const Module = require('module');
@@ -23,8 +26,9 @@ const out = process.env.BENCH_PRELOAD_OUT;
 if (out) {
 	const clock = { epochMs: Date.now(), monoUs: Number(process.hrtime.bigint() / 1000n) };
 	const ours = {}; // file kind → { requireMs, newMs }
-	const counts = { expressions: 0, simpleValues: 0, byExpression: {} };
+	const counts = { expressions: 0, simpleValues: 0, byExpression: {}, byCaller: {} };
 	const countExpressions = process.env.BENCH_COUNT_EXPRESSIONS === '1';
+	const attribute = countExpressions && process.env.BENCH_ATTRIBUTE_EXPRESSIONS === '1';
 	const OURS = /[\\/]node_modules[\\/]n8n-nodes-oneall[\\/]dist[\\/](nodes[\\/]OneAll[\\/]OneAll\.node|credentials[\\/]OneAllApi\.credentials)\.js$/;
 	const cpuSeries = [];
 	const cpuTick = () => {
@@ -102,9 +106,33 @@ if (out) {
 				counts.expressions++;
 				const key = value.length > 200 ? `${value.slice(0, 200)}…` : value;
 				counts.byExpression[key] = (counts.byExpression[key] || 0) + 1;
+				if (attribute) {
+					const callers = (counts.byCaller[key] = counts.byCaller[key] || {});
+					const caller = callerOf();
+					callers[caller] = (callers[caller] || 0) + 1;
+				}
 			}
 			return original.apply(this, arguments);
 		};
+	}
+
+	/**
+	 * Who asked for an evaluation, read off the call stack: this package's code anywhere on it, or
+	 * else which of RoutingNode's passes over the declared properties (n8n 2.x walks them a second
+	 * time in resolveBaseUrl), and whether through a property's routing; or anything else in n8n.
+	 */
+	function callerOf() {
+		const limit = Error.stackTraceLimit;
+		Error.stackTraceLimit = 80;
+		const holder = {};
+		Error.captureStackTrace(holder, callerOf);
+		Error.stackTraceLimit = limit;
+		const stack = String(holder.stack);
+		if (/[\\/]node_modules[\\/]n8n-nodes-oneall[\\/]/.test(stack)) return 'the node itself';
+		const routing = /RoutingNode\.getRequestOptionsFromParameters/.test(stack) ? ", through a property's routing" : '';
+		if (/RoutingNode\.resolveBaseUrl/.test(stack)) return `RoutingNode, second pass (resolveBaseUrl)${routing}`;
+		if (/RoutingNode\.runNode/.test(stack)) return `RoutingNode, first pass (building the request)${routing}`;
+		return 'elsewhere in n8n';
 	}
 
 	let written = false;
