@@ -289,3 +289,34 @@ describe('a failing upload', () => {
 		expect(JSON.stringify(output)).not.toContain(sb.privateKey);
 	});
 });
+
+describe('Retry On Fail', () => {
+	const tweet = CASES[0];
+	const retry = { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 };
+
+	test('pictures uploaded before the post failed are attached on the retry, not uploaded again', async () => {
+		sb.setFault({ mode: 'status', status: 500, match: { pathContains: 'twitter/post.json', times: 1 } });
+		const { output, error } = await runOneAll({
+			parameters: { ...tweet.parameters, additionalFields: { pictureUrls: `${A}, ${A}` } },
+			credentials,
+			settings: retry,
+		});
+		expect(error).toBeUndefined();
+		// The same URL listed twice is two pictures; each is uploaded once over both tries.
+		const [first, second] = [idOfRequest(0), idOfRequest(1)];
+		expect(first).not.toBe(second);
+		expect(received(TW).map((r) => [r.path, r.status, r.body])).toEqual([
+			['twitter/picture.json', 200, tweet.uploadBody(A)],
+			['twitter/picture.json', 200, tweet.uploadBody(A)],
+			['twitter/post.json', 500, tweet.postBody([first, second])],
+			['twitter/post.json', 200, tweet.postBody([first, second])],
+		]);
+		expect(output).toEqual([[{ json: tweet.result(idOfRequest(3), [first, second]), pairedItem: { item: 0 } }]]);
+	});
+
+	test('a new run uploads its pictures again: nothing is remembered beyond one node run', async () => {
+		const parameters = { ...tweet.parameters, additionalFields: { pictureUrls: A } };
+		for (let run = 0; run < 2; run++) expect((await runOneAll({ parameters, credentials, settings: retry })).error).toBeUndefined();
+		expect(received(TW).map((r) => r.path)).toEqual(['twitter/picture.json', 'twitter/post.json', 'twitter/picture.json', 'twitter/post.json']);
+	});
+});

@@ -31,11 +31,14 @@ async function explain(context: IExecutePaginationFunctions, caught: unknown): P
 	return transportError(context.getNode(), itemIndex, caught);
 }
 
+type Memory = ReturnType<typeof memoryOf>;
+
 async function uploadPictures(
 	context: IExecutePaginationFunctions,
 	spec: OperationSpec,
 	request: Request,
 	urls: string[],
+	memory: Memory,
 ): Promise<string[]> {
 	const upload = spec.pictureUpload as NonNullable<OperationSpec['pictureUpload']>;
 	const body = request.options.body as { request: { push: IDataObject } };
@@ -46,12 +49,19 @@ async function uploadPictures(
 		// A group or page upload names its group or page the same way the post does.
 		const object: IDataObject = upload.object === spec.object && target.id !== undefined ? { id: target.id } : {};
 		Object.assign(object, { url }, upload.extra ?? {});
-		let answer: INodeExecutionData | undefined;
+		const uploading = {
+			...request,
+			options: { ...request.options, url: `${base}${upload.path}`, body: { request: { push: { [upload.object]: object } } } },
+		};
+		// A picture an earlier try of this node run uploaded is attached again, not uploaded again;
+		// its place in the list is part of the key, so a URL listed twice is still uploaded twice.
+		const key = `${requestKey(context.getItemIndex(), uploading.options)}#${ids.length}`;
+		let answer = memory?.get(key)?.[0];
 		try {
-			[answer] = await context.makeRoutingRequest({
-				...request,
-				options: { ...request.options, url: `${base}${upload.path}`, body: { request: { push: { [upload.object]: object } } } },
-			});
+			if (!answer) {
+				[answer] = await context.makeRoutingRequest(uploading);
+				if (answer) memory?.set(key, [answer]);
+			}
 		} catch (caught) {
 			// Say it was the picture step: OneAll's message alone reads as if the post had failed.
 			const inner = (await explain(context, caught)) as NodeApiError;
@@ -81,10 +91,11 @@ async function send(
 	spec: OperationSpec,
 	request: Request,
 	pictureUrls: string[],
+	memory: Memory,
 ): Promise<INodeExecutionData[]> {
 	try {
 		if (pictureUrls.length) {
-			const ids = await uploadPictures(context, spec, request, pictureUrls);
+			const ids = await uploadPictures(context, spec, request, pictureUrls, memory);
 			const target = (request.options.body as { request: { push: IDataObject } }).request.push[spec.object as string] as IDataObject;
 			target.attachments = [...((target.attachments as string[] | undefined) ?? []), ...ids];
 		}
@@ -161,7 +172,7 @@ export function dispatchPush(spec: OperationSpec) {
 			if (earlier) return earlier;
 			const listing = plan.listing;
 			const answer = await inIdentityOrder(plan.identity, async () =>
-				listing ? await sendPages(this, request, listing) : await send(this, spec, request, plan.pictureUrls ?? []),
+				listing ? await sendPages(this, request, listing) : await send(this, spec, request, plan.pictureUrls ?? [], memory),
 			);
 			const items = shape(spec, plan, answer).map((item) => ({ ...item, pairedItem }));
 			memory?.set(key, items);
