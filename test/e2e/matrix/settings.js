@@ -170,6 +170,33 @@ function settingsCases({ take, id }) {
 		}
 	}
 
+	// ---- Retry On Fail with a picture: the upload succeeded, the post fails ----------------------
+	{
+		const key = 'retry-picture';
+		const [who] = take(1);
+		const bad = `${text(key, 0)} __fault:500`;
+		const picture = `https://example.com/${key}/a.png`;
+		cases.push({
+			key,
+			title: 'Retry On Fail (2 tries), stop, a picture uploaded and then a persistent 500 on its post',
+			workflow: workflow(id(key), `E2E matrix · ${key}`, [
+				manualTrigger(),
+				items('Posts', [{ text: bad }]),
+				tweet('Tweet', { identity: who, additionalFields: { pictureUrls: picture }, retryOnFail: true, maxTries: 2, waitBetweenTries: 100 }),
+			], [['Start', 'Posts'], ['Posts', 'Tweet']]),
+			verify({ run, requests }) {
+				check(`${key}: the run fails with OneAll's 500 for item 0`, () => expectStopped(run, 'Tweet', { message: MSG_500, itemIndex: 0 }));
+				check(`${key}: the picture was uploaded once; the post was sent once per try, each attaching that picture`, () => {
+					const uploads = requests.filter((r) => /\/twitter\/picture\.json$/.test(r.pathname));
+					assertEqual(uploads.map((r) => [r.json.request.push.picture.url, r.status]), [[picture, 200]], 'picture uploads');
+					expectSent(requests, [[bad, 500], [bad, 500]]);
+					const attached = posts(requests).map((r) => r.json.request.push.post.attachments);
+					assertEqual(attached, [[uploads[0].result.picture_id], [uploads[0].result.picture_id]], 'attachments of each try');
+				});
+			},
+		});
+	}
+
 	// ---- Request Options: Batching --------------------------------------------------------------
 	for (const batching of [true, false]) {
 		const key = `batching-${batching ? 'on' : 'off'}`;
