@@ -59,14 +59,20 @@ const INSTANCE_URLS = {
 	formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
 };
 
+/**
+ * n8n's credential store for one oneAllApi credential. `credentials` is its decrypted data, or a
+ * function that gives it for the n-th read (from 1) and may throw, as n8n's store can.
+ */
 function credentialsHelper(credentials, calls = []) {
+	let reads = 0;
+	const read = () => (typeof credentials === 'function' ? credentials(++reads) : { ...credentials });
 	return {
 		calls,
 		getParentTypes: () => [],
 		async getDecrypted(_additionalData, nodeCredentials, type) {
 			calls.push({ method: 'getDecrypted', type, id: nodeCredentials?.id });
 			if (type !== 'oneAllApi') throw new Error(`unexpected credential type ${type}`);
-			return { ...credentials };
+			return read();
 		},
 		async preAuthentication() {
 			return undefined;
@@ -80,7 +86,8 @@ function credentialsHelper(credentials, calls = []) {
 		async updateCredentials() {},
 		async updateCredentialsOauthTokenData() {},
 		async getCredentials() {
-			return { getData: () => ({ ...credentials }) };
+			const data = read();
+			return { getData: () => data };
 		},
 	};
 }
@@ -89,7 +96,7 @@ function credentialsHelper(credentials, calls = []) {
  * @param {object} opts
  * @param {object} opts.parameters  the OneAll node's parameters, as a saved workflow stores them
  * @param {object[]} [opts.items]   input items' json
- * @param {object} opts.credentials  decrypted oneAllApi credential data
+ * @param {object|function} opts.credentials  decrypted oneAllApi credential data (see credentialsHelper)
  * @param {'stop'|'continueRegularOutput'|'continueErrorOutput'} [opts.onError]
  * @param {object} [opts.settings]  node settings as saved workflows store them: retryOnFail,
  *   maxTries, waitBetweenTries, executeOnce, alwaysOutputData

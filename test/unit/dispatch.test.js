@@ -99,4 +99,21 @@ describe('Execute Once and n8n\'s own errors', () => {
 		expect(error.context.nodeCause).toBe('Missing Node');
 		expect(sb.requests).toHaveLength(0);
 	});
+
+	test('n8n failing to read the credential for one item is reported in n8n\'s words, as not sent; the other items go out', async () => {
+		// Read 1 is n8n's own before the items; read 3 is item 1's request (item 0's is read 2).
+		const busy = (n) => {
+			if (n === 3) throw new Error('timeout exceeded when trying to connect');
+			return { ...credentials };
+		};
+		const items = [0, 1, 2].map((n) => ({ who: ids.twitter, m: `post ${n}` }));
+		const { output, error } = await runOneAll({ parameters: tweets, credentials: busy, items, onError: 'continueErrorOutput' });
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual(['post 0', 'post 2']);
+		expect(output[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(output[1].map((item) => [item.pairedItem, item.json])).toEqual([
+			[{ item: 1 }, { error: 'n8n did not send the request to OneAll: timeout exceeded when trying to connect' }],
+		]);
+		expect(output[1][0].error.description).toBe("Nothing was sent to OneAll for this item. The reason is n8n's own; run the item again once it is resolved.");
+	});
 });

@@ -416,16 +416,26 @@ describe('what counts as a timeout', () => {
 	const { transportError } = require('../../dist/nodes/OneAll/shared/errors');
 	const node = { name: 'OneAll', type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, parameters: {} };
 
-	test("n8n's own waits that say \"timeout\" (a busy database pool) are not reported as OneAll not answering", () => {
+	test("n8n's own waits that say \"timeout\" (a busy database pool) are not reported as OneAll not answering, but as not sent", () => {
 		const error = transportError(node, 3, new Error('timeout exceeded when trying to connect'));
-		expect(error.message).toBe('Could not reach OneAll: the request failed');
-		expect(error.description).not.toMatch(/did not answer in time/);
+		expect(error.message).toBe('n8n did not send the request to OneAll: timeout exceeded when trying to connect');
+		expect(error.description).toBe("Nothing was sent to OneAll for this item. The reason is n8n's own; run the item again once it is resolved.");
 	});
 
 	test("the HTTP client's own timeout is", () => {
-		expect(transportError(node, 0, new Error('timeout of 300ms exceeded')).message).toBe('Could not reach OneAll: the request timed out');
-		expect(transportError(node, 0, Object.assign(new Error('aborted'), { code: 'ECONNABORTED' })).message).toBe(
-			'Could not reach OneAll: the request timed out',
-		);
+		const axios = (message, extra = {}) => Object.assign(new Error(message), { isAxiosError: true, ...extra });
+		expect(transportError(node, 0, axios('timeout of 300ms exceeded')).message).toBe('Could not reach OneAll: the request timed out');
+		expect(transportError(node, 0, axios('aborted', { code: 'ECONNABORTED' })).message).toBe('Could not reach OneAll: the request timed out');
+	});
+
+	test('an error that may come from the HTTP client (any code, an answer or a request attached) is never called "not sent"', () => {
+		const cases = [
+			Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }),
+			Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+			Object.assign(new Error('The service refused the connection'), { httpCode: 'ECONNREFUSED' }),
+			Object.assign(new Error('socket hang up'), { request: {} }),
+			new Error('wrapped', { cause: Object.assign(new Error('inner'), { response: { status: 502 } }) }),
+		];
+		for (const thrown of cases) expect(transportError(node, 0, thrown).message).toMatch(/^Could not reach OneAll: /);
 	});
 });

@@ -114,11 +114,41 @@ function clues(error: unknown): { codes: string[]; texts: string[] } {
 }
 
 /**
+ * Whether what was thrown may have come from the HTTP client, i.e. a request may have been sent:
+ * an axios error, an answer, request or configuration attached, or any error code (n8n keeps the
+ * client's as httpCode). Only an error with none of these counts as n8n's own refusal before
+ * sending (the credential read from a busy database pool, say); when in doubt it is the client's.
+ */
+function fromHttpClient(error: unknown): boolean {
+	let current = error as (Thrown & { isAxiosError?: unknown; response?: unknown; request?: unknown; config?: unknown }) | undefined;
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		if (current.isAxiosError === true || [current.response, current.request, current.config].some((part) => typeof part === 'object' && part !== null)) return true;
+		if ([current.code, current.httpCode].some((code) => (typeof code === 'string' && code !== '') || typeof code === 'number')) return true;
+		current = current.cause as typeof current;
+	}
+	return false;
+}
+
+/** n8n stopped before the request left: its own words (the innermost message), nothing of a request. */
+function notSentError(node: INode, itemIndex: number, texts: string[]): NodeApiError {
+	const reason = [...texts].reverse().find((text) => text.trim() !== '') ?? 'unknown reason';
+	const message = `n8n did not send the request to OneAll: ${reason}`;
+	return own(
+		new NodeApiError(
+			node,
+			{ message },
+			{ message, description: 'Nothing was sent to OneAll for this item. The reason is n8n\'s own; run the item again once it is resolved.', httpCode: 'none', itemIndex },
+		),
+	);
+}
+
+/**
  * Anything else thrown while talking to OneAll. Only an error code and fixed texts are kept: a raw
  * HTTP client error carries the request configuration, Authorization header included.
  */
 export function transportError(node: INode, itemIndex: number, error: unknown): NodeApiError {
 	const { codes, texts } = clues(error);
+	if (!fromHttpClient(error)) return notSentError(node, itemIndex, texts);
 	// Only the HTTP client's own timeout counts: n8n's other waits (a busy database pool while it
 	// reads the credential, say) also say "timeout", and nothing was sent to OneAll then.
 	const timedOut =
