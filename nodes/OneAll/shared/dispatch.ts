@@ -31,14 +31,18 @@ async function explain(context: IExecutePaginationFunctions, caught: unknown): P
 	return transportError(context.getNode(), itemIndex, caught);
 }
 
-type Memory = ReturnType<typeof memoryOf>;
+/** What this node run already published, and the key of the post being sent (see retryMemory). */
+interface Remembered {
+	memory: ReturnType<typeof memoryOf>;
+	postKey: string;
+}
 
 async function uploadPictures(
 	context: IExecutePaginationFunctions,
 	spec: OperationSpec,
 	request: Request,
 	urls: string[],
-	memory: Memory,
+	{ memory, postKey }: Remembered,
 ): Promise<string[]> {
 	const upload = spec.pictureUpload as NonNullable<OperationSpec['pictureUpload']>;
 	const body = request.options.body as { request: { push: IDataObject } };
@@ -53,9 +57,9 @@ async function uploadPictures(
 			...request,
 			options: { ...request.options, url: `${base}${upload.path}`, body: { request: { push: { [upload.object]: object } } } },
 		};
-		// A picture an earlier try of this node run uploaded is attached again, not uploaded again;
+		// A picture an earlier try of this same post uploaded is attached again, not uploaded again;
 		// its place in the list is part of the key, so a URL listed twice is still uploaded twice.
-		const key = `${requestKey(context.getItemIndex(), uploading.options)}#${ids.length}`;
+		const key = `${postKey}\u0000${requestKey(context.getItemIndex(), uploading.options)}#${ids.length}`;
 		let answer = memory?.get(key)?.[0];
 		try {
 			if (!answer) {
@@ -91,11 +95,11 @@ async function send(
 	spec: OperationSpec,
 	request: Request,
 	pictureUrls: string[],
-	memory: Memory,
+	remembered: Remembered,
 ): Promise<INodeExecutionData[]> {
 	try {
 		if (pictureUrls.length) {
-			const ids = await uploadPictures(context, spec, request, pictureUrls, memory);
+			const ids = await uploadPictures(context, spec, request, pictureUrls, remembered);
 			const target = (request.options.body as { request: { push: IDataObject } }).request.push[spec.object as string] as IDataObject;
 			target.attachments = [...((target.attachments as string[] | undefined) ?? []), ...ids];
 		}
@@ -172,7 +176,7 @@ export function dispatchPush(spec: OperationSpec) {
 			if (earlier) return earlier;
 			const listing = plan.listing;
 			const answer = await inIdentityOrder(plan.identity, async () =>
-				listing ? await sendPages(this, request, listing) : await send(this, spec, request, plan.pictureUrls ?? [], memory),
+				listing ? await sendPages(this, request, listing) : await send(this, spec, request, plan.pictureUrls ?? [], { memory, postKey: key }),
 			);
 			const items = shape(spec, plan, answer).map((item) => ({ ...item, pairedItem }));
 			memory?.set(key, items);

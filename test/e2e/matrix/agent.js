@@ -131,6 +131,34 @@ function agentCases({ take, id, line }) {
 		}
 
 		{
+			// Agents 1–2 run their tools inside the agent's own run, where a retry memory would see
+			// both calls as tries of one item: a picture is reused only by a try of the same post.
+			const key = `${v}-same-picture`;
+			const [who] = take(1);
+			const prompt = `[${key}] Tweet twice with the same picture.`;
+			const picture = `https://example.com/${key}/same.png`;
+			const calls = ['first', 'second'].map((w) => ({ message: `[${key}] ${w} post`, pictureUrls: picture }));
+			scripts[prompt] = [{ toolCalls: [calls[0]] }, { toolCalls: [calls[1]] }, { content: 'Both posted.' }];
+			cases.push({
+				key,
+				title: `${label}: two tool calls one after the other, different posts with the same picture`,
+				workflow: agentWorkflow(id(key), `E2E matrix · ${key}`, { version, identity: who, prompts: [prompt], pictures: true }),
+				verify({ run, requests }) {
+					check(`${key}: the run succeeds`, () => expectSuccess(run));
+					check(`${key}: each post uploaded the picture itself and attached its own upload`, () => {
+						const uploads = requests.filter((r) => /\/twitter\/picture\.json$/.test(r.pathname));
+						assertEqual(uploads.map((r) => [r.json.request.push.picture.url, r.status]), [[picture, 200], [picture, 200]], 'picture uploads');
+						assertEqual(
+							posts(requests).map((r) => [messageOf(r), r.json.request.push.post.attachments]),
+							calls.map((call, i) => [call.message, [uploads[i].result.picture_id]]),
+							'posts and their attachments',
+						);
+					});
+				},
+			});
+		}
+
+		{
 			const key = `${v}-items`;
 			const [who] = take(1);
 			const prompts = [0, 1, 2].map((i) => `[${key}] item ${i}: tweet it.`);
