@@ -801,7 +801,7 @@ async function runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, ti
 			matrixCredential(matrixSandbox, KEYS),
 			chatCredential(model),
 		]);
-		const matrix = buildMatrix({ line, only });
+		const matrix = buildMatrix({ line, only, sandboxUrl: matrixSandbox.url });
 		Object.assign(model.scripts, matrix.scripts);
 		if (process.env.N8N_E2E_WRITE) writeWorkflows(matrix.cases, path.join(process.env.N8N_E2E_WRITE, `n8n-${line}`));
 		const all = [...scenarios.map((s) => s.workflow).filter(Boolean), ...workflowsOf(matrix.cases)];

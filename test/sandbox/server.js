@@ -15,6 +15,8 @@
  *   GET  /pull/identities/<uuid>/facebook/pages.json | facebook/groups.json | linkedin/companies.json
  *                              | pinterest/boards.json | youtube/playlists.json
  *   /__sandbox/...                            control API, no auth, not recorded (see handleControl)
+ * A request sent to it as to an HTTP proxy (the whole URL as its target) is served the same and
+ * recorded with `viaProxy` (the scheme and host it named).
  *
  * With `siteExists: false` it plays a subdomain that has no OneAll Site: every API request gets a
  * 404 envelope (OneAll's own plugins read a 404 from their key check as "the subdomain does not
@@ -741,7 +743,10 @@ async function startSandbox(options = {}) {
 	}
 
 	function onApiRequest(req, res, body, t0) {
-		const rawUrl = req.url;
+		// A client sends a request to its HTTP proxy with the whole URL as the target ("absolute
+		// form"), never otherwise: the sandbox then plays the proxy too, and the record says so.
+		const absolute = /^https?:\/\/[^/]+/i.exec(req.url);
+		const rawUrl = absolute ? req.url.slice(absolute[0].length) || '/' : req.url;
 		const q = rawUrl.indexOf('?');
 		const pathname = q < 0 ? rawUrl : rawUrl.slice(0, q);
 		const query = q < 0 ? {} : parseQuery(rawUrl.slice(q + 1));
@@ -757,6 +762,7 @@ async function startSandbox(options = {}) {
 			seq: ++recSeq,
 			method: req.method,
 			url: rawUrl,
+			viaProxy: absolute ? absolute[0] : null,
 			pathname,
 			query,
 			headers: req.headers,

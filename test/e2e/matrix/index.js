@@ -25,9 +25,10 @@ const IDENTITIES = data.identities.filter((i) => i.provider === 'twitter').slice
 
 /**
  * The cases of one n8n line: [{ key, title, workflow, subWorkflows?, boundMs?, verify }], and the chat
- * model's scripts they need. `only` keeps the cases whose key starts with one of its entries.
+ * model's scripts they need. `only` keeps the cases whose key starts with one of its entries;
+ * `sandboxUrl` is the matrix's sandbox, which a case can also name as its HTTP proxy.
  */
-function buildMatrix({ line, only }) {
+function buildMatrix({ line, only, sandboxUrl }) {
 	let next = 0;
 	const take = (n) => {
 		if (next + n > IDENTITIES.length) throw new Error('the sandbox has too few Twitter identities for the matrix');
@@ -37,7 +38,7 @@ function buildMatrix({ line, only }) {
 	// n8n ids: at most 16 letters and digits, with a digit (execute-batch drops ids without one).
 	const id = (key) => `mx${String(++n).padStart(3, '0')}${key.replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 16);
 	const agent = agentCases({ take, id, line });
-	let cases = [...settingsCases({ take, id }), ...agent.cases, ...fanoutCases({ take, id })];
+	let cases = [...settingsCases({ take, id, sandboxUrl }), ...agent.cases, ...fanoutCases({ take, id })];
 	if (only) cases = cases.filter((c) => only.some((o) => c.key.startsWith(o) || o === 'matrix'));
 	return { cases, scripts: agent.scripts };
 }

@@ -30,7 +30,7 @@ const MODES = {
 
 const text = (key, i) => `[${key}] item ${i}`;
 
-function settingsCases({ take, id }) {
+function settingsCases({ take, id, sandboxUrl }) {
 	const cases = [];
 
 	// ---- Execute Once -------------------------------------------------------------------------
@@ -256,6 +256,35 @@ function settingsCases({ take, id }) {
 					const [, hung, last] = posts(requests);
 					if (!(last.arrivedAt - hung.arrivedAt >= 1400)) fail(`item 2 arrived ${Math.round(last.arrivedAt - hung.arrivedAt)} ms after item 1`);
 				});
+			},
+		});
+	}
+
+	// ---- Request Options: Proxy -----------------------------------------------------------------
+	{
+		// The sandbox plays the proxy too: it records a request sent to it as to a proxy.
+		const key = 'proxy';
+		const [who] = take(1);
+		const picture = `https://example.com/${key}/a.png`;
+		cases.push({
+			key,
+			title: 'Request Options → Proxy, 2 items, the first with a picture to upload',
+			workflow: workflow(id(key), `E2E matrix · ${key}`, [
+				manualTrigger(),
+				items('Posts', [{ text: text(key, 0), picture }, { text: text(key, 1), picture: '' }]),
+				tweet('Tweet', { identity: who, additionalFields: { pictureUrls: '={{ $json.picture }}' }, requestOptions: { proxy: sandboxUrl } }),
+			], [['Start', 'Posts'], ['Posts', 'Tweet']]),
+			verify({ run, requests }) {
+				check(`${key}: the run succeeds`, () => expectSuccess(run));
+				check(`${key}: the upload and both posts went through the proxy, in order`, () => {
+					assertEqual(
+						requests.map((r) => [r.viaProxy, r.pathname.replace(/^\/push\/identities\/[^/]+\//, ''), r.status]),
+						[[sandboxUrl, 'twitter/picture.json', 200], [sandboxUrl, 'twitter/post.json', 200], [sandboxUrl, 'twitter/post.json', 200]],
+						'requests (proxy, path, status)',
+					);
+					expectSent(requests, [[text(key, 0), 200], [text(key, 1), 200]]);
+				});
+				check(`${key}: each item gives its own post's result`, () => expectItems(run, 'Tweet', 0, requests, [{ post: text(key, 0), paired: 0 }, { post: text(key, 1), paired: 1 }]));
 			},
 		});
 	}
