@@ -354,8 +354,10 @@ async function check({ url, cookie, workflows }) {
 				for (const n of full.nodes.filter((x) => x.type === NODE_TYPE)) {
 					const c = n.credentials && n.credentials.oneAllApi;
 					if (!c || c.id !== CREDENTIAL.id) failures.push(`${w.file}: node "${n.name}" does not use the sandbox credential`);
+					// As rewriteExample: a node with no identity (Identity → Get Many) or one from an
+					// expression (the fan-out's, from the node before) gets it at run time.
 					const token = n.parameters.identityToken && n.parameters.identityToken.value;
-					if (!sandboxData.identities.some((i) => i.identity_token === token)) {
+					if (token !== undefined && !isExpression(token) && !sandboxData.identities.some((i) => i.identity_token === token)) {
 						failures.push(`${w.file}: node "${n.name}" identity ${JSON.stringify(token)} is not a sandbox identity`);
 					}
 				}
