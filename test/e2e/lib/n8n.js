@@ -814,12 +814,12 @@ function stopGroup(proc, timeoutMs = 5000) {
 process.on('exit', killLiveEditors);
 
 /**
- * For a script with no signal handling of its own: on SIGINT or SIGTERM, end the n8n processes
+ * For a script with no signal handling of its own: on SIGINT, SIGTERM or SIGHUP, end the n8n processes
  * this harness started, run `andThen`, and end as the signal would have. Scripts that handle these
  * signals themselves call killLiveEditors() in their own handlers instead.
  */
 function stopOnSignals(andThen = () => {}) {
-	for (const sig of ['SIGINT', 'SIGTERM']) {
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.once(sig, () => {
 			killLiveEditors();
 			andThen();
