@@ -24,7 +24,7 @@ const http = require('http');
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'rss-to-tweet-with-picture.json');
-const { createInstance, nodeOutput } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n.js'));
+const { createInstance, nodeOutput, stopOnSignals, onCleanup } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n.js'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server.js'));
 const { packPackage } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'pack.js'));
 
@@ -114,38 +114,9 @@ async function cleanup() {
 	}
 }
 
-/** Kills the process groups of this process's children (n8n runs in its own group). */
-function killChildren() {
-	let pids = [];
-	try {
-		pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-	} catch {
-		return;
-	}
-	for (const pid of pids) {
-		try {
-			const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-			if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue;
-			for (const target of [-Number(pid), Number(pid)]) {
-				try {
-					process.kill(target, 'SIGKILL');
-				} catch {
-					/* gone or not a group */
-				}
-			}
-		} catch {
-			/* vanished */
-		}
-	}
-}
-
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-	process.on(sig, () => {
-		out(`\n${sig}: stopping everything the demo started`);
-		killChildren();
-		cleanup().finally(() => process.exit(130));
-	});
-}
+// Ctrl-C: the harness ends n8n and removes its user folder and the tarball's; the servers end with
+// this process.
+stopOnSignals(() => out('\nstopped: n8n and everything else the demo started'));
 
 async function main() {
 	const t0 = Date.now();
@@ -159,7 +130,7 @@ async function main() {
 	cleanups.push(() => feed.close());
 
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-demo-pack-'));
-	cleanups.push(() => fs.rmSync(packDir, { recursive: true, force: true }));
+	onCleanup(() => fs.rmSync(packDir, { recursive: true, force: true }));
 	const { tgz } = packPackage(packDir);
 
 	out('OneAll demo: example workflow 2, "RSS item → Twitter picture → tweet", in a real n8n');
@@ -248,7 +219,4 @@ main()
 		out(`Demo FAILED: ${err.stack || err}`);
 		process.exitCode = 1;
 	})
-	.finally(async () => {
-		killChildren();
-		await cleanup();
-	});
+	.finally(cleanup);

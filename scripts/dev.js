@@ -30,21 +30,23 @@
  *   6. `n8n start` at http://localhost:5678, creates the owner on first use and prints the URL and
  *      the login;
  *   7. Ctrl-C stops n8n and the sandbox.
+ * n8n is set up, started, logged into and stopped by the shared harness (test/e2e/lib/n8n.js), on
+ * the kept user folder; N8N_E2E_VERBOSE=1 shows the harness's own log lines.
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const net = require('net');
-const { spawn } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-const { ensureN8n, cacheRoot } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'install-n8n'));
-const { QUIET_ENV, LINE_ENV, freePort } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n'));
+const { cacheRoot } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'install-n8n'));
+const { createInstance, freePort, portFree } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n'));
 const { packPackage } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'pack'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server'));
 const sandboxData = require(path.join(ROOT, 'test', 'sandbox', 'data'));
 const PACKAGE = require(path.join(ROOT, 'package.json'));
+
+if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const LINE = '2';
 const NODE_TYPE = `${PACKAGE.name}.oneAll`;
@@ -99,35 +101,9 @@ function parseArgs(argv) {
 
 const say = (msg) => console.log(`[dev] ${msg}`);
 
-/** True when nothing listens on 127.0.0.1:port and we can bind it. */
-function portFree(port) {
-	return new Promise((resolve) => {
-		const srv = net.createServer();
-		srv.once('error', () => resolve(false));
-		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-	});
-}
-
 function pack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-dev-pack-'));
 	return { dir, tgz: packPackage(dir).tgz };
-}
-
-/** Runs a command to completion with its output captured; rejects on a non-zero exit. */
-function run(cmd, args, { env, cwd, label }) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-		children.add(child);
-		let out = '';
-		child.stdout.on('data', (c) => (out += c));
-		child.stderr.on('data', (c) => (out += c));
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			children.delete(child);
-			if (code === 0) resolve(out);
-			else reject(new Error(`${label} failed (exit ${code}${signal ? ` ${signal}` : ''}):\n${out}`));
-		});
-	});
 }
 
 /** The label the node's identity list shows (nodes/OneAll/listSearch/getIdentities.ts). */
@@ -193,39 +169,21 @@ function readJson(file, fallback) {
 	}
 }
 
-function cookieFrom(res) {
-	const all = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie') || ''];
-	return all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Everything started here is stopped on exit / Ctrl-C.
 // ---------------------------------------------------------------------------------------------
-const children = new Set();
 let sandbox = null;
-let editor = null; // the `n8n start` child
+let instance = null; // the harness's n8n on the dev user folder
+let editor = null; // its `n8n start`
 let stopping = null;
-
-function killGroup(child, sig) {
-	try {
-		process.kill(-child.pid, sig);
-	} catch {
-		/* already gone */
-	}
-}
 
 function stopAll(code) {
 	if (stopping) return stopping;
 	stopping = (async () => {
-		if (editor && editor.exitCode === null && editor.signalCode === null) {
-			say('stopping n8n ...');
-			const exited = new Promise((r) => editor.once('exit', r));
-			killGroup(editor, 'SIGTERM');
-			const t = setTimeout(() => killGroup(editor, 'SIGKILL'), 15000);
-			await exited;
-			clearTimeout(t);
-		}
-		for (const c of children) killGroup(c, 'SIGKILL');
+		if (editor && editor.child.exitCode === null && editor.child.signalCode === null) say('stopping n8n ...');
+		// Stops the editor (SIGTERM to its process group, SIGKILL after 15 s) and keeps the user
+		// folder; a CLI command still running is killed by the harness when this process exits.
+		if (instance) await instance.cleanup();
 		if (sandbox) {
 			say('stopping the sandbox ...');
 			await sandbox.close();
@@ -238,11 +196,6 @@ function stopAll(code) {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 process.on('SIGHUP', () => stopAll(0));
-process.on('exit', () => {
-	// last resort (e.g. an uncaught exception): never leave n8n running
-	if (editor) killGroup(editor, 'SIGKILL');
-	for (const c of children) killGroup(c, 'SIGKILL');
-});
 
 // ---------------------------------------------------------------------------------------------
 async function main() {
@@ -271,70 +224,27 @@ async function main() {
 
 	// 3. n8n and the user folder
 	say(`making sure n8n ${LINE}.x is installed (the first time: several minutes) ...`);
-	const n8n = await ensureN8n(LINE);
 	const folder = path.join(cacheRoot(), 'dev-user');
 	if (opts.fresh) fs.rmSync(folder, { recursive: true, force: true });
-	const nodesDir = path.join(folder, '.n8n', 'nodes');
-	fs.mkdirSync(nodesDir, { recursive: true });
+	instance = await createInstance({ line: LINE, folder, owner: OWNER });
 	const statePath = path.join(folder, 'dev-state.json');
 	const state = readJson(statePath, { examples: {} });
-	say(`n8n ${n8n.version}, user folder ${folder}`);
+	say(`n8n ${instance.version}, user folder ${folder}`);
 
-	const env = { ...process.env, ...QUIET_ENV, ...(LINE_ENV[LINE] || {}), ...n8n.env, N8N_USER_FOLDER: folder };
-	// The folder keeps the encryption key n8n generated on its first run (.n8n/config); a key from
-	// the parent environment would not match it.
-	delete env.N8N_ENCRYPTION_KEY;
-	delete env.N8N_CUSTOM_EXTENSIONS;
-	delete env.NODE_OPTIONS;
-	const n8nCli = async (args, label) => {
-		// 2.x starts a task broker even for CLI commands (default port 5679, the sandbox's).
-		const brokerPort = await freePort();
-		return run(n8n.nodeBin, [n8n.n8nBin, ...args], {
-			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
-			cwd: folder,
-			label,
-		});
-	};
-
-	// 4. the package, as a user installs it by hand
-	const pkgJson = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(pkgJson)) {
-		fs.writeFileSync(pkgJson, `${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2)}\n`);
-	}
-	fs.rmSync(path.join(nodesDir, 'node_modules', PACKAGE.name), { recursive: true, force: true });
-	await run(
-		'npm',
-		['install', tgz, '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
-		{ env: process.env, cwd: nodesDir, label: 'npm install <tarball>' },
-	);
+	// 4. the package, as a user installs it by hand (a new build keeps its version number: replace it)
+	fs.rmSync(path.join(instance.nodesDir, 'node_modules', PACKAGE.name), { recursive: true, force: true });
+	await instance.installPackage(tgz);
 	fs.rmSync(packDir, { recursive: true, force: true });
-	say(`installed ${PACKAGE.name}@${PACKAGE.version} into ${nodesDir}`);
+	say(`installed ${PACKAGE.name}@${PACKAGE.version} into ${instance.nodesDir}`);
 
 	// 5. credential (every run: the sandbox's port may differ) and example workflows
-	const work = path.join(folder, 'dev-import');
-	fs.rmSync(work, { recursive: true, force: true });
-	fs.mkdirSync(work, { recursive: true });
-	const credFile = path.join(work, 'credentials.json');
-	fs.writeFileSync(
-		credFile,
-		JSON.stringify(
-			[
-				{
-					...CREDENTIAL,
-					data: {
-						subdomain: 'sandbox',
-						publicKey: sandbox.publicKey,
-						privateKey: sandbox.privateKey,
-						baseUrl: sandbox.url,
-					},
-				},
-			],
-			null,
-			2,
-		),
-	);
 	say('importing the credential "OneAll sandbox" ...');
-	await n8nCli(['import:credentials', `--input=${credFile}`], 'n8n import:credentials');
+	await instance.importCredentials([
+		{
+			...CREDENTIAL,
+			data: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: sandbox.url },
+		},
+	]);
 
 	const examplesDir = path.join(ROOT, 'examples');
 	const examples = fs.existsSync(examplesDir)
@@ -358,87 +268,40 @@ async function main() {
 		if (state.examples[f] !== hash || opts.fresh) toImport.push({ f, wf, hash });
 	}
 	if (toImport.length) {
-		const wfDir = path.join(work, 'workflows');
-		fs.mkdirSync(wfDir);
-		for (const { wf } of toImport) fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
 		say(`importing ${toImport.length} example workflow(s): ${toImport.map((x) => x.f).join(', ')} ...`);
-		await n8nCli(['import:workflow', '--separate', `--input=${wfDir}`], 'n8n import:workflow');
+		await instance.importWorkflows(toImport.map((x) => x.wf));
 		for (const { f, hash } of toImport) state.examples[f] = hash;
 	} else if (workflows.length) {
 		say('example workflows already imported and unchanged (run with --fresh to start over)');
 	}
 	fs.writeFileSync(statePath, `${JSON.stringify(state, null, 2)}\n`);
-	fs.rmSync(work, { recursive: true, force: true });
 
 	// 6. the editor
-	const url = `http://localhost:${opts.port}`;
-	const brokerPort = await freePort();
-	say(`starting n8n at ${url} ...`);
-	editor = spawn(n8n.nodeBin, [n8n.n8nBin, 'start'], {
-		cwd: folder,
-		env: {
-			...env,
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_PORT: String(opts.port),
-			N8N_HOST: 'localhost',
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_PROTOCOL: 'http',
-			N8N_EDITOR_BASE_URL: url,
-			WEBHOOK_URL: `${url}/`,
-		},
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true, // own process group: Ctrl-C reaches us, and we stop n8n and its task runner
-	});
-	let ready = false;
-	let logTail = '';
-	const forward = (chunk) => {
-		const text = chunk.toString();
-		logTail = (logTail + text).slice(-20000);
-		// n8n's own log after start-up (before: kept for the error message only)
-		if (!ready || opts.check) return;
-		for (const line of text.split(/\r?\n/)) if (line.trim()) process.stdout.write(`[n8n] ${line}\n`);
-	};
-	editor.stdout.on('data', forward);
-	editor.stderr.on('data', forward);
-	editor.on('exit', (code, signal) => {
+	say(`starting n8n at http://localhost:${opts.port} ...`);
+	editor = await instance.startEditor({ port: opts.port, timeoutMs: 180000 });
+	const { url } = editor;
+	editor.child.on('exit', (code, signal) => {
 		if (stopping) return;
-		console.error(`[dev] n8n exited (${code ?? signal})${ready ? '' : `:\n${logTail}`}`);
+		console.error(`[dev] n8n exited (${code ?? signal})`);
 		stopAll(1);
 	});
-
-	const started = Date.now();
-	for (;;) {
-		if (Date.now() - started > 180000) throw new Error(`n8n did not start within 3 minutes:\n${logTail}`);
-		try {
-			const res = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(3000) });
-			if (res.ok && (res.headers.get('content-type') || '').includes('json')) {
-				const settings = (await res.json()).data || {};
-				if (settings.userManagement && settings.userManagement.showSetupOnFirstLoad) {
-					const setup = await fetch(`${url}/rest/owner/setup`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(OWNER),
-					});
-					if (!setup.ok) throw new Error(`owner set-up failed: ${setup.status} ${await setup.text()}`);
-					say(`created the owner ${OWNER.email}`);
-				}
-				break;
-			}
-			await res.arrayBuffer();
-		} catch (e) {
-			if (/owner set-up failed/.test(e.message)) throw e;
-		}
-		await new Promise((r) => setTimeout(r, 500));
+	if (!opts.check) {
+		// n8n's own log from now on (the start-up log is in the error when it does not start)
+		const forward = (chunk) => {
+			for (const line of chunk.toString().split(/\r?\n/)) if (line.trim()) process.stdout.write(`[n8n] ${line}\n`);
+		};
+		editor.child.stdout.on('data', forward);
+		editor.child.stderr.on('data', forward);
 	}
-	ready = true;
 
-	const login = await fetch(`${url}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-	});
-	const cookie = login.ok ? cookieFrom(login) : undefined;
-	await login.arrayBuffer().catch(() => {});
+	const firstUse = !!(editor.settings && editor.settings.userManagement && editor.settings.userManagement.showSetupOnFirstLoad);
+	let cookie;
+	try {
+		cookie = editor.cookie = await editor.login(); // creates the owner on first use
+		if (firstUse) say(`created the owner ${OWNER.email}`);
+	} catch (e) {
+		if (/owner\/setup/.test(e.message)) throw e;
+	}
 
 	const secs = ((Date.now() - t0) / 1000).toFixed(0);
 	const wfLines = workflows.map((w) => `     - ${w.name}: ${url}/workflow/${w.id}`).join('\n');
@@ -471,30 +334,30 @@ async function main() {
 async function check({ url, cookie, workflows }) {
 	const failures = [];
 	if (!cookie) return ['the owner login was refused'];
-	const get = async (p) => {
-		const res = await fetch(`${url}${p}`, { headers: { cookie } });
-		if (!res.ok) throw new Error(`GET ${p} → ${res.status}`);
-		const body = await res.json();
+	const get = async (route) => {
+		const body = await editor.rest('GET', route);
 		return body.data !== undefined ? body.data : body;
 	};
 	try {
 		const health = await fetch(`${url}/healthz`).then((r) => r.json());
 		if (!health || health.status !== 'ok') failures.push(`/healthz answered ${JSON.stringify(health)}`);
-		const creds = await get('/rest/credentials');
+		const creds = await get('/credentials');
 		const cred = creds.find((c) => c.id === CREDENTIAL.id);
 		if (!cred || cred.name !== CREDENTIAL.name || cred.type !== CREDENTIAL.type) {
 			failures.push(`credential ${CREDENTIAL.id} "${CREDENTIAL.name}" (${CREDENTIAL.type}) missing: ${JSON.stringify(creds.map((c) => [c.id, c.name, c.type]))}`);
 		}
-		const wfs = await get('/rest/workflows');
+		const wfs = await get('/workflows');
 		for (const w of workflows) {
 			if (!wfs.some((x) => x.id === w.id)) failures.push(`workflow ${w.id} (${w.file}) missing`);
 			else {
-				const full = await get(`/rest/workflows/${w.id}`);
+				const full = await get(`/workflows/${w.id}`);
 				for (const n of full.nodes.filter((x) => x.type === NODE_TYPE)) {
 					const c = n.credentials && n.credentials.oneAllApi;
 					if (!c || c.id !== CREDENTIAL.id) failures.push(`${w.file}: node "${n.name}" does not use the sandbox credential`);
+					// As rewriteExample: a node with no identity (Identity → Get Many) or one from an
+					// expression (the fan-out's, from the node before) gets it at run time.
 					const token = n.parameters.identityToken && n.parameters.identityToken.value;
-					if (!sandboxData.identities.some((i) => i.identity_token === token)) {
+					if (token !== undefined && !isExpression(token) && !sandboxData.identities.some((i) => i.identity_token === token)) {
 						failures.push(`${w.file}: node "${n.name}" identity ${JSON.stringify(token)} is not a sandbox identity`);
 					}
 				}

@@ -8,7 +8,7 @@
  *   await n8n.importCredentials([{ id, name, type: 'oneAllApi', data: { ... } }]);
  *   const [id] = await n8n.importWorkflows([workflow]);
  *   const run = await n8n.execute(id);          // { ok, code, status, result, error, stdout, stderr, ms }
- *   const editor = await n8n.startEditor({ port: 5679 });
+ *   const editor = await n8n.startEditor({ port: 5679 });   // throws when the port is taken
  *   const worker = await n8n.startWorker({ concurrency: 10, env });   // queue mode (see queue-mode.js)
  *   const cookie = await editor.login();        // 'n8n-auth=...'
  *   await editor.stop();
@@ -85,6 +85,16 @@ function newId() {
 	let s = '';
 	for (const b of bytes) s += ALNUM[b % ALNUM.length];
 	return /\d/.test(s) ? s : s.slice(0, 15) + String(bytes[0] % 10);
+}
+
+/** True when nothing listens on 127.0.0.1:port right now (we could bind it). */
+function portFree(port) {
+	return new Promise((resolve) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.once('error', () => resolve(false));
+		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+	});
 }
 
 /** A TCP port that is free right now on 127.0.0.1. */
@@ -212,14 +222,22 @@ function normalizeWorkflow(wf) {
 /**
  * Creates a fresh n8n user folder (in the OS temp dir) and, if given, installs the packed
  * community package into <folder>/.n8n/nodes the way a user does it by hand.
- * @param {{ line?: '1'|'2', tarball?: string, encryptionKey?: string, env?: object, keep?: boolean }} opts
+ * `folder`: use this user folder instead, kept across runs (never removed; made when missing):
+ * its workflows, executions, owner and the encryption key n8n wrote into .n8n/config on its first
+ * run stay, so no key is set unless `encryptionKey` is given.
+ * `owner`: the account setupOwner() creates and login() uses (default OWNER).
+ * @param {{ line?: '1'|'2', tarball?: string, encryptionKey?: string, env?: object, keep?: boolean,
+ *   folder?: string, owner?: {email, firstName, lastName, password} }} opts
  */
-async function createInstance({ line = '2', tarball, encryptionKey, env: extraEnv = {}, keep } = {}) {
+async function createInstance({ line = '2', tarball, encryptionKey, env: extraEnv = {}, keep, folder: userFolder, owner = OWNER } = {}) {
 	const n8n = await ensureN8n(line);
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${line}-`));
+	const persistent = !!userFolder;
+	const folder = persistent ? path.resolve(userFolder) : fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${line}-`));
 	const n8nDir = path.join(folder, '.n8n');
 	const nodesDir = path.join(n8nDir, 'nodes');
 	const workDir = path.join(folder, 'work');
+	// The files written for imports (credential data among them) never outlive a run.
+	if (persistent) fs.rmSync(workDir, { recursive: true, force: true });
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.mkdirSync(workDir, { recursive: true });
 
@@ -232,6 +250,9 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 		N8N_ENCRYPTION_KEY: encryptionKey || crypto.randomBytes(24).toString('hex'),
 		...extraEnv,
 	};
+	// A kept folder decrypts its credentials with the key in its .n8n/config; one from the parent
+	// environment would not match it.
+	if (persistent && !encryptionKey && !extraEnv.N8N_ENCRYPTION_KEY) delete env.N8N_ENCRYPTION_KEY;
 	// Keep the parent's own n8n/npm settings from leaking in.
 	delete env.N8N_CUSTOM_EXTENSIONS;
 	delete env.NODE_OPTIONS;
@@ -239,9 +260,11 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 	const editors = new Set();
 	const workers = new Set();
 	// An interruption while n8n or the package is still being set up must not leave the folder.
-	const forget = onCleanup(() => {
-		if (!keep && !process.env.N8N_E2E_KEEP) fs.rmSync(folder, { recursive: true, force: true });
-	});
+	const removeFolder = () => {
+		if (persistent) fs.rmSync(workDir, { recursive: true, force: true });
+		else if (!keep && !process.env.N8N_E2E_KEEP) fs.rmSync(folder, { recursive: true, force: true });
+	};
+	const forget = onCleanup(removeFolder);
 	let seq = 0;
 	const file = (name) => path.join(workDir, `${++seq}-${name}`);
 
@@ -518,6 +541,8 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 		 */
 		async startEditor({ port = 5678, timeoutMs = 120000, env: startEnv = {} } = {}) {
 			const url = `http://localhost:${port}`;
+			// Else /healthz would be answered by whatever holds the port, and this n8n would exit.
+			if (!(await portFree(port))) throw new Error(`port ${port} is taken (another n8n?)`);
 			const brokerPort = await freePort();
 			const child = spawn(n8n.nodeBin, [n8n.n8nBin, 'start'], {
 				cwd: folder,
@@ -587,7 +612,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 				url,
 				port,
 				child,
-				owner: { ...OWNER },
+				owner: { ...owner },
 				/** the editor's /rest/settings data, as read when it became ready */
 				settings,
 				logs: () => output,
@@ -596,7 +621,7 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 					const res = await fetch(`${url}/rest/owner/setup`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(OWNER),
+						body: JSON.stringify(owner),
 					});
 					const body = await res.text();
 					if (!res.ok) throw new Error(`POST /rest/owner/setup -> ${res.status}: ${body}`);
@@ -620,8 +645,8 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
 						body: JSON.stringify({
-							emailOrLdapLoginId: OWNER.email,
-							password: OWNER.password,
+							emailOrLdapLoginId: owner.email,
+							password: owner.password,
 						}),
 					});
 					const body = await res.text();
@@ -706,16 +731,13 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 			return worker;
 		},
 
-		/** Stops editors and removes the user folder (unless keep or N8N_E2E_KEEP is set). */
+		/** Stops editors and removes the user folder (unless it was given as `folder`, or keep or N8N_E2E_KEEP is set). */
 		async cleanup() {
 			for (const e of [...editors]) await e.stop();
 			for (const w of [...workers]) await w.stop();
 			forget();
-			if (keep || process.env.N8N_E2E_KEEP) {
-				log(`keeping ${folder}`);
-				return;
-			}
-			fs.rmSync(folder, { recursive: true, force: true });
+			if (!persistent && (keep || process.env.N8N_E2E_KEEP)) log(`keeping ${folder}`);
+			removeFolder();
 		},
 	};
 
@@ -792,12 +814,12 @@ function stopGroup(proc, timeoutMs = 5000) {
 process.on('exit', killLiveEditors);
 
 /**
- * For a script with no signal handling of its own: on SIGINT or SIGTERM, end the n8n processes
+ * For a script with no signal handling of its own: on SIGINT, SIGTERM or SIGHUP, end the n8n processes
  * this harness started, run `andThen`, and end as the signal would have. Scripts that handle these
  * signals themselves call killLiveEditors() in their own handlers instead.
  */
 function stopOnSignals(andThen = () => {}) {
-	for (const sig of ['SIGINT', 'SIGTERM']) {
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.once(sig, () => {
 			killLiveEditors();
 			andThen();
@@ -938,6 +960,7 @@ module.exports = {
 	nodeError,
 	newId,
 	freePort,
+	portFree,
 	runProcess,
 	playwrightCookies,
 	killLiveEditors,
