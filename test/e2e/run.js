@@ -33,7 +33,7 @@ const { execFileSync } = require('child_process');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { createInstance } = require('./lib/n8n');
+const { createInstance, stopOnSignals } = require('./lib/n8n');
 const {
 	results,
 	notes,
@@ -712,48 +712,16 @@ scenario('fan', 'examples/fan-out-to-every-account.json over 50 identities of mi
 
 const started = new Set(); // temp dirs to remove
 
-/** Kills the process groups of this process's children (n8n runs in its own group). */
-function killChildren() {
-	let entries = [];
-	try {
-		entries = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-	} catch {
-		return;
-	}
-	for (const pid of entries) {
-		try {
-			const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (ppid !== process.pid) continue;
-			try {
-				process.kill(-Number(pid), 'SIGKILL');
-			} catch {
-				/* not a group leader */
-			}
-			try {
-				process.kill(Number(pid), 'SIGKILL');
-			} catch {
-				/* gone */
-			}
-		} catch {
-			/* vanished */
-		}
-	}
-}
-
 function removeTemp() {
 	if (process.env.N8N_E2E_KEEP) return;
 	for (const dir of started) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-	process.on(sig, () => {
-		say(`\n# ${sig}: stopping n8n and cleaning up`);
-		killChildren();
-		removeTemp();
-		process.exit(130);
-	});
-}
+// n8n processes the harness started end with this process (on exit, and on these signals).
+stopOnSignals(() => {
+	say('\n# interrupted: stopping n8n and cleaning up');
+	removeTemp();
+});
 
 function pack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-e2e-pack-'));
@@ -923,7 +891,6 @@ async function main() {
 }
 
 main().catch((err) => {
-	killChildren();
 	removeTemp();
 	say(`FAIL runner crashed: ${err.stack || err}`);
 	say(`${results.passed} passed, ${results.failed + 1} failed`);
