@@ -56,10 +56,11 @@ const {
 } = require('./lib/suite');
 const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth } = require('./lib/secrets');
 const { startSandbox, OPS, INFO_401 } = require('../sandbox/server');
+const { selfSignedCert } = require('../sandbox/selfSigned');
 const { createData } = require('../sandbox/data');
 const { packPackage } = require('./lib/pack');
 const { startChatModel } = require('./lib/chatModel');
-const { buildMatrix, workflowsOf, chatCredential, matrixCredential, writeWorkflows, runMatrix } = require('./matrix');
+const { buildMatrix, workflowsOf, chatCredential, matrixCredentials, writeWorkflows, runMatrix } = require('./matrix');
 const { maxOpen } = require('./matrix/expect');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -766,7 +767,7 @@ async function runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, ti
 			{ ...CREDENTIALS.good, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
 			{ ...CREDENTIALS.bad, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.wrongPrivateKey, baseUrl: sandbox.url } },
 			{ id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
-			matrixCredential(matrixSandbox, KEYS),
+			...matrixCredentials(matrixSandbox, KEYS),
 			chatCredential(model),
 		]);
 		const matrix = buildMatrix({ line, only, sandboxUrl: matrixSandbox.url });
@@ -775,7 +776,7 @@ async function runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, ti
 		const all = [...scenarios.map((s) => s.workflow).filter(Boolean), ...workflowsOf(matrix.cases)];
 		await instance.importWorkflows(all);
 		t.import = Date.now() - ti;
-		check(`5 credentials and ${all.length} workflows imported (one import:workflow call)`, () => `${secs(t.import)}`);
+		check(`6 credentials and ${all.length} workflows imported (one import:workflow call)`, () => `${secs(t.import)}`);
 
 		t.execute = 0;
 		for (const s of scenarios) {
@@ -862,7 +863,7 @@ async function main() {
 	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, data: createData({ total: 50 }) });
 	// The settings matrix has a sandbox of its own, with the full data set (it spreads its cases
 	// over 70 Twitter identities), and the scripted chat model for the AI Agent cases.
-	const matrixSandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+	const matrixSandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, tls: selfSignedCert() });
 	const model = await startChatModel({});
 	say(`# sandbox at ${sandbox.url}, the matrix's at ${matrixSandbox.url}, scripted chat model at ${model.url}`);
 	const timings = {};

@@ -34,6 +34,7 @@
  */
 
 const http = require('node:http');
+const https = require('node:https');
 const { performance } = require('node:perf_hooks');
 const defaultData = require('./data');
 const { createLifecycle } = require('./lifecycle');
@@ -437,6 +438,7 @@ async function startSandbox(options = {}) {
 		strictIds = true,
 		maxRecords = 200000,
 		siteExists = true,
+		tls = null,
 	} = options;
 
 	// ---- data preparation (once) ----
@@ -763,6 +765,7 @@ async function startSandbox(options = {}) {
 			method: req.method,
 			url: rawUrl,
 			viaProxy: absolute ? absolute[0] : null,
+			tls: !!req.socket.encrypted,
 			pathname,
 			query,
 			headers: req.headers,
@@ -872,7 +875,7 @@ async function startSandbox(options = {}) {
 		return { ...rest, remaining: _remaining === Infinity ? null : _remaining, skip: _skip };
 	}
 
-	const server = http.createServer((req, res) => {
+	const onRequest = (req, res) => {
 		const t0 = performance.now();
 		let body = '';
 		let size = 0;
@@ -885,23 +888,31 @@ async function startSandbox(options = {}) {
 			if (req.url.startsWith('/__sandbox/')) handleControl(req, res, body);
 			else onApiRequest(req, res, body, t0);
 		});
-	});
-	server.keepAliveTimeout = 30000;
-
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => {
-			server.off('error', reject);
-			resolve();
+	};
+	const listen = async (server, onPort) => {
+		server.keepAliveTimeout = 30000;
+		await new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(onPort, host, () => {
+				server.off('error', reject);
+				resolve();
+			});
 		});
-	});
-	const actualPort = server.address().port;
+		return server.address().port;
+	};
+	const server = http.createServer(onRequest);
+	const actualPort = await listen(server, port);
 	const urlHost = host.includes(':') ? `[${host}]` : host;
 	const url = `http://${urlHost}:${actualPort}`;
+	// With `tls` ({ key, cert }), the same sandbox (same data and records) also answers HTTPS on
+	// a port of its own, at tlsUrl; each record says which it came by (rec.tls).
+	const tlsServer = tls ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest) : null;
+	const tlsUrl = tlsServer ? `https://${urlHost}:${await listen(tlsServer, 0)}` : null;
 	let closed = null;
 
 	const handle = {
 		url,
+		tlsUrl,
 		port: actualPort,
 		host,
 		publicKey,
@@ -955,8 +966,9 @@ async function startSandbox(options = {}) {
 			timers.clear();
 			for (const res of hanging) res.socket?.destroy();
 			hanging.clear();
-			closed = new Promise((resolve) => server.close(() => resolve()));
-			server.closeAllConnections();
+			const servers = [server, tlsServer].filter(Boolean);
+			closed = Promise.all(servers.map((each) => new Promise((resolve) => each.close(() => resolve()))));
+			for (const each of servers) each.closeAllConnections();
 			return closed;
 		},
 	};

@@ -438,4 +438,17 @@ describe('what counts as a timeout', () => {
 		];
 		for (const thrown of cases) expect(transportError(node, 0, thrown).message).toMatch(/^Could not reach OneAll: /);
 	});
+
+	test("a certificate n8n does not trust: said so, with what to do; nothing was sent", () => {
+		const hint =
+			"n8n did not trust the TLS certificate it was shown, so nothing was sent. If a proxy on your network inspects HTTPS, give n8n its certificate authority (NODE_EXTRA_CA_CERTS); if you trust this network, switch on the node's Request Options → Ignore SSL Issues.";
+		const inCause = new Error('request failed', { cause: Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }) });
+		const inHttpCode = Object.assign(new Error('certificate has expired'), { httpCode: 'CERT_HAS_EXPIRED' });
+		const textOnly = Object.assign(new Error('unable to verify the first certificate'), { isAxiosError: true });
+		expect([inCause, inHttpCode, textOnly].map((thrown) => [transportError(node, 0, thrown).message, transportError(node, 0, thrown).description])).toEqual([
+			["Could not reach OneAll: the server's certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)", hint],
+			["Could not reach OneAll: the server's certificate is not trusted (CERT_HAS_EXPIRED)", hint],
+			["Could not reach OneAll: the server's certificate is not trusted", hint],
+		]);
+	});
 });

@@ -104,7 +104,7 @@ function clues(error: unknown): { codes: string[]; texts: string[] } {
 	let current = error as Thrown | undefined;
 	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
 		for (const code of [current.code, current.httpCode]) {
-			if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) codes.push(code);
+			if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) codes.push(code);
 		}
 		if (typeof current.message === 'string') texts.push(current.message);
 		if (Array.isArray(current.messages)) texts.push(...current.messages.filter((m) => typeof m === 'string'));
@@ -155,11 +155,19 @@ export function transportError(node: INode, itemIndex: number, error: unknown): 
 		codes.some((code) => code === 'ECONNABORTED' || code === 'ETIMEDOUT') ||
 		texts.some((text) => /^timeout of \d+ms exceeded$|request timed out/i.test(text.trim()));
 	const known = codes.find((code) => NETWORK_MESSAGES[code] !== undefined);
+	// Node's TLS codes (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, …), or its texts where n8n
+	// kept no code: the handshake failed, so no request was sent.
+	const certificate =
+		!timedOut &&
+		(codes.find((code) => /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) ??
+			(texts.some((text) => /certificate|self[- ]signed|\bSSL\b/i.test(text)) ? 'certificate' : undefined));
 	const reason = timedOut
 		? 'the request timed out'
-		: known
-			? NETWORK_MESSAGES[known]
-			: `the request failed${codes[0] ? ` (${codes[0]})` : ''}`;
+		: certificate
+			? `the server's certificate is not trusted${certificate === 'certificate' ? '' : ` (${certificate})`}`
+			: known
+				? NETWORK_MESSAGES[known]
+				: `the request failed${codes[0] ? ` (${codes[0]})` : ''}`;
 	const message = `Could not reach OneAll: ${reason}`;
 	return own(
 		new NodeApiError(
@@ -169,7 +177,9 @@ export function transportError(node: INode, itemIndex: number, error: unknown): 
 				message,
 				description: timedOut
 					? "OneAll did not answer in time. Raise the node's Request Options → Timeout, or try again later. The post may still have been published: check before running again."
-					: 'Check the Site Subdomain (or Base URL) in the OneAll API credential and the network between n8n and OneAll. The post may still have been published if the connection broke after it was sent.',
+					: certificate
+						? "n8n did not trust the TLS certificate it was shown, so nothing was sent. If a proxy on your network inspects HTTPS, give n8n its certificate authority (NODE_EXTRA_CA_CERTS); if you trust this network, switch on the node's Request Options → Ignore SSL Issues."
+						: 'Check the Site Subdomain (or Base URL) in the OneAll API credential and the network between n8n and OneAll. The post may still have been published if the connection broke after it was sent.',
 				httpCode: 'none',
 				itemIndex,
 			},

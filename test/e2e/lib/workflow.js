@@ -8,6 +8,8 @@
 
 /** The "OneAll API" credential of the matrix's own sandbox. */
 const SANDBOX_CREDENTIAL = { id: 'e2eMatrixSandbx1', name: 'OneAll sandbox (settings matrix)' };
+/** The same sandbox over HTTPS with a self-signed certificate. */
+const SANDBOX_TLS_CREDENTIAL = { id: 'e2eMatrixSbTls01', name: 'OneAll sandbox over HTTPS (self-signed certificate)' };
 
 const manualTrigger = (name = 'Start') => ({ name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
 
@@ -74,4 +76,4 @@ function workflow(id, name, nodes, edges) {
 	}
 }
 
-module.exports = { SANDBOX_CREDENTIAL, manualTrigger, items, code, noOp, tweet, workflow };
+module.exports = { SANDBOX_CREDENTIAL, SANDBOX_TLS_CREDENTIAL, manualTrigger, items, code, noOp, tweet, workflow };

@@ -11,6 +11,7 @@ const { checkAllAuth } = require('../lib/secrets');
 const MSG_500 = 'OneAll error 500: An unrecoverable error occurred while processing the request.';
 const MSG_429 = 'OneAll error 429: Too many requests. The rate limit has been exceeded, please try again later.';
 const MSG_TIMEOUT = 'Could not reach OneAll: the request timed out';
+const MSG_CERTIFICATE = "Could not reach OneAll: the server's certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)";
 
 const tagged = (requests, key) => requests.filter((r) => r.body.includes(`[${key}]`) || r.body.includes(`/${key}/`));
 
@@ -89,6 +90,7 @@ module.exports = {
 	MSG_500,
 	MSG_429,
 	MSG_TIMEOUT,
+	MSG_CERTIFICATE,
 	tagged,
 	messageOf,
 	posts,

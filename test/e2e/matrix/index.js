@@ -12,7 +12,7 @@ const path = require('path');
 const data = require('../../sandbox/data');
 const { results, check, say, getScope, fail, secs, errorsOf } = require('../lib/suite');
 const { checkNoSecrets, checkNoRequestDetails } = require('../lib/secrets');
-const { SANDBOX_CREDENTIAL } = require('../lib/workflow');
+const { SANDBOX_CREDENTIAL, SANDBOX_TLS_CREDENTIAL } = require('../lib/workflow');
 const { settingsCases } = require('./settings');
 const { agentCases, CHAT_CREDENTIAL } = require('./agent');
 const { fanoutCases } = require('./fanout');
@@ -54,12 +54,16 @@ const workflowsOf = (cases) => cases.flatMap((c) => [c.workflow, ...(c.subWorkfl
  */
 const BATCH_ENV = { 1: {}, 2: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' } };
 
-/** The OneAll credential of the matrix's workflows, pointed at the matrix's own sandbox. */
-const matrixCredential = (sandbox, keys) => ({
-	...SANDBOX_CREDENTIAL,
-	type: 'oneAllApi',
-	data: { subdomain: 'sandbox', publicKey: keys.publicKey, privateKey: keys.privateKey, baseUrl: sandbox.url },
-});
+/** The OneAll credentials of the matrix's workflows: its own sandbox, over HTTP and over HTTPS. */
+const matrixCredentials = (sandbox, keys) =>
+	[
+		[SANDBOX_CREDENTIAL, sandbox.url],
+		[SANDBOX_TLS_CREDENTIAL, sandbox.tlsUrl],
+	].map(([credential, baseUrl]) => ({
+		...credential,
+		type: 'oneAllApi',
+		data: { subdomain: 'sandbox', publicKey: keys.publicKey, privateKey: keys.privateKey, baseUrl },
+	}));
 
 /** The credential of the OpenAI Chat Model node, pointed at the scripted model. */
 const chatCredential = (model) => ({ ...CHAT_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-e2e-scripted-model-no-key', url: `${model.url}/v1` } });
@@ -118,4 +122,4 @@ async function runMatrix({ instance, sandbox, model, cases, line }) {
 	return ms;
 }
 
-module.exports = { buildMatrix, workflowsOf, matrixCredential, chatCredential, writeWorkflows, runMatrix };
+module.exports = { buildMatrix, workflowsOf, matrixCredentials, chatCredential, writeWorkflows, runMatrix };

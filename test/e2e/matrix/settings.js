@@ -7,8 +7,8 @@
  * sub-workflow. Each case is its own workflow, run in one `execute-batch` process per n8n line.
  */
 const { check, assertEqual, expectSuccess, expectStopped, runData, outputOf, pairedIndexes, show, fail } = require('../lib/suite');
-const { manualTrigger, items, noOp, tweet, workflow } = require('../lib/workflow');
-const { MSG_500, MSG_429, MSG_TIMEOUT, expectSent, expectItems, expectOrderedPerIdentity, posts } = require('./expect');
+const { SANDBOX_TLS_CREDENTIAL, manualTrigger, items, noOp, tweet, workflow } = require('../lib/workflow');
+const { MSG_500, MSG_429, MSG_TIMEOUT, MSG_CERTIFICATE, expectSent, expectItems, expectOrderedPerIdentity, posts } = require('./expect');
 
 /** Item 1 of the On Error cases goes wrong in one of three ways. */
 const KINDS = {
@@ -285,6 +285,43 @@ function settingsCases({ take, id, sandboxUrl }) {
 					expectSent(requests, [[text(key, 0), 200], [text(key, 1), 200]]);
 				});
 				check(`${key}: each item gives its own post's result`, () => expectItems(run, 'Tweet', 0, requests, [{ post: text(key, 0), paired: 0 }, { post: text(key, 1), paired: 1 }]));
+			},
+		});
+	}
+
+	// ---- Request Options: Ignore SSL Issues -----------------------------------------------------
+	for (const ignore of [false, true]) {
+		// The sandbox over HTTPS with a self-signed certificate, as behind a TLS-inspecting proxy.
+		const key = `tls-${ignore ? 'ignored' : 'refused'}`;
+		const [who] = take(1);
+		cases.push({
+			key,
+			title: `HTTPS with a self-signed certificate, Request Options → Ignore SSL Issues ${ignore ? 'on' : 'off'}, 2 items, continue`,
+			workflow: workflow(id(key), `E2E matrix · ${key}`, [
+				manualTrigger(),
+				items('Posts', [0, 1].map((i) => ({ text: text(key, i) }))),
+				tweet('Tweet', {
+					identity: who,
+					onError: 'continueRegularOutput',
+					credentials: { oneAllApi: SANDBOX_TLS_CREDENTIAL },
+					requestOptions: ignore ? { allowUnauthorizedCerts: true } : {},
+				}),
+			], [['Start', 'Posts'], ['Posts', 'Tweet']]),
+			verify({ run, requests }) {
+				check(`${key}: the run succeeds`, () => expectSuccess(run));
+				if (ignore) {
+					check(`${key}: both posts reached the sandbox over HTTPS; each item gives its own post's result`, () => {
+						expectSent(requests, [[text(key, 0), 200], [text(key, 1), 200]]);
+						assertEqual(requests.map((r) => r.tls), [true, true], 'over HTTPS');
+						expectItems(run, 'Tweet', 0, requests, [{ post: text(key, 0), paired: 0 }, { post: text(key, 1), paired: 1 }]);
+					});
+					return;
+				}
+				check(`${key}: nothing was posted; each item says the certificate was refused and how to proceed`, () => {
+					expectSent(requests, []);
+					expectItems(run, 'Tweet', 0, requests, [0, 1].map((paired) => ({ error: MSG_CERTIFICATE, paired })));
+					return show(outputOf(run, 'Tweet')[0].json.error);
+				});
 			},
 		});
 	}
