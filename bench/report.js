@@ -17,7 +17,9 @@ function header(L, x) {
 	L.push(`| System Node (bench, sandbox, npm pack) | ${x.machine.systemNode} |`);
 	L.push(`| Package | ${PACKAGE.name} ${PACKAGE.version}, installed from its packed tarball into \`.n8n/nodes\`${x.dist.stale ? ' (**dist/ older than some sources**)' : ''} |`);
 	L.push('');
-	L.push('With a load average above the 2 cores, other processes shared the CPU during the runs: ratios of alternating pairs cancel most of it, single figures do not.');
+	if (Math.max(x.loadStart[0], x.loadEnd[0]) > x.machine.cores) {
+		L.push(`With a load average above the ${x.machine.cores} cores, other processes shared the CPU during the runs: ratios of alternating pairs cancel most of it, single figures do not.`);
+	}
 }
 
 function targets(L, x) {
