@@ -27,6 +27,7 @@ const EXAMPLE = path.join(ROOT, 'examples', 'rss-to-tweet-with-picture.json');
 const { createInstance, nodeOutput, stopOnSignals, onCleanup } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n.js'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server.js'));
 const { packPackage } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'pack.js'));
+const { secs } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'checks.js'));
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
@@ -37,7 +38,6 @@ const POSTS = [
 ];
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const short = (s, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 

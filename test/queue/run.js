@@ -28,7 +28,7 @@ if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 const { killLiveEditors } = require('../e2e/lib/n8n');
 const { packPackage } = require('../e2e/lib/pack');
 const { startQueueMode } = require('../e2e/lib/queue-mode');
-const { createReport, fail, assertEqual, assertMatch, findLeaks } = require('../e2e/lib/checks');
+const { createReport, fail, assertEqual, assertMatch, findLeaks, secs } = require('../e2e/lib/checks');
 const { startSandbox, formatId } = require('../sandbox/server');
 const sandboxData = require('../sandbox/data');
 const { queueWorkflows, HOOKS } = require('./workflows');
@@ -59,7 +59,6 @@ const DB_POOL = { DB_POSTGRESDB_POOL_SIZE: '10' };
 
 const report = createReport();
 const { check, say } = report;
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const figures = {};
 

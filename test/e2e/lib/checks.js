@@ -86,4 +86,7 @@ function createReport({ out = process.stdout } = {}) {
 	};
 }
 
-module.exports = { createReport, fail, show, assertEqual, assertMatch, findLeaks };
+/** A duration for a report line: `12.3 s`. */
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+module.exports = { createReport, fail, show, assertEqual, assertMatch, findLeaks, secs };

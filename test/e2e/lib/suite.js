@@ -4,7 +4,7 @@
  * tallies; built on ./checks.js) and readers over a run as n8n prints or stores it (IRun), for
  * run.js and the settings matrix alike.
  */
-const { createReport, fail, show, assertEqual, assertMatch } = require('./checks');
+const { createReport, fail, show, assertEqual, assertMatch, secs } = require('./checks');
 const { nodeOutput, nodeError } = require('./n8n');
 
 const report = createReport();
@@ -18,8 +18,6 @@ const setScope = (text) => {
 	report.setScope(text);
 };
 const getScope = () => scope;
-
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function runData(run) {
 	return (run.result && run.result.data && run.result.data.resultData && run.result.data.resultData.runData) || {};
