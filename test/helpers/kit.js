@@ -1,8 +1,8 @@
 // The one kit of the jest tests: a sandbox with distinctive keys for each test file, the credential
 // pointing at it, the sandbox's identities and ids, resource-locator values, and deep searches for
 // leaked secrets.
-const http = require('node:http');
 const { startSandbox } = require('../sandbox/server');
+const { freePort } = require('../e2e/lib/ports');
 const data = require('../sandbox/data');
 
 // Distinctive keys, so a leak of either one (or of the Basic value) can be found by substring.
@@ -197,14 +197,8 @@ function errorParts(error) {
 	});
 }
 
-/** A port that was just free and is now closed: connecting to it is refused. */
-async function closedPort() {
-	const probe = http.createServer();
-	await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const { port } = probe.address();
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
+/** A port nothing listens on: connecting to it is refused. */
+const closedPort = freePort;
 
 module.exports = {
 	PUBLIC_KEY,

@@ -18,7 +18,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const net = require('net');
+const { portFree, freePort } = require('./ports');
 const { spawn } = require('child_process');
 const { ensureN8n } = require('./install-n8n');
 
@@ -85,29 +85,6 @@ function newId() {
 	let s = '';
 	for (const b of bytes) s += ALNUM[b % ALNUM.length];
 	return /\d/.test(s) ? s : s.slice(0, 15) + String(bytes[0] % 10);
-}
-
-/** True when nothing listens on 127.0.0.1:port right now (we could bind it). */
-function portFree(port) {
-	return new Promise((resolve) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.once('error', () => resolve(false));
-		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-	});
-}
-
-/** A TCP port that is free right now on 127.0.0.1. */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
 }
 
 function log(msg) {
