@@ -95,38 +95,36 @@ interface Thrown {
 	message?: unknown;
 	messages?: unknown;
 	cause?: unknown;
+	isAxiosError?: unknown;
+	response?: unknown;
+	request?: unknown;
+	config?: unknown;
 }
 
-/** Error codes and texts anywhere in what was thrown: n8n keeps the client's in httpCode and messages. */
-function clues(error: unknown): { codes: string[]; texts: string[] } {
+/**
+ * What can be told from what was thrown, anywhere along its causes: its error codes and texts (n8n
+ * keeps the client's in httpCode and messages), and whether it may have come from the HTTP client,
+ * i.e. a request may have been sent: an axios error, an answer, request or configuration attached,
+ * or any error code. Only an error with none of these is n8n's own refusal before sending (the
+ * credential read from a busy database pool, say); when in doubt it is the client's.
+ */
+function clues(error: unknown): { codes: string[]; texts: string[]; fromHttpClient: boolean } {
 	const codes: string[] = [];
 	const texts: string[] = [];
+	let fromHttpClient = false;
 	let current = error as Thrown | undefined;
 	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
 		for (const code of [current.code, current.httpCode]) {
 			if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) codes.push(code);
+			if ((typeof code === 'string' && code !== '') || typeof code === 'number') fromHttpClient = true;
 		}
+		const parts = [current.response, current.request, current.config];
+		if (current.isAxiosError === true || parts.some((part) => typeof part === 'object' && part !== null)) fromHttpClient = true;
 		if (typeof current.message === 'string') texts.push(current.message);
 		if (Array.isArray(current.messages)) texts.push(...current.messages.filter((m) => typeof m === 'string'));
 		current = current.cause as Thrown | undefined;
 	}
-	return { codes, texts };
-}
-
-/**
- * Whether what was thrown may have come from the HTTP client, i.e. a request may have been sent:
- * an axios error, an answer, request or configuration attached, or any error code (n8n keeps the
- * client's as httpCode). Only an error with none of these counts as n8n's own refusal before
- * sending (the credential read from a busy database pool, say); when in doubt it is the client's.
- */
-function fromHttpClient(error: unknown): boolean {
-	let current = error as (Thrown & { isAxiosError?: unknown; response?: unknown; request?: unknown; config?: unknown }) | undefined;
-	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-		if (current.isAxiosError === true || [current.response, current.request, current.config].some((part) => typeof part === 'object' && part !== null)) return true;
-		if ([current.code, current.httpCode].some((code) => (typeof code === 'string' && code !== '') || typeof code === 'number')) return true;
-		current = current.cause as typeof current;
-	}
-	return false;
+	return { codes, texts, fromHttpClient };
 }
 
 /** n8n stopped before the request left: its own words (the innermost message), nothing of a request. */
@@ -147,8 +145,8 @@ function notSentError(node: INode, itemIndex: number, texts: string[]): NodeApiE
  * HTTP client error carries the request configuration, Authorization header included.
  */
 export function transportError(node: INode, itemIndex: number, error: unknown): NodeApiError {
-	const { codes, texts } = clues(error);
-	if (!fromHttpClient(error)) return notSentError(node, itemIndex, texts);
+	const { codes, texts, fromHttpClient } = clues(error);
+	if (!fromHttpClient) return notSentError(node, itemIndex, texts);
 	// Only the HTTP client's own timeout counts: n8n's other waits (a busy database pool while it
 	// reads the credential, say) also say "timeout", and nothing was sent to OneAll then.
 	const timedOut =
