@@ -190,15 +190,18 @@ const shownFor = (property: INodeProperties, uses: OperationSpec[]): INodeProper
  */
 function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
 	const operations = resources.flatMap((resource) => resource.operations);
-	const definitionOf = (field: FieldSpec) => JSON.stringify(fieldProperty(field, false));
+	// Each field's definition as text, made once: equal texts are one declaration.
+	const definitions = new Map(
+		operations.map((spec) => [spec, spec.fields.map((field) => JSON.stringify(fieldProperty(field, false)))]),
+	);
 	const usesOf = new Map<string, OperationSpec[]>();
 	for (const spec of operations) {
-		for (const field of spec.fields) usesOf.set(definitionOf(field), [...(usesOf.get(definitionOf(field)) ?? []), spec]);
+		for (const definition of definitions.get(spec) as string[]) usesOf.set(definition, [...(usesOf.get(definition) ?? []), spec]);
 	}
 	const declarations = new Map<string, { property: INodeProperties; uses: OperationSpec[] }>();
 	const keysOf = (spec: OperationSpec) =>
-		spec.fields.map((field) => {
-			const definition = definitionOf(field);
+		spec.fields.map((field, index) => {
+			const definition = (definitions.get(spec) as string[])[index];
 			const uses = usesOf.get(definition) as OperationSpec[];
 			const shared = showsExactly(uses, operations);
 			const key = shared ? definition : `${definition}\u0000${spec.resource}.${spec.value}`;
