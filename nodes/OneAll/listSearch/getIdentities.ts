@@ -31,19 +31,18 @@ export function providerOf(resource: unknown): string | undefined {
 }
 
 const networkOf = (identity: Identity) => identity.provider ?? identity.source?.key;
+const labelOf = (identity: Identity) => identity.displayName || identity.preferredUsername || 'Unnamed identity';
 const count = (n: number) => n.toLocaleString('en-US');
 
 function entryOf(identity: Identity): INodeListSearchItems {
 	const token = identity.identity_token as string;
-	const label = identity.displayName || identity.preferredUsername || 'Unnamed identity';
-	const entry: INodeListSearchItems = { name: `${label} (${networkOf(identity) ?? 'unknown'}, ${token.slice(0, 8)}…)`, value: token };
+	const entry: INodeListSearchItems = { name: `${labelOf(identity)} (${networkOf(identity) ?? 'unknown'}, ${token.slice(0, 8)}…)`, value: token };
 	if (identity.profileUrl) entry.url = identity.profileUrl;
 	return entry;
 }
 
 function matches(identity: Identity, needle: string): boolean {
-	const label = identity.displayName || identity.preferredUsername || 'Unnamed identity';
-	return `${label} ${identity.preferredUsername ?? ''} ${identity.identity_token}`.toLowerCase().includes(needle);
+	return `${labelOf(identity)} ${identity.preferredUsername ?? ''} ${identity.identity_token}`.toLowerCase().includes(needle);
 }
 
 /**
