@@ -6,13 +6,14 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 import { resources } from '../resources';
+import { APIS } from '../shared/apis';
 import { oneAllGet } from '../shared/transport';
 import { exactly, ID_RULES } from '../shared/validate';
 
-const PAGE_SIZE = 500;
+const PAGE_SIZE = APIS.identity.pageSize as number;
 // The list as opened reads 20 pages (10,000 identities): more would not be browsable anyway.
 export const LIST_PAGES = 20;
-// Typed text is searched further. OneAll has no server-side search, only pages of 500, so a search
+// Typed text is searched further. OneAll has no server-side search, only pages, so a search
 // reads pages until it has seen the whole Site or 50,000 identities.
 export const SEARCH_PAGES = 100;
 const UUID = exactly(ID_RULES.uuid);

@@ -1,8 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dispatchPush } from './dispatch';
-import { preparePush } from './prepare';
+import { APIS, sendsBody } from './apis';
+import { dispatchRequest } from './dispatch';
+import { prepareRequest } from './prepare';
 import { outputResultData } from './response';
-import type { FieldSpec, OperationSpec, ResourceSpec } from './spec';
+import { boundOperations } from './spec';
+import type { BoundOperation, FieldSpec, ResourceSpec } from './spec';
 import { mergeOrders } from './mergeOrders';
 import { ID_RULES, inEditor } from './validate';
 
@@ -13,7 +15,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byDisplayName = <T extends { displayName: string }>(a: T, b: T) => compare(a.displayName, b.displayName);
 const byName = <T extends { name: string }>(a: T, b: T) => compare(a.name, b.name);
 
-const showFor = (spec: OperationSpec) => ({ show: { resource: [spec.resource], operation: [spec.value] } });
+const showFor = (spec: BoundOperation) => ({ show: { resource: [spec.resource], operation: [spec.value] } });
 
 function locatorProperty(field: FieldSpec): Partial<INodeProperties> {
 	return {
@@ -85,7 +87,7 @@ function fieldProperty(field: FieldSpec, inCollection: boolean): INodeProperties
 	return property;
 }
 
-const customFields = (spec: OperationSpec): INodeProperties => ({
+const customFields = (spec: BoundOperation): INodeProperties => ({
 	displayName: 'Custom Fields',
 	name: 'customFields',
 	type: 'json',
@@ -93,10 +95,10 @@ const customFields = (spec: OperationSpec): INodeProperties => ({
 	description: `Extra keys OneAll accepts for this operation that the node does not list, as a JSON object. They are merged into the "${spec.object}" node of the request and win over the fields above.`,
 });
 
-/** Only a POST or PUT has a body, and so optional keys and custom fields to put in it. */
-const hasBody = (spec: OperationSpec) => (spec.method ?? 'POST') === 'POST' || spec.method === 'PUT';
+/** Only a request with a body has optional keys and custom fields to put in it. */
+const hasBody = (spec: BoundOperation) => sendsBody(spec.api, spec.method);
 
-function operationNotices(spec: OperationSpec): INodeProperties[] {
+function operationNotices(spec: BoundOperation): INodeProperties[] {
 	if (!spec.notice) return [];
 	return [
 		{
@@ -109,15 +111,16 @@ function operationNotices(spec: OperationSpec): INodeProperties[] {
 	];
 }
 
-function filtersProperty(spec: OperationSpec): INodeProperties {
+/** A listing's Filters or Options collection, declared for its one operation. */
+function collectionProperty(spec: BoundOperation, name: 'filters' | 'options'): INodeProperties {
 	return {
-		displayName: 'Filters',
-		name: 'filters',
+		displayName: name === 'filters' ? 'Filters' : 'Options',
+		name,
 		type: 'collection',
-		placeholder: 'Add Filter',
+		placeholder: name === 'filters' ? 'Add Filter' : 'Add Option',
 		default: {},
 		displayOptions: showFor(spec),
-		options: (spec.filters ?? []).map((field) => fieldProperty(field, true)).sort(byDisplayName),
+		options: (spec[name] ?? []).map((field) => fieldProperty(field, true)).sort(byDisplayName),
 	};
 }
 
@@ -131,7 +134,7 @@ function filtersProperty(spec: OperationSpec): INodeProperties {
 function additionalFieldsProperty(resources: ResourceSpec[]): INodeProperties {
 	const options = new Map<string, { option: INodeProperties; resource: string; operations: string[] }>();
 	for (const resource of resources) {
-		for (const spec of resource.operations.filter(hasBody)) {
+		for (const spec of boundOperations(resource).filter(hasBody)) {
 			for (const option of [...spec.additional.map((field) => fieldProperty(field, true)), customFields(spec)]) {
 				const key = `${resource.value}\u0000${JSON.stringify(option)}`;
 				const use = options.get(key) ?? { option, resource: resource.value, operations: [] };
@@ -140,7 +143,7 @@ function additionalFieldsProperty(resources: ResourceSpec[]): INodeProperties {
 			}
 		}
 	}
-	const operations = resources.flatMap((resource) => resource.operations).filter(hasBody);
+	const operations = resources.flatMap(boundOperations).filter(hasBody);
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -163,7 +166,7 @@ function additionalFieldsProperty(resources: ResourceSpec[]): INodeProperties {
 }
 
 /** Whether n8n's resource × operation rule, given these uses' resources and operations, shows exactly them. */
-function showsExactly(uses: OperationSpec[], operations: OperationSpec[]): boolean {
+function showsExactly(uses: BoundOperation[], operations: BoundOperation[]): boolean {
 	const resources = new Set(uses.map((spec) => spec.resource));
 	const values = new Set(uses.map((spec) => spec.value));
 	return operations.every(
@@ -171,7 +174,7 @@ function showsExactly(uses: OperationSpec[], operations: OperationSpec[]): boole
 	);
 }
 
-const shownFor = (property: INodeProperties, uses: OperationSpec[]): INodeProperties => ({
+const shownFor = (property: INodeProperties, uses: BoundOperation[]): INodeProperties => ({
 	...property,
 	displayOptions: {
 		show: {
@@ -189,20 +192,20 @@ const shownFor = (property: INodeProperties, uses: OperationSpec[]): INodeProper
  * the declarations are ordered so that every operation shows its fields in its own order.
  */
 function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
-	const operations = resources.flatMap((resource) => resource.operations);
+	const operations = resources.flatMap(boundOperations);
 	// Each field's definition as text, made once: equal texts are one declaration.
 	const definitions = new Map(
 		operations.map((spec) => [spec, spec.fields.map((field) => JSON.stringify(fieldProperty(field, false)))]),
 	);
-	const usesOf = new Map<string, OperationSpec[]>();
+	const usesOf = new Map<string, BoundOperation[]>();
 	for (const spec of operations) {
 		for (const definition of definitions.get(spec) as string[]) usesOf.set(definition, [...(usesOf.get(definition) ?? []), spec]);
 	}
-	const declarations = new Map<string, { property: INodeProperties; uses: OperationSpec[] }>();
-	const keysOf = (spec: OperationSpec) =>
+	const declarations = new Map<string, { property: INodeProperties; uses: BoundOperation[] }>();
+	const keysOf = (spec: BoundOperation) =>
 		spec.fields.map((field, index) => {
 			const definition = (definitions.get(spec) as string[])[index];
-			const uses = usesOf.get(definition) as OperationSpec[];
+			const uses = usesOf.get(definition) as BoundOperation[];
 			const shared = showsExactly(uses, operations);
 			const key = shared ? definition : `${definition}\u0000${spec.resource}.${spec.value}`;
 			if (!declarations.has(key)) declarations.set(key, { property: fieldProperty(field, false), uses: shared ? uses : [spec] });
@@ -210,27 +213,25 @@ function fieldProperties(resources: ResourceSpec[]): INodeProperties[] {
 		});
 	const order = mergeOrders(operations.map(keysOf));
 	if (!order) {
-		// Two operations want shared fields in opposite orders: one declaration per use then.
-		return operations.flatMap((spec) => spec.fields.map((field) => shownFor(fieldProperty(field, false), [spec])));
+		// Declaring each use apart would work but evaluate the user's expressions once per use.
+		throw new Error('Two operations list fields they share in different orders: list them in one order');
 	}
 	return order.map((key) => {
-		const { property, uses } = declarations.get(key) as { property: INodeProperties; uses: OperationSpec[] };
+		const { property, uses } = declarations.get(key) as { property: INodeProperties; uses: BoundOperation[] };
 		return shownFor(property, uses);
 	});
 }
 
-const URL_PREFIX = { push: '/push/identities/{identityToken}/', update: '/update/identities/{identityToken}/', identity: '/' };
-
-function operationOption(spec: OperationSpec): INodePropertyOptions {
+function operationOption(spec: BoundOperation): INodePropertyOptions {
 	return {
 		name: spec.name,
 		value: spec.value,
 		action: spec.action,
 		description: spec.description,
 		routing: {
-			request: { method: spec.method ?? 'POST', url: `${URL_PREFIX[spec.api ?? 'push']}${spec.path}` },
-			send: { preSend: [preparePush(spec)], paginate: true },
-			operations: { pagination: dispatchPush(spec) },
+			request: { method: spec.method, url: `${APIS[spec.api].prefix}${spec.path}` },
+			send: { preSend: [prepareRequest(spec)], paginate: true },
+			operations: { pagination: dispatchRequest(spec) },
 			output: { postReceive: [outputResultData] },
 		},
 	};
@@ -269,6 +270,26 @@ export const identityProperty: INodeProperties = {
 	],
 };
 
+/**
+ * The Identity, shown for every operation that names one. One declaration (n8n evaluates each
+ * for every item) shown by operation value, since n8n's display rules cannot say "resource
+ * identity and operation getMany" in one hide rule; when an operation value names an identity in
+ * one resource and none in another, one declaration per resource instead.
+ */
+function identityProperties(resources: ResourceSpec[]): INodeProperties[] {
+	const all = resources.flatMap(boundOperations);
+	const withIdentity = all.filter((spec) => spec.identity !== false);
+	if (withIdentity.length === all.length) return [identityProperty];
+	const withoutIdentity = new Set(all.filter((spec) => spec.identity === false).map((spec) => spec.value));
+	if (!withIdentity.some((spec) => withoutIdentity.has(spec.value))) {
+		return [{ ...identityProperty, displayOptions: { show: { operation: [...new Set(withIdentity.map((spec) => spec.value))] } } }];
+	}
+	return resources
+		.map((resource) => boundOperations(resource).filter((spec) => spec.identity !== false))
+		.filter((uses) => uses.length)
+		.map((uses) => shownFor(identityProperty, uses));
+}
+
 export function describeResources(resources: ResourceSpec[]): INodeProperties[] {
 	const sorted = [...resources].sort(byName);
 	const properties: INodeProperties[] = [
@@ -282,7 +303,7 @@ export function describeResources(resources: ResourceSpec[]): INodeProperties[] 
 		},
 	];
 	for (const resource of sorted) {
-		const operations = [...resource.operations].sort(byName);
+		const operations = boundOperations(resource).sort(byName);
 		const firstOperation = resource.operations[0].value;
 		properties.push({
 			displayName: 'Operation',
@@ -305,25 +326,12 @@ export function describeResources(resources: ResourceSpec[]): INodeProperties[] 
 			});
 		}
 	}
-	// Shown for every operation that names an identity: by operation value, since n8n's display
-	// rules cannot say "resource identity and operation getMany" in one hide rule.
-	const all = sorted.flatMap((resource) => resource.operations);
-	const withoutIdentity = new Set(all.filter((spec) => spec.identity === false).map((spec) => spec.value));
-	if (all.some((spec) => spec.identity !== false && withoutIdentity.has(spec.value))) {
-		throw new Error('An operation value without an identity is shared by an operation with one');
-	}
-	properties.push(
-		withoutIdentity.size
-			? { ...identityProperty, displayOptions: { show: { operation: [...new Set(all.filter((spec) => spec.identity !== false).map((spec) => spec.value))] } } }
-			: identityProperty,
-	);
-	for (const resource of sorted) {
-		for (const operation of resource.operations) properties.push(...operationNotices(operation));
-	}
+	properties.push(...identityProperties(sorted));
+	const all = sorted.flatMap(boundOperations);
+	for (const operation of all) properties.push(...operationNotices(operation));
 	properties.push(...fieldProperties(sorted));
 	properties.push(additionalFieldsProperty(sorted));
-	for (const resource of sorted) {
-		for (const operation of resource.operations) if (operation.filters) properties.push(filtersProperty(operation));
-	}
+	for (const operation of all) if (operation.filters) properties.push(collectionProperty(operation, 'filters'));
+	for (const operation of all) if (operation.options) properties.push(collectionProperty(operation, 'options'));
 	return properties;
 }

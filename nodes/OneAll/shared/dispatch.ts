@@ -9,9 +9,10 @@ import { OneAllCredentialError, resolveBaseUrl } from './baseUrl';
 import { credentialError, isOwnError, oneAllError, operationError, transportError } from './errors';
 import { inIdentityOrder } from './identityQueue';
 import { planOf } from './itemPlan';
-import type { ItemPlan } from './itemPlan';
 import { memoryOf, requestKey } from './retryMemory';
-import type { OperationSpec } from './spec';
+import { APIS } from './apis';
+import type { ItemPlan, Listing } from './itemPlan';
+import type { BoundOperation, ListingSpec, OperationSpec } from './spec';
 
 type Request = DeclarativeRestApiSettings.ResultOptions;
 
@@ -37,17 +38,21 @@ interface Remembered {
 	postKey: string;
 }
 
+/** The object node of the post's body that its attachments go into. */
+const postObject = (spec: OperationSpec, request: Request): IDataObject =>
+	(request.options.body as { request: Record<string, IDataObject> }).request[APIS[spec.api].envelope as string][spec.object as string] as IDataObject;
+
 async function uploadPictures(
 	context: IExecutePaginationFunctions,
 	spec: OperationSpec,
 	request: Request,
 	urls: string[],
+	prefix: string,
 	{ memory, postKey }: Remembered,
 ): Promise<string[]> {
 	const upload = spec.pictureUpload as NonNullable<OperationSpec['pictureUpload']>;
-	const body = request.options.body as { request: { push: IDataObject } };
-	const target = body.request.push[spec.object as string] as IDataObject;
-	const base = (request.options.url as string).replace(spec.path, '');
+	const envelope = APIS[spec.api].envelope as string;
+	const target = postObject(spec, request);
 	const ids: string[] = [];
 	for (const url of urls) {
 		// A group or page upload names its group or page the same way the post does.
@@ -55,7 +60,7 @@ async function uploadPictures(
 		Object.assign(object, { url }, upload.extra ?? {});
 		const uploading = {
 			...request,
-			options: { ...request.options, url: `${base}${upload.path}`, body: { request: { push: { [upload.object]: object } } } },
+			options: { ...request.options, url: `${prefix}${upload.path}`, body: { request: { [envelope]: { [upload.object]: object } } } },
 		};
 		// A picture an earlier try of this same post uploaded is attached again, not uploaded again;
 		// its place in the list is part of the key, so a URL listed twice is still uploaded twice.
@@ -94,13 +99,14 @@ async function send(
 	context: IExecutePaginationFunctions,
 	spec: OperationSpec,
 	request: Request,
-	pictureUrls: string[],
+	plan: ItemPlan,
 	remembered: Remembered,
 ): Promise<INodeExecutionData[]> {
+	const pictureUrls = plan.pictureUrls ?? [];
 	try {
 		if (pictureUrls.length) {
-			const ids = await uploadPictures(context, spec, request, pictureUrls, remembered);
-			const target = (request.options.body as { request: { push: IDataObject } }).request.push[spec.object as string] as IDataObject;
+			const ids = await uploadPictures(context, spec, request, pictureUrls, plan.prefix as string, remembered);
+			const target = postObject(spec, request);
 			target.attachments = [...((target.attachments as string[] | undefined) ?? []), ...ids];
 		}
 		return await context.makeRoutingRequest(request);
@@ -109,47 +115,74 @@ async function send(
 	}
 }
 
-/** Identity → Get Many: reads page after page until it has `limit` identities of the chosen networks. */
-async function sendPages(
+/** The value at a dotted path of an entry. */
+const valueAt = (entry: IDataObject, path: string): unknown =>
+	path.split('.').reduce<unknown>((node, key) => (node as IDataObject | undefined)?.[key], entry);
+
+/** A page's entries: `{ entries: [...] }` under the listing's key, or a list there. */
+function entriesOf(answer: INodeExecutionData[], spec: ListingSpec): { entries: IDataObject[]; totalPages: number } {
+	const block = answer[0]?.json?.[spec.key];
+	const list = Array.isArray(block) ? block : (block as IDataObject | undefined)?.entries;
+	const entries = (Array.isArray(list) ? list : []).map((entry) =>
+		typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as IDataObject) : { value: entry as IDataObject },
+	);
+	const totalPages = Number(((block as IDataObject | undefined)?.pagination as IDataObject | undefined)?.total_pages);
+	return { entries, totalPages };
+}
+
+/**
+ * A listing's entries, page after page. It always ends: at the limit, at the last page OneAll
+ * names, at an empty or short page, or with an error when a page repeats the one before (a list
+ * that ignores the page asked for would otherwise be read for ever).
+ */
+async function readListing(
 	context: IExecutePaginationFunctions,
+	spec: ListingSpec,
 	request: Request,
-	listing: NonNullable<ItemPlan['listing']>,
+	listing: Listing,
 ): Promise<INodeExecutionData[]> {
 	const found: INodeExecutionData[] = [];
+	const filter = spec.entryFilter;
+	let previous: string | undefined;
 	for (let page = 1; found.length < listing.limit; page++) {
 		let answer: INodeExecutionData[];
+		const qs = listing.pageSize === undefined ? request.options.qs : { ...request.options.qs, page };
 		try {
-			answer = await context.makeRoutingRequest({ ...request, options: { ...request.options, qs: { ...request.options.qs, page } } });
+			answer = await context.makeRoutingRequest({ ...request, options: { ...request.options, qs } });
 		} catch (caught) {
 			throw await explain(context, caught);
 		}
-		const block = (answer[0]?.json?.identities ?? {}) as IDataObject;
-		const entries = (Array.isArray(block.entries) ? block.entries : []) as IDataObject[];
-		for (const entry of entries) {
-			const network = entry.provider ?? (entry.source as IDataObject | undefined)?.key;
-			if (!listing.providers.length || listing.providers.includes(network as string)) found.push({ json: entry });
+		const { entries, totalPages } = entriesOf(answer, spec);
+		const text = JSON.stringify(entries);
+		if (entries.length && text === previous) {
+			throw operationError(
+				context.getNode(),
+				context.getItemIndex(),
+				`OneAll answered page ${page} with the same entries as page ${page - 1}, so the listing stopped`,
+				`This list may not be paged by OneAll: turn Return All off and set a Limit of at most ${listing.pageSize}.`,
+			);
 		}
-		const totalPages = Number((block.pagination as IDataObject | undefined)?.total_pages);
-		if (!entries.length || !(page < totalPages)) break;
+		previous = text;
+		for (const entry of entries) {
+			const value = filter && filter.entryKeys.map((key) => valueAt(entry, key)).find((candidate) => candidate !== undefined);
+			if (!listing.keep.length || listing.keep.includes(value as string)) found.push({ json: entry });
+		}
+		if (listing.pageSize === undefined || !entries.length || entries.length < listing.pageSize || page >= totalPages) break;
 	}
 	return found.slice(0, listing.limit);
 }
 
-/**
- * The output items of an answer: a delete names what it deleted ({ deleted: true, the identity
- * and ids }, then what OneAll said about it); Identity → Get gives the identity itself.
- */
+/** The output items of an answer, as the operation's output says. */
 function shape(spec: OperationSpec, plan: ItemPlan, items: INodeExecutionData[]): INodeExecutionData[] {
-	if (plan.deleted) {
+	const output = spec.output;
+	if (output === 'deletedRecord') {
 		const ours = { deleted: true, ...plan.deleted } as IDataObject;
 		return items.map((item) => {
 			const theirs = Object.entries(item.json).filter(([key, value]) => !(key in ours) && !(key === 'data' && value === null));
 			return { ...item, json: { ...ours, ...Object.fromEntries(theirs) } };
 		});
 	}
-	if (spec.api === 'identity' && !plan.listing) {
-		return items.map((item) => ({ ...item, json: (item.json.identity ?? item.json) as IDataObject }));
-	}
+	if (typeof output === 'object') return items.map((item) => ({ ...item, json: (item.json[output.node] ?? item.json) as IDataObject }));
 	return items;
 }
 
@@ -160,7 +193,7 @@ function shape(spec: OperationSpec, plan: ItemPlan, items: INodeExecutionData[])
  * them, remembers what a Retry On Fail must not publish again, and turns a failure into an error
  * item (with its pairedItem) when the user chose to continue.
  */
-export function dispatchPush(spec: OperationSpec) {
+export function dispatchRequest(spec: BoundOperation) {
 	return async function (this: IExecutePaginationFunctions, request: Request): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
@@ -176,7 +209,7 @@ export function dispatchPush(spec: OperationSpec) {
 			if (earlier) return earlier;
 			const listing = plan.listing;
 			const answer = await inIdentityOrder(plan.identity, async () =>
-				listing ? await sendPages(this, request, listing) : await send(this, spec, request, plan.pictureUrls ?? [], { memory, postKey: key }),
+				listing ? await readListing(this, spec.listing as ListingSpec, request, listing) : await send(this, spec, request, plan, { memory, postKey: key }),
 			);
 			const items = shape(spec, plan, answer).map((item) => ({ ...item, pairedItem }));
 			memory?.set(key, items);

@@ -143,3 +143,22 @@ export const locator = (
 	listMethod: string,
 	extra: Extra = {},
 ): FieldSpec => ({ name, displayName, kind, listMethod, required: true, ...extra });
+
+// A listing's two fields, the same for every listing.
+export const returnAll: FieldSpec = {
+	name: 'returnAll',
+	displayName: 'Return All',
+	kind: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limit: FieldSpec = {
+	name: 'limit',
+	displayName: 'Limit',
+	kind: 'number',
+	default: 50,
+	minValue: 1,
+	description: 'Max number of results to return',
+	showIf: { returnAll: [false] },
+};

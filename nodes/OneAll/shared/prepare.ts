@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { invalidParameter } from './errors';
 import { attachPlan } from './itemPlan';
-import type { ItemPlan } from './itemPlan';
-import type { FieldSpec, OperationSpec } from './spec';
+import type { ItemPlan, Listing } from './itemPlan';
+import { APIS, sendsBody } from './apis';
+import type { BoundOperation, FieldSpec, ListingSpec, OperationSpec } from './spec';
 import {
 	InvalidValue,
 	checkIdentityToken,
@@ -29,7 +30,8 @@ function setPath(root: IDataObject, path: string, value: unknown): void {
 	node[last] = value as IDataObject;
 }
 
-type FieldRef = Pick<FieldSpec, 'displayName' | 'name'> & { inCollection?: boolean };
+/** A field as an error names it; `collection` is where the user set it. */
+type FieldRef = Pick<FieldSpec, 'displayName' | 'name'> & { collection?: 'additionalFields' | 'filters' | 'options' };
 
 class ItemProblem extends Error {
 	constructor(
@@ -57,26 +59,52 @@ function check<T>(field: FieldRef, raw: unknown, run: () => T): T {
 }
 
 const IDENTITY: FieldRef = { displayName: 'Identity', name: 'identityToken' };
-const CUSTOM_FIELDS: FieldRef = { displayName: 'Custom Fields', name: 'customFields', inCollection: true };
-const PICTURE_URLS: FieldRef = { displayName: 'Picture URLs to Upload and Attach', name: 'pictureUrls', inCollection: true };
+const CUSTOM_FIELDS: FieldRef = { displayName: 'Custom Fields', name: 'customFields', collection: 'additionalFields' };
+const PICTURE_URLS: FieldRef = { displayName: 'Picture URLs to Upload and Attach', name: 'pictureUrls', collection: 'additionalFields' };
 
-const PREFIX = { push: '/push/identities/', update: '/update/identities/' };
-// OneAll's documented maximum page size.
-const PAGE_SIZE = 500;
 
 const joinOr = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`);
 const label = (field: Pick<FieldSpec, 'displayName' | 'name'>) => `${field.displayName} (${field.name})`;
 /** `pageId` → `page_id`: the name OneAll's answers give the same id. */
 const answerName = (name: string) => name.replace(/Id$/, '_id');
 
-/** The path after the API's prefix, each `{field}` a validated, encoded path id. */
-function pathOf(context: IExecuteSingleFunctions, spec: OperationSpec, token: string | undefined, ids: IDataObject): string {
-	return spec.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+/** The collection a field lives in, if any, by the operation's own lists. */
+function collectionOf(spec: OperationSpec, field: FieldSpec): 'filters' | 'options' | undefined {
+	if (spec.filters?.includes(field)) return 'filters';
+	if (spec.options?.includes(field)) return 'options';
+	return undefined;
+}
+
+/** Every field of the operation that is not in Additional Fields, with where its value is read. */
+const ownFields = (spec: OperationSpec) => [...spec.fields, ...(spec.filters ?? []), ...(spec.options ?? [])];
+
+/** A field's raw value, a resource locator's value taken out of it. */
+function rawValue(context: IExecuteSingleFunctions, spec: OperationSpec, field: FieldSpec): unknown {
+	const collection = collectionOf(spec, field);
+	if (!collection) return context.getNodeParameter(field.name, '', { extractValue: true });
+	const raw = (context.getNodeParameter(collection, {}) as IDataObject)[field.name];
+	return typeof raw === 'object' && raw !== null && '__rl' in raw ? (raw as IDataObject).value : raw;
+}
+
+const refOf = (spec: OperationSpec, field: FieldSpec): FieldRef & FieldSpec => ({ ...field, collection: collectionOf(spec, field) });
+
+/** The operation's path, or its other path while the field that selects it is set. */
+function pathTemplate(context: IExecuteSingleFunctions, spec: OperationSpec): string {
+	const when = spec.pathWhenSet;
+	if (!when) return spec.path;
+	const field = ownFields(spec).find((candidate) => candidate.name === when.field) as FieldSpec;
+	const raw = rawValue(context, spec, field);
+	return check(refOf(spec, field), raw, () => normalise(field, raw)) === undefined ? spec.path : when.path;
+}
+
+/** The API's prefix and the path after it, each `{field}` a validated, encoded path id. */
+function pathOf(context: IExecuteSingleFunctions, spec: OperationSpec, template: string, token: string | undefined, ids: IDataObject): string {
+	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		if (name === 'identityToken') return encodeURIComponent(token as string);
-		const field = spec.fields.find((candidate) => candidate.name === name) as FieldSpec;
-		const raw = context.getNodeParameter(name, '', { extractValue: true });
-		const value = check(field, raw, () => normalise(field, raw));
-		if (value === undefined) throw new ItemProblem(field, 'is empty', raw);
+		const field = ownFields(spec).find((candidate) => candidate.name === name) as FieldSpec;
+		const raw = rawValue(context, spec, field);
+		const value = check(refOf(spec, field), raw, () => normalise(field, raw));
+		if (value === undefined) throw new ItemProblem(refOf(spec, field), 'is empty', raw);
 		ids[answerName(name)] = value as string;
 		return encodeURIComponent(value as string);
 	});
@@ -88,7 +116,7 @@ function bodyOf(context: IExecuteSingleFunctions, spec: OperationSpec, additiona
 	const set = new Set<string>();
 	const fields = [
 		...spec.fields.map((field) => ({ field: field as FieldRef & FieldSpec, raw: () => context.getNodeParameter(field.name, '', { extractValue: true }) })),
-		...spec.additional.map((field) => ({ field: { ...field, inCollection: true }, raw: () => additional[field.name] })),
+		...spec.additional.map((field) => ({ field: { ...field, collection: 'additionalFields' as const }, raw: () => additional[field.name] })),
 	];
 	for (const { field, raw } of fields) {
 		if (field.body === undefined) continue;
@@ -104,7 +132,7 @@ function bodyOf(context: IExecuteSingleFunctions, spec: OperationSpec, additiona
 		const [first] = spec.oneOf.map(byName);
 		const names = joinOr(spec.oneOf.map((name) => label(byName(name).field)));
 		// A publish reads "a post needs A or B"; an edit has nothing to change without one of them.
-		const problem = (spec.api ?? 'push') === 'push' ? `is empty: a post needs ${names}` : `is empty: set ${names}`;
+		const problem = spec.api === 'push' ? `is empty: a post needs ${names}` : `is empty: set ${names}`;
 		throw new ItemProblem(first.field, problem, first.raw());
 	}
 	if (spec.exclusive && spec.exclusive.every((name) => set.has(name))) {
@@ -122,20 +150,38 @@ function bodyOf(context: IExecuteSingleFunctions, spec: OperationSpec, additiona
 	return node;
 }
 
-/** Identity → Get Many: how many identities of which networks, and the first page to ask for. */
-function listingOf(context: IExecuteSingleFunctions, spec: OperationSpec, options: IHttpRequestOptions): NonNullable<ItemPlan['listing']> {
+/**
+ * A listing: how many entries, which values its entry filter keeps, and its first request's query
+ * (the page and page size when it is paged, then the query keys of its fields). An unpaged or
+ * unfiltered listing asks for no more than it needs.
+ */
+function listingOf(context: IExecuteSingleFunctions, spec: OperationSpec, listing: ListingSpec, options: IHttpRequestOptions): Listing {
 	const returnAll = context.getNodeParameter('returnAll', false) === true;
 	const limitField = spec.fields.find((field) => field.name === 'limit') as FieldSpec;
 	const rawLimit = context.getNodeParameter('limit', limitField.default);
 	const limit = returnAll ? Infinity : (check(limitField, rawLimit, () => normalise(limitField, rawLimit)) as number);
-	const filters = context.getNodeParameter('filters', {}) as IDataObject;
-	const providerField = (spec.filters ?? []).find((field) => field.name === 'provider') as FieldSpec;
-	const providers = (check(providerField, filters.provider, () => normalise(providerField, filters.provider)) ?? []) as string[];
-	// The provider filter is applied to each page here (OneAll documents none), so a filtered
-	// listing reads full pages; an unfiltered one asks for no more than it needs.
-	const perPage = returnAll || providers.length ? PAGE_SIZE : Math.min(limit, PAGE_SIZE);
-	options.qs = { page: 1, entries_per_page: perPage, order_direction: 'asc' };
-	return { limit, providers };
+	let keep: string[] = [];
+	if (listing.entryFilter) {
+		const field = ownFields(spec).find((candidate) => candidate.name === listing.entryFilter?.filter) as FieldSpec;
+		const raw = rawValue(context, spec, field);
+		keep = (check(refOf(spec, field), raw, () => normalise(field, raw)) ?? []) as string[];
+	}
+	const query: IDataObject = {};
+	for (const field of ownFields(spec).filter((candidate) => candidate.query !== undefined)) {
+		const raw = rawValue(context, spec, field);
+		const value = check(refOf(spec, field), raw, () => normalise(field, raw));
+		if (value === true) query[field.query as string] = 1;
+		else if (value !== undefined && value !== false) query[field.query as string] = value as string;
+	}
+	if (listing.paging === 'single') {
+		options.qs = query;
+		return { limit, keep, pageSize: undefined };
+	}
+	const { sizeParam, query: fixed } = listing.paging.pages;
+	const most = APIS[spec.api].pageSize as number;
+	const pageSize = returnAll || keep.length ? most : Math.min(limit, most);
+	options.qs = { page: 1, [sizeParam]: pageSize, ...fixed, ...query };
+	return { limit, keep, pageSize };
 }
 
 /**
@@ -148,30 +194,28 @@ function buildRequest(
 	spec: OperationSpec,
 	options: IHttpRequestOptions,
 ): ItemPlan {
-	const api = spec.api ?? 'push';
-	const method = spec.method ?? 'POST';
+	const { api, method } = spec;
 	let token: string | undefined;
 	if (spec.identity !== false) {
 		const rawToken = context.getNodeParameter('identityToken', '', { extractValue: true });
 		token = check(IDENTITY, rawToken, () => checkIdentityToken(rawToken));
 	}
 	const ids: IDataObject = {};
-	const path = pathOf(context, spec, token, ids);
-	options.url = api === 'identity' ? `/${path}` : `${PREFIX[api]}${encodeURIComponent(token as string)}/${path}`;
+	const prefix = pathOf(context, spec, APIS[api].prefix, token, ids);
+	options.url = `${prefix}${pathOf(context, spec, pathTemplate(context, spec), token, ids)}`;
 	options.method = method;
-	const plan: ItemPlan = {};
-	if (method === 'POST' || method === 'PUT') {
+	const plan: ItemPlan = { prefix };
+	if (sendsBody(api, method)) {
 		const additional = context.getNodeParameter('additionalFields', {}) as IDataObject;
-		options.body = { request: { [api]: bodyOf(context, spec, additional) } };
+		options.body = { request: { [APIS[api].envelope as string]: bodyOf(context, spec, additional) } };
 		if (spec.pictureUpload) plan.pictureUrls = pictureUrlsOf(additional);
 	} else {
 		delete options.body;
 		options.headers = Object.fromEntries(Object.entries(options.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type'));
 	}
-	if (method === 'DELETE') plan.deleted = { identity_token: token, ...ids };
-	if (spec.filters) plan.listing = listingOf(context, spec, options);
-	// Writes to one identity keep their order; reads need none.
-	if (api !== 'identity') plan.identity = token;
+	if (spec.output === 'deletedRecord') plan.deleted = { identity_token: token, ...ids };
+	if (spec.listing) plan.listing = listingOf(context, spec, spec.listing, options);
+	if (spec.orderedPerIdentity) plan.identity = token;
 	const requestOptions = context.getNodeParameter('requestOptions', {}) as { timeout?: number };
 	if (!requestOptions.timeout) options.timeout = DEFAULT_TIMEOUT_MS;
 	return plan;
@@ -192,7 +236,7 @@ function pictureUrlsOf(additional: IDataObject): string[] {
 /** The expression the user wrote for a field, if the field's value came from one. */
 function expressionOf(context: IExecuteSingleFunctions, field: FieldRef): string | undefined {
 	const parameters = context.getNode().parameters;
-	const container = field.inCollection ? (parameters.additionalFields as IDataObject | undefined) : parameters;
+	const container = field.collection ? (parameters[field.collection] as IDataObject | undefined) : parameters;
 	let raw = container?.[field.name];
 	if (typeof raw === 'object' && raw !== null && '__rl' in raw) raw = (raw as IDataObject).value;
 	return typeof raw === 'string' && raw.startsWith('=') ? raw.slice(1).trim() : undefined;
@@ -220,7 +264,7 @@ function problemText(context: IExecuteSingleFunctions, problem: ItemProblem): st
  * On Error setting is applied. Errors n8n raises itself (an expression that references a missing
  * node, say) are kept as they are.
  */
-export function preparePush(spec: OperationSpec) {
+export function prepareRequest(spec: BoundOperation) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		options: IHttpRequestOptions,

@@ -1,4 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import type { ApiName } from './apis';
+
+export type { ApiName } from './apis';
 
 /**
  * How a parameter's value is checked and shaped before it is sent.
@@ -49,47 +52,75 @@ export interface FieldSpec {
 	showIf?: Record<string, Array<string | number | boolean>>;
 	/** A searchable list for ids: the listSearch method that fills it. */
 	listMethod?: string;
+	/** The query parameter a listing sends it as; a boolean sends 1 when on and nothing when off. */
+	query?: string;
 }
 
 export type Provider = 'facebook' | 'linkedin' | 'pinterest' | 'twitter' | 'youtube';
-
-/**
- * Which OneAll API an operation calls, which sets the path prefix and the body's envelope key:
- * push → POST /push/identities/{t}/…, {"request":{"push":…}}; update → PUT or DELETE
- * /update/identities/{t}/…, {"request":{"update":…}} (PUT only); identity → GET /…, no body.
- */
-export type Api = 'push' | 'update' | 'identity';
 export type Method = 'POST' | 'PUT' | 'DELETE' | 'GET';
 
+/**
+ * What an operation's output items are:
+ * - resultData: OneAll's `response.result.data`, as it is
+ * - deletedRecord: `{ deleted: true, identity_token, <path ids> }`, then what OneAll said
+ * - entries: one item per entry of the listing
+ * - `{ node }`: the object under that key of the result data (Identity → Get: `identity`)
+ */
+export type OutputSpec = 'resultData' | 'deletedRecord' | 'entries' | { node: string };
+
+/** How a listing reads its entries: where they are in an answer and how its pages are asked for. */
+export interface ListingSpec {
+	/** `response.result.data.<key>` holds the entries, as `{ entries: [...] }` or as a list. */
+	key: string;
+	/**
+	 * `pages`: page after page (`page`, 1-based) with this page-size parameter, at most the API's
+	 * page size, plus fixed query keys; `single`: one request, whose entries `limit` cuts.
+	 */
+	paging: { pages: { sizeParam: string; query?: Record<string, string> } } | 'single';
+	/** Entries kept only when one of their keys (dotted paths, first found) is among a filter's values. */
+	entryFilter?: { filter: string; entryKeys: string[] };
+}
+
 export interface OperationSpec {
-	resource: string;
 	/** The operation's parameter value. */
 	value: string;
 	name: string;
 	action: string;
 	description: string;
-	/** Default push. */
-	api?: Api;
-	/** Default POST. A DELETE or GET sends no body and has no additionalFields. */
-	method?: Method;
+	/** The OneAll API it calls (see apis.ts): its path prefix, body envelope and page size. */
+	api: ApiName;
+	method: Method;
 	/**
-	 * After `/push/identities/{identityToken}/` or `/update/identities/{identityToken}/`, or after
-	 * `/` for the identity API; `{field}` placeholders are path ids.
+	 * After the API's prefix; `{field}` placeholders are path ids (`{identityToken}` the identity,
+	 * for the identity API whose prefix names none).
 	 */
 	path: string;
+	/** Another path used while a field (of any collection) is set, e.g. a board's pins. */
+	pathWhenSet?: { field: string; path: string };
 	/** The object node `customFields` merges into, e.g. `post` or `channel.section`; none without a body. */
 	object?: string;
 	/** False when the operation names no identity (Identity → Get Many). */
 	identity?: false;
+	/**
+	 * Requests of this operation to one identity are sent one at a time, in input order, behind
+	 * that identity's earlier ones (what publishes, edits or deletes); otherwise they only count
+	 * against the bound on requests in flight.
+	 */
+	orderedPerIdentity: boolean;
+	output: OutputSpec;
+	/** Set for an operation that lists entries (with the fields returnAll and limit). */
+	listing?: ListingSpec;
 	fields: FieldSpec[];
 	additional: FieldSpec[];
 	/** At least one of these parameters must be set (OneAll's "message or link" rule). */
 	oneOf?: string[];
 	/** Not all of these may be set at once (OneAll's "link or attachments" rule). */
 	exclusive?: string[];
-	/** The `filters` collection of a listing (Identity → Get Many). */
+	/** The `filters` collection. */
 	filters?: FieldSpec[];
-	/** Where pictures from `additionalFields.pictureUrls` are uploaded before the post. */
+	/** The `options` collection. */
+	options?: FieldSpec[];
+	/** Where pictures from `additionalFields.pictureUrls` are uploaded before the post (same API). */
 	pictureUpload?: { path: string; object: string; extra?: Record<string, unknown> };
 	notice?: string;
 }
@@ -102,3 +133,11 @@ export interface ResourceSpec {
 	notice?: string;
 	operations: OperationSpec[];
 }
+
+/** An operation with the resource it belongs to, as the resource's list gives it. */
+export interface BoundOperation extends OperationSpec {
+	resource: string;
+}
+
+export const boundOperations = (resource: ResourceSpec): BoundOperation[] =>
+	resource.operations.map((spec) => ({ ...spec, resource: resource.value }));

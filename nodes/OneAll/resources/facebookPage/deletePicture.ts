@@ -1,8 +1,7 @@
 import type { OperationSpec } from '../../shared/spec';
-import { pageObjectId, pagePathId } from './pagePathId';
+import { pageObjectId, pagePathId } from './fields';
 
 export const deletePicture: OperationSpec = {
-	resource: 'facebookPage',
 	value: 'deletePicture',
 	name: 'Delete Picture',
 	action: 'Delete a picture from a Facebook page',
@@ -10,6 +9,8 @@ export const deletePicture: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'facebook/page/{pageId}/picture/{pictureId}.json',
+	orderedPerIdentity: true,
+	output: 'deletedRecord',
 	fields: [pagePathId, pageObjectId('pictureId', 'Picture ID', 'Upload Picture')],
 	additional: [],
 };

@@ -1,8 +1,7 @@
 import type { OperationSpec } from '../../shared/spec';
-import { pagePathId, pagePostId } from './pagePathId';
+import { pagePathId, pagePostId } from './fields';
 
 export const deletePost: OperationSpec = {
-	resource: 'facebookPage',
 	value: 'deletePost',
 	name: 'Delete Post',
 	action: 'Delete a post from a Facebook page',
@@ -10,6 +9,8 @@ export const deletePost: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'facebook/page/{pageId}/post/{postId}.json',
+	orderedPerIdentity: true,
+	output: 'deletedRecord',
 	fields: [pagePathId, pagePostId],
 	additional: [],
 };

@@ -1,8 +1,7 @@
 import type { OperationSpec } from '../../shared/spec';
-import { pageObjectId, pagePathId } from './pagePathId';
+import { pageObjectId, pagePathId } from './fields';
 
 export const deleteVideo: OperationSpec = {
-	resource: 'facebookPage',
 	value: 'deleteVideo',
 	name: 'Delete Video',
 	action: 'Delete a video from a Facebook page',
@@ -10,6 +9,8 @@ export const deleteVideo: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'facebook/page/{pageId}/video/{videoId}.json',
+	orderedPerIdentity: true,
+	output: 'deletedRecord',
 	fields: [pagePathId, pageObjectId('videoId', 'Video ID', 'Upload Video')],
 	additional: [],
 };

@@ -1,9 +1,8 @@
 import { attachmentIds, link, message } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
-import { pagePathId, pagePostId } from './pagePathId';
+import { pagePathId, pagePostId } from './fields';
 
 export const updatePost: OperationSpec = {
-	resource: 'facebookPage',
 	value: 'updatePost',
 	name: 'Update Post',
 	action: 'Update a post on a Facebook page',
@@ -12,6 +11,8 @@ export const updatePost: OperationSpec = {
 	method: 'PUT',
 	path: 'facebook/page/{pageId}/post/{postId}.json',
 	object: 'post',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [pagePathId, pagePostId, message('post.message')],
 	additional: [
 		link('post.link', { description: 'A URL to share with the post; not together with Attachment IDs' }),

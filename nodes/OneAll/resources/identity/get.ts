@@ -1,7 +1,6 @@
 import type { OperationSpec } from '../../shared/spec';
 
 export const get: OperationSpec = {
-	resource: 'identity',
 	value: 'get',
 	name: 'Get',
 	action: 'Get an identity',
@@ -9,6 +8,8 @@ export const get: OperationSpec = {
 	api: 'identity',
 	method: 'GET',
 	path: 'identities/{identityToken}.json',
+	orderedPerIdentity: false,
+	output: { node: 'identity' },
 	fields: [],
 	additional: [],
 };

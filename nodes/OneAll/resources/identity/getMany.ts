@@ -1,7 +1,7 @@
+import { limit, returnAll } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
 
 export const getMany: OperationSpec = {
-	resource: 'identity',
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many identities',
@@ -10,24 +10,15 @@ export const getMany: OperationSpec = {
 	method: 'GET',
 	path: 'identities.json',
 	identity: false,
-	fields: [
-		{
-			name: 'returnAll',
-			displayName: 'Return All',
-			kind: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			name: 'limit',
-			displayName: 'Limit',
-			kind: 'number',
-			default: 50,
-			minValue: 1,
-			description: 'Max number of results to return',
-			showIf: { returnAll: [false] },
-		},
-	],
+	orderedPerIdentity: false,
+	output: 'entries',
+	listing: {
+		key: 'identities',
+		paging: { pages: { sizeParam: 'entries_per_page', query: { order_direction: 'asc' } } },
+		// OneAll documents no provider filter, so each page is filtered here.
+		entryFilter: { filter: 'provider', entryKeys: ['provider', 'source.key'] },
+	},
+	fields: [returnAll, limit],
 	additional: [],
 	filters: [
 		{

@@ -1,21 +1,21 @@
-import { locator, message } from '../../shared/fields';
+import { message } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
-import { linkedInPostAdditional } from '../linkedIn/postFields';
+import { linkedInPostAdditional } from '../linkedIn/fields';
+import { companyId } from './fields';
 
 export const publishPost: OperationSpec = {
-	resource: 'linkedInCompany',
 	value: 'publishPost',
 	name: 'Publish Post',
 	action: 'Publish a post on a LinkedIn company page',
 	description: 'Publish a post on a LinkedIn company page the identity administers',
+	api: 'push',
+	method: 'POST',
 	path: 'linkedin/company/post.json',
 	object: 'post',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [
-		locator('companyId', 'Company', 'bodyId', 'getLinkedInCompanies', {
-			body: 'post.company',
-			placeholder: 'e.g. 2414183',
-			description: 'The LinkedIn company page to publish on',
-		}),
+		companyId,
 		message('post.message'),
 	],
 	additional: linkedInPostAdditional,

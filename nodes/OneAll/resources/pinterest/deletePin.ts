@@ -1,8 +1,7 @@
 import type { OperationSpec } from '../../shared/spec';
-import { pinId } from './pinId';
+import { pinId } from './fields';
 
 export const deletePin: OperationSpec = {
-	resource: 'pinterest',
 	value: 'deletePin',
 	name: 'Delete Pin',
 	action: 'Delete a Pinterest pin',
@@ -10,6 +9,8 @@ export const deletePin: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'pinterest/pin/{pinId}.json',
+	orderedPerIdentity: true,
+	output: 'deletedRecord',
 	fields: [pinId],
 	additional: [],
 };

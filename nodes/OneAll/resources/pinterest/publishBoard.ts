@@ -2,13 +2,16 @@ import { description } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
 
 export const publishBoard: OperationSpec = {
-	resource: 'pinterest',
 	value: 'publishBoard',
 	name: 'Publish Board',
 	action: 'Create a Pinterest board',
 	description: 'Create a new board for the identity; the answer holds its board_id',
+	api: 'push',
+	method: 'POST',
 	path: 'pinterest/board.json',
 	object: 'board',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [
 		{
 			name: 'name',

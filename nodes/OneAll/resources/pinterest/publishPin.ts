@@ -1,19 +1,20 @@
-import { description, link, locator, pictureUrl } from '../../shared/fields';
+import { description, link, pictureUrl } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
+import { boardId } from './fields';
 
 export const publishPin: OperationSpec = {
-	resource: 'pinterest',
 	value: 'publishPin',
 	name: 'Publish Pin',
 	action: 'Publish a pin on a Pinterest board',
 	description: 'Pin a picture on one of the identity’s Pinterest boards',
+	api: 'push',
+	method: 'POST',
 	path: 'pinterest/board/{boardId}/pin.json',
 	object: 'pin',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [
-		locator('boardId', 'Board', 'pathId', 'getPinterestBoards', {
-			placeholder: 'e.g. 549755885175',
-			description: 'The board to pin on',
-		}),
+		boardId,
 		pictureUrl('pin.picture', { required: true }),
 		description('pin.description', { required: true, description: 'The text of the pin' }),
 	],

@@ -1,9 +1,8 @@
 import { description, link } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
-import { pinId } from './pinId';
+import { pinId } from './fields';
 
 export const updatePin: OperationSpec = {
-	resource: 'pinterest',
 	value: 'updatePin',
 	name: 'Update Pin',
 	action: 'Update a Pinterest pin',
@@ -12,6 +11,8 @@ export const updatePin: OperationSpec = {
 	method: 'PUT',
 	path: 'pinterest/pin/{pinId}.json',
 	object: 'pin',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [pinId],
 	additional: [
 		{

@@ -2,7 +2,6 @@ import { locator } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
 
 export const deleteTweet: OperationSpec = {
-	resource: 'twitter',
 	value: 'deleteTweet',
 	name: 'Delete Tweet',
 	action: 'Delete a tweet',
@@ -10,6 +9,8 @@ export const deleteTweet: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'twitter/post/{postId}.json',
+	orderedPerIdentity: true,
+	output: 'deletedRecord',
 	fields: [
 		locator('postId', 'Tweet', 'pathId', 'getTwitterTweets', {
 			placeholder: 'e.g. 1730000000000000001',

@@ -2,13 +2,16 @@ import { attachmentIds, message, pictureUrls } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
 
 export const publishTweet: OperationSpec = {
-	resource: 'twitter',
 	value: 'publishTweet',
 	name: 'Publish Tweet',
 	action: 'Publish a tweet',
 	description: 'Publish a tweet, optionally with pictures uploaded before',
+	api: 'push',
+	method: 'POST',
 	path: 'twitter/post.json',
 	object: 'post',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [message('post.message', { required: true, markRequired: false })],
 	additional: [
 		attachmentIds('post.attachments', {

@@ -10,13 +10,16 @@ const idList = (name: string, displayName: string, body: string, description: st
 });
 
 export const addChannelSection: OperationSpec = {
-	resource: 'youtube',
 	value: 'addChannelSection',
 	name: 'Add Channel Section',
 	action: 'Add a section to a YouTube channel',
 	description: 'Add a section (a shelf of playlists, channels or uploads) to the identity’s channel page',
+	api: 'push',
+	method: 'POST',
 	path: 'youtube/channel/section.json',
 	object: 'channel.section',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [
 		{
 			name: 'sectionType',

@@ -1,15 +1,18 @@
 import { position } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
-import { playlistId } from './playlistId';
+import { playlistId } from './fields';
 
 export const addVideoToPlaylist: OperationSpec = {
-	resource: 'youtube',
 	value: 'addVideoToPlaylist',
 	name: 'Add Video to Playlist',
 	action: 'Add a video to a YouTube playlist',
 	description: 'Add an existing YouTube video to one of the identity’s playlists',
+	api: 'push',
+	method: 'POST',
 	path: 'youtube/playlist/{playlistId}/video.json',
 	object: 'video',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [
 		playlistId,
 		{

@@ -1,8 +1,7 @@
 import type { OperationSpec } from '../../shared/spec';
-import { sectionId } from './sectionId';
+import { sectionId } from './fields';
 
 export const deleteChannelSection: OperationSpec = {
-	resource: 'youtube',
 	value: 'deleteChannelSection',
 	name: 'Delete Channel Section',
 	action: 'Delete a section of a YouTube channel',
@@ -10,6 +9,8 @@ export const deleteChannelSection: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'youtube/channel/section/{sectionId}.json',
+	orderedPerIdentity: true,
+	output: 'deletedRecord',
 	fields: [sectionId],
 	additional: [],
 };

@@ -1,8 +1,7 @@
 import type { OperationSpec } from '../../shared/spec';
-import { playlistId } from './playlistId';
+import { playlistId } from './fields';
 
 export const deletePlaylist: OperationSpec = {
-	resource: 'youtube',
 	value: 'deletePlaylist',
 	name: 'Delete Playlist',
 	action: 'Delete a YouTube playlist',
@@ -10,6 +9,8 @@ export const deletePlaylist: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'youtube/playlist/{playlistId}.json',
+	orderedPerIdentity: true,
+	output: 'deletedRecord',
 	fields: [playlistId],
 	additional: [],
 };

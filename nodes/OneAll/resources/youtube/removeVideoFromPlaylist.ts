@@ -1,9 +1,8 @@
 import { locator } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
-import { playlistId } from './playlistId';
+import { playlistId } from './fields';
 
 export const removeVideoFromPlaylist: OperationSpec = {
-	resource: 'youtube',
 	value: 'removeVideoFromPlaylist',
 	name: 'Remove Video From Playlist',
 	action: 'Remove a video from a YouTube playlist',
@@ -11,6 +10,8 @@ export const removeVideoFromPlaylist: OperationSpec = {
 	api: 'update',
 	method: 'DELETE',
 	path: 'youtube/playlist/{playlistId}/video/{videoId}.json',
+	orderedPerIdentity: true,
+	output: 'deletedRecord',
 	fields: [
 		playlistId,
 		locator('videoId', 'Video', 'pathId', 'getYouTubePlaylistVideos', {

@@ -1,13 +1,12 @@
 import type { OperationSpec } from '../../shared/spec';
 import { addChannelSection } from './addChannelSection';
-import { sectionId } from './sectionId';
+import { sectionId } from './fields';
 
 // Every key of Add Channel Section may change, the type included; OneAll needs at least one.
 const [sectionType] = addChannelSection.fields;
 const additional = [{ ...sectionType, required: false }, ...addChannelSection.additional];
 
 export const updateChannelSection: OperationSpec = {
-	resource: 'youtube',
 	value: 'updateChannelSection',
 	name: 'Update Channel Section',
 	action: 'Update a section of a YouTube channel',
@@ -16,6 +15,8 @@ export const updateChannelSection: OperationSpec = {
 	method: 'PUT',
 	path: 'youtube/channel/section/{sectionId}.json',
 	object: 'channel.section',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [sectionId],
 	additional,
 	oneOf: additional.map((field) => field.name),

@@ -1,10 +1,9 @@
 import { title } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/spec';
 import { createPlaylist } from './createPlaylist';
-import { playlistId } from './playlistId';
+import { playlistId } from './fields';
 
 export const updatePlaylist: OperationSpec = {
-	resource: 'youtube',
 	value: 'updatePlaylist',
 	name: 'Update Playlist',
 	action: 'Update a YouTube playlist',
@@ -13,6 +12,8 @@ export const updatePlaylist: OperationSpec = {
 	method: 'PUT',
 	path: 'youtube/playlist/{playlistId}.json',
 	object: 'playlist',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [playlistId, title('playlist.title', { required: true, description: 'Title of the video or playlist' })],
 	additional: createPlaylist.additional,
 };

@@ -2,13 +2,16 @@ import { callbackUrl, description, privacyStatus, title, videoUrl } from '../../
 import type { OperationSpec } from '../../shared/spec';
 
 export const uploadVideo: OperationSpec = {
-	resource: 'youtube',
 	value: 'uploadVideo',
 	name: 'Upload Video',
 	action: 'Upload a video to YouTube',
 	description: 'Queue a video for upload to the identity’s YouTube channel; OneAll processes it in the background',
+	api: 'push',
+	method: 'POST',
 	path: 'youtube/video.json',
 	object: 'video',
+	orderedPerIdentity: true,
+	output: 'resultData',
 	fields: [videoUrl('video.video_url', { required: true }), title('video.title', { required: true, description: 'Title of the video or playlist' })],
 	additional: [
 		description('video.description', { description: 'Description of the video' }),

@@ -1,4 +1,11 @@
+import { locator } from '../../shared/fields';
 import type { FieldSpec } from '../../shared/spec';
+
+// One definition for every playlist operation, so the editor keeps the choice across them.
+export const playlistId = locator('playlistId', 'Playlist', 'pathId', 'getYouTubePlaylists', {
+	placeholder: 'e.g. PLBCF2DAC6FFB574DE',
+	description: 'One of the identity’s playlists; after Create Playlist use {{ $json.playlist_id }}',
+});
 
 // OneAll's Pull API lists no channel sections, so the id is entered (or mapped) by hand.
 export const sectionId: FieldSpec = {

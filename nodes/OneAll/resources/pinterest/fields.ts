@@ -4,3 +4,8 @@ export const pinId = locator('pinId', 'Pin', 'pathId', 'getPinterestPins', {
 	placeholder: 'e.g. 549755813888101',
 	description: 'The pin; after Publish Pin use {{ $json.pin_id }}',
 });
+
+export const boardId = locator('boardId', 'Board', 'pathId', 'getPinterestBoards', {
+	placeholder: 'e.g. 549755885175',
+	description: 'The board to pin on',
+});

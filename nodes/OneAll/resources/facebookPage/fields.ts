@@ -19,3 +19,10 @@ export const pageObjectId = (name: 'pictureId' | 'videoId', displayName: string,
 	placeholder: 'e.g. 104729201234567_8000000000001',
 	description: `The ${displayName.toLowerCase()}; after ${after} use {{ $json.${name === 'pictureId' ? 'picture_id' : 'video_id'} }}`,
 });
+
+// The page of a publish travels in the body.
+export const pageId = locator('pageId', 'Page', 'bodyId', 'getFacebookPages', {
+	body: 'page.id',
+	placeholder: 'e.g. 104729201234567',
+	description: 'The Facebook page to publish on; the identity must administer it',
+});
