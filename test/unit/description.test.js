@@ -15,18 +15,24 @@ const properties = description.properties;
 const nodeRef = { id: '1', name: 'OneAll', type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, position: [0, 0], parameters: {} };
 
 // resource → operation → { required: top-level parameters, additional: additionalFields options
-// (null: the operation has no additionalFields), method (default POST), filters: the filters
-// collection's options, identity: false when no identity is chosen }
+// (null: the operation has no additionalFields), method (default POST), filters / options: the
+// collections' options, identity: false when no identity is chosen, pull: a read's path after
+// /pull/identities/{identityToken}/ }
 const CONTRACT = {
 	facebook: {
 		publishPost: { required: ['message'], additional: ['link', 'attachmentIds'] },
 		uploadPicture: { required: ['pictureUrl'], additional: ['description', 'createPost'] },
 		uploadVideo: { required: ['videoUrl'], additional: ['description', 'createPost'] },
+		// Pull API
+		getManyPosts: { method: 'GET', pull: 'facebook/posts.json', required: ['returnAll', 'limit'], additional: null, options: ['ownPostsOnly'] },
 	},
 	facebookGroup: {
 		publishPost: { required: ['groupId', 'message'], additional: ['link', 'attachmentIds'] },
 		uploadPicture: { required: ['groupId', 'pictureUrl'], additional: ['description'] },
 		uploadVideo: { required: ['groupId', 'videoUrl'], additional: ['description'] },
+		// Pull API
+		getManyGroups: { method: 'GET', pull: 'facebook/groups.json', required: ['returnAll', 'limit'], additional: null },
+		getManyPosts: { method: 'GET', pull: 'facebook/group/{groupId}/posts.json', required: ['groupId', 'returnAll', 'limit'], additional: null },
 	},
 	facebookPage: {
 		publishPost: { required: ['pageId', 'message'], additional: ['link', 'attachmentIds'] },
@@ -36,6 +42,10 @@ const CONTRACT = {
 		deletePost: { method: 'DELETE', required: ['pageId', 'postId'], additional: null },
 		deletePicture: { method: 'DELETE', required: ['pageId', 'pictureId'], additional: null },
 		deleteVideo: { method: 'DELETE', required: ['pageId', 'videoId'], additional: null },
+		// Pull API
+		getManyPages: { method: 'GET', pull: 'facebook/pages.json', required: ['returnAll', 'limit'], additional: null },
+		getManyPosts: { method: 'GET', pull: 'facebook/page/{pageId}/posts.json', required: ['pageId', 'returnAll', 'limit'], additional: null },
+		getManyReactions: { method: 'GET', pull: 'facebook/page/{pageId}/post/{postId}/reactions.json', required: ['pageId', 'postId', 'returnAll', 'limit'], additional: null },
 	},
 	identity: {
 		getMany: { method: 'GET', required: ['returnAll', 'limit'], additional: null, filters: ['provider'], identity: false },
@@ -43,21 +53,31 @@ const CONTRACT = {
 	},
 	linkedIn: {
 		publishPost: { required: ['message'], additional: ['link', 'title', 'description', 'pictureUrl'] },
+		// Pull API
+		getManyPosts: { method: 'GET', pull: 'linkedin/user/posts.json', required: ['returnAll', 'limit'], additional: null },
 	},
 	linkedInCompany: {
 		publishPost: { required: ['companyId', 'message'], additional: ['link', 'title', 'description', 'pictureUrl'] },
+		// Pull API
+		getManyCompanies: { method: 'GET', pull: 'linkedin/companies.json', required: ['returnAll', 'limit'], additional: null },
+		getManyPosts: { method: 'GET', pull: 'linkedin/company/{companyId}/posts.json', required: ['companyId', 'returnAll', 'limit'], additional: null },
 	},
 	pinterest: {
 		publishPin: { required: ['boardId', 'pictureUrl', 'description'], additional: ['link'] },
 		publishBoard: { required: ['name'], additional: ['description'] },
 		updatePin: { method: 'PUT', required: ['pinId'], additional: ['boardName', 'description', 'link'] },
 		deletePin: { method: 'DELETE', required: ['pinId'], additional: null },
+		// Pull API
+		getManyBoards: { method: 'GET', pull: 'pinterest/boards.json', required: ['returnAll', 'limit'], additional: null },
+		getManyPins: { method: 'GET', pull: 'pinterest/pins.json', required: ['returnAll', 'limit'], additional: null, filters: ['boardId'] },
 	},
 	twitter: {
 		publishTweet: { required: ['message'], additional: ['attachmentIds', 'location'] },
 		uploadPicture: { required: ['pictureUrl'], additional: ['description'] },
 		uploadVideo: { required: ['videoUrl'], additional: ['callbackUrl'] },
 		deleteTweet: { method: 'DELETE', required: ['postId'], additional: null },
+		// Pull API
+		getManyTweets: { method: 'GET', pull: 'twitter/tweets.json', required: ['returnAll', 'limit'], additional: null, options: ['afterTweetId'] },
 	},
 	youtube: {
 		uploadVideo: { required: ['videoUrl', 'title'], additional: ['description', 'thumbnailUrl', 'callbackUrl', 'privacyStatus'] },
@@ -76,6 +96,11 @@ const CONTRACT = {
 			additional: ['sectionType', 'style', 'title', 'position', 'defaultLanguage', 'playlistIds', 'channelIds'],
 		},
 		deleteChannelSection: { method: 'DELETE', required: ['sectionId'], additional: null },
+		// Pull API
+		getManyChannels: { method: 'GET', pull: 'youtube/channels.json', required: ['returnAll', 'limit'], additional: null },
+		getManyPlaylists: { method: 'GET', pull: 'youtube/playlists.json', required: ['returnAll', 'limit'], additional: null },
+		getManyPlaylistVideos: { method: 'GET', pull: 'youtube/playlist/{playlistId}/videos.json', required: ['playlistId', 'returnAll', 'limit'], additional: null },
+		getManyVideos: { method: 'GET', pull: 'youtube/videos.json', required: ['returnAll', 'limit'], additional: null },
 	},
 };
 
@@ -87,7 +112,7 @@ const API_PREFIX = { POST: '/push/identities/{identityToken}/', PUT: '/update/id
 const CONTRACT_NAMES = new Set(ALL_OPERATIONS.flatMap((op) => [...op.required, ...(op.additional ?? [])]));
 const LOCATORS = ['groupId', 'pageId', 'companyId', 'boardId', 'playlistId', 'postId', 'pinId'];
 // The fixed top-level names an operation may show besides its required ones.
-const fixedOf = (op) => ['resource', 'operation', ...(op.identity ? ['identityToken'] : []), ...(op.additional ? ['additionalFields'] : []), ...(op.filters ? ['filters'] : [])];
+const fixedOf = (op) => ['resource', 'operation', ...(op.identity ? ['identityToken'] : []), ...(op.additional ? ['additionalFields'] : []), ...(op.filters ? ['filters'] : []), ...(op.options ? ['options'] : [])];
 
 const visible = (values) => properties.filter((p) => NodeHelpers.displayParameter(values, p, nodeRef, description));
 const visibleFor = (resource, operation) => visible({ resource, operation });
@@ -156,10 +181,11 @@ describe('resources and operations', () => {
 		);
 	});
 
-	test('34 operations in total: 20 push, 12 update, 2 identity', () => {
+	test('50 operations in total: 20 push, 12 update, 2 identity, 16 pull', () => {
 		const operations = properties.filter((p) => p.name === 'operation');
-		expect(operations.flatMap((p) => p.options)).toHaveLength(34);
-		expect(ALL_OPERATIONS).toHaveLength(34);
+		expect(operations.flatMap((p) => p.options)).toHaveLength(50);
+		expect(ALL_OPERATIONS).toHaveLength(50);
+		expect(ALL_OPERATIONS.filter((op) => op.pull)).toHaveLength(16);
 	});
 
 	test.each(Object.keys(CONTRACT))('%s: exactly its operations, each with its method, API and an action', (resource) => {
@@ -169,9 +195,10 @@ describe('resources and operations', () => {
 		expect(operation.options.map((o) => o.value).sort()).toEqual(Object.keys(CONTRACT[resource]).sort());
 		expect(Object.keys(CONTRACT[resource])).toContain(operation.default);
 		for (const option of operation.options) {
-			const { method } = ALL_OPERATIONS.find((op) => op.resource === resource && op.operation === option.value);
+			const { method, pull } = ALL_OPERATIONS.find((op) => op.resource === resource && op.operation === option.value);
 			expect(option.routing.request.method).toBe(method);
-			if (method === 'GET') expect(option.routing.request.url).toMatch(/^\/identities(\.json|\/\{identityToken\}\.json)$/);
+			if (pull) expect(option.routing.request.url).toBe(`/pull/identities/{identityToken}/${pull}`);
+			else if (method === 'GET') expect(option.routing.request.url).toMatch(/^\/identities(\.json|\/\{identityToken\}\.json)$/);
 			else expect(option.routing.request.url.startsWith(API_PREFIX[method])).toBe(true);
 			expect(typeof option.action).toBe('string');
 			expect(option.action.length).toBeGreaterThan(0);
@@ -184,7 +211,7 @@ describe.each(ALL_OPERATIONS.map((op) => [`${op.resource} ${op.operation}`, op])
 	const shownNames = shown.map((p) => p.name);
 
 	test(`shows ${op.identity ? 'the identity, ' : ''}its required parameters${op.additional ? ' and additionalFields' : ''}`, () => {
-		const values = op.filters ? { resource: op.resource, operation: op.operation, returnAll: false } : { resource: op.resource, operation: op.operation };
+		const values = op.required.includes('limit') ? { resource: op.resource, operation: op.operation, returnAll: false } : { resource: op.resource, operation: op.operation };
 		const names = visible(values).map((p) => p.name);
 		for (const name of [...fixedOf(op), ...op.required]) expect(names).toContain(name);
 		if (!op.identity) expect(names).not.toContain('identityToken');

@@ -1,5 +1,16 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { getManyPosts as facebookPagePosts } from '../resources/facebookPage/getManyPosts';
+import { getManyGroups } from '../resources/facebookGroup/getManyGroups';
+import { getManyPages } from '../resources/facebookPage/getManyPages';
+import { getManyCompanies } from '../resources/linkedInCompany/getManyCompanies';
+import { getManyBoards } from '../resources/pinterest/getManyBoards';
+import { getManyPins } from '../resources/pinterest/getManyPins';
+import { getManyTweets } from '../resources/twitter/getManyTweets';
+import { getManyPlaylists } from '../resources/youtube/getManyPlaylists';
+import { getManyPlaylistVideos } from '../resources/youtube/getManyPlaylistVideos';
+import { APIS } from '../shared/apis';
+import type { OperationSpec } from '../shared/spec';
 import { oneAllGet } from '../shared/transport';
 import { checkIdentityToken, checkPathId } from '../shared/validate';
 
@@ -27,7 +38,10 @@ function idOf(entry: IDataObject, idKeys: string[]): string | undefined {
 // `{pageId}` or `{playlistId}` in a path: a list inside a page or playlist chosen above it.
 const PARENTS: Record<string, string> = { pageId: 'Page', playlistId: 'Playlist' };
 
-function pullList(path: string, what: string, idKeys: string[]) {
+/** A list of the editor filled by a read operation's first page, as large as OneAll pages go. */
+function pullList(read: OperationSpec, what: string, idKeys: string[]) {
+	const paging = read.listing?.paging;
+	const qs = typeof paging === 'object' ? { page: 1, [paging.pages.sizeParam]: APIS.pull.pageSize as number } : {};
 	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const raw = this.getCurrentNodeParameter('identityToken', { extractValue: true });
 		let token: string;
@@ -36,14 +50,14 @@ function pullList(path: string, what: string, idKeys: string[]) {
 		} catch {
 			throw new NodeOperationError(this.getNode(), `Choose the Identity first: its ${what} are listed here`);
 		}
-		const sub = path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const sub = read.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
 			try {
 				return encodeURIComponent(checkPathId(this.getCurrentNodeParameter(name, { extractValue: true })));
 			} catch {
 				throw new NodeOperationError(this.getNode(), `Choose the ${PARENTS[name] ?? name} first: its ${what} are listed here`);
 			}
 		});
-		const data = await oneAllGet.call(this, `/pull/identities/${encodeURIComponent(token)}/${sub}`);
+		const data = await oneAllGet.call(this, `/pull/identities/${encodeURIComponent(token)}/${sub}`, qs);
 		const needle = (filter ?? '').trim().toLowerCase();
 		const results = firstList(data)
 			.map((entry) => {
@@ -59,12 +73,12 @@ function pullList(path: string, what: string, idKeys: string[]) {
 	};
 }
 
-export const getFacebookPages = pullList('facebook/pages.json', 'Facebook pages', ['page_id']);
-export const getFacebookGroups = pullList('facebook/groups.json', 'Facebook groups', ['group_id']);
-export const getLinkedInCompanies = pullList('linkedin/companies.json', 'LinkedIn companies', ['company_id']);
-export const getPinterestBoards = pullList('pinterest/boards.json', 'Pinterest boards', ['board_id']);
-export const getYouTubePlaylists = pullList('youtube/playlists.json', 'YouTube playlists', ['playlist_id']);
-export const getTwitterTweets = pullList('twitter/tweets.json', 'tweets', ['post_id', 'tweet_id']);
-export const getFacebookPagePosts = pullList('facebook/page/{pageId}/posts.json', 'posts', ['post_id']);
-export const getPinterestPins = pullList('pinterest/pins.json', 'pins', ['pin_id']);
-export const getYouTubePlaylistVideos = pullList('youtube/playlist/{playlistId}/videos.json', 'videos', ['video_id']);
+export const getFacebookPages = pullList(getManyPages, 'Facebook pages', ['page_id']);
+export const getFacebookGroups = pullList(getManyGroups, 'Facebook groups', ['group_id']);
+export const getLinkedInCompanies = pullList(getManyCompanies, 'LinkedIn companies', ['company_id']);
+export const getPinterestBoards = pullList(getManyBoards, 'Pinterest boards', ['board_id']);
+export const getYouTubePlaylists = pullList(getManyPlaylists, 'YouTube playlists', ['playlist_id']);
+export const getTwitterTweets = pullList(getManyTweets, 'tweets', ['post_id', 'tweet_id']);
+export const getFacebookPagePosts = pullList(facebookPagePosts, 'posts', ['post_id']);
+export const getPinterestPins = pullList(getManyPins, 'pins', ['pin_id']);
+export const getYouTubePlaylistVideos = pullList(getManyPlaylistVideos, 'videos', ['video_id']);

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { getManyPosts } from './getManyPosts';
 import { publishPost } from './publishPost';
 import { uploadPicture } from './uploadPicture';
 import { uploadVideo } from './uploadVideo';
@@ -9,5 +10,5 @@ export const facebook: ResourceSpec = {
 	provider: 'facebook',
 	notice:
 		'Facebook must be fully configured for your OneAll Site, and the user must have granted publishing consent when connecting the account.',
-	operations: [publishPost, uploadPicture, uploadVideo],
+	operations: [publishPost, uploadPicture, uploadVideo, getManyPosts],
 };

@@ -1,4 +1,6 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { getManyGroups } from './getManyGroups';
+import { getManyPosts } from './getManyPosts';
 import { publishPost } from './publishPost';
 import { uploadPicture } from './uploadPicture';
 import { uploadVideo } from './uploadVideo';
@@ -9,5 +11,5 @@ export const facebookGroup: ResourceSpec = {
 	provider: 'facebook',
 	notice:
 		'Group publishing needs Facebook fully configured for your OneAll Site and the identity to be a member of the group. OneAll has not published the body of these endpoints in full: if a post is refused, the message names the node it expected.',
-	operations: [publishPost, uploadPicture, uploadVideo],
+	operations: [publishPost, uploadPicture, uploadVideo, getManyGroups, getManyPosts],
 };

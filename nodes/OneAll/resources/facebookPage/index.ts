@@ -1,4 +1,7 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { getManyPages } from './getManyPages';
+import { getManyPosts } from './getManyPosts';
+import { getManyReactions } from './getManyReactions';
 import { deletePicture } from './deletePicture';
 import { deletePost } from './deletePost';
 import { deleteVideo } from './deleteVideo';
@@ -13,5 +16,5 @@ export const facebookPage: ResourceSpec = {
 	provider: 'facebook',
 	notice:
 		"Page publishing needs the permissions Manage Pages and Publish Pages enabled in your OneAll Site's Facebook settings, and granted by the user.",
-	operations: [publishPost, uploadPicture, uploadVideo, updatePost, deletePost, deletePicture, deleteVideo],
+	operations: [publishPost, uploadPicture, uploadVideo, updatePost, deletePost, deletePicture, deleteVideo, getManyPages, getManyPosts, getManyReactions],
 };

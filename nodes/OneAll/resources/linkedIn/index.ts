@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { getManyPosts } from './getManyPosts';
 import { publishPost } from './publishPost';
 
 export const linkedIn: ResourceSpec = {
@@ -6,5 +7,5 @@ export const linkedIn: ResourceSpec = {
 	name: 'LinkedIn Profile',
 	provider: 'linkedin',
 	notice: 'LinkedIn must be fully configured for your OneAll Site, with posting permission granted by the user.',
-	operations: [publishPost],
+	operations: [publishPost, getManyPosts],
 };

@@ -1,4 +1,6 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { getManyCompanies } from './getManyCompanies';
+import { getManyPosts } from './getManyPosts';
 import { publishPost } from './publishPost';
 
 export const linkedInCompany: ResourceSpec = {
@@ -7,5 +9,5 @@ export const linkedInCompany: ResourceSpec = {
 	provider: 'linkedin',
 	notice:
 		"Company posts need the permission Manage Company Pages (rw_organization_admin) enabled in your OneAll Site's LinkedIn settings.",
-	operations: [publishPost],
+	operations: [publishPost, getManyCompanies, getManyPosts],
 };

@@ -1,4 +1,6 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { getManyBoards } from './getManyBoards';
+import { getManyPins } from './getManyPins';
 import { deletePin } from './deletePin';
 import { publishBoard } from './publishBoard';
 import { publishPin } from './publishPin';
@@ -10,5 +12,5 @@ export const pinterest: ResourceSpec = {
 	provider: 'pinterest',
 	notice:
 		"Pinterest must be fully configured for your OneAll Site with the option Publish Actions enabled, and the user must have consented.",
-	operations: [publishPin, publishBoard, updatePin, deletePin],
+	operations: [publishPin, publishBoard, updatePin, deletePin, getManyBoards, getManyPins],
 };

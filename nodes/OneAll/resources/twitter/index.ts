@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { getManyTweets } from './getManyTweets';
 import { deleteTweet } from './deleteTweet';
 import { publishTweet } from './publishTweet';
 import { uploadPicture } from './uploadPicture';
@@ -10,5 +11,5 @@ export const twitter: ResourceSpec = {
 	provider: 'twitter',
 	notice:
 		"Your Twitter app's Permissions must be set to Read and Write, and Twitter fully configured for your OneAll Site.",
-	operations: [publishTweet, uploadPicture, uploadVideo, deleteTweet],
+	operations: [publishTweet, uploadPicture, uploadVideo, deleteTweet, getManyTweets],
 };

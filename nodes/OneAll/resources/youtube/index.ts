@@ -1,4 +1,8 @@
 import type { ResourceSpec } from '../../shared/spec';
+import { getManyChannels } from './getManyChannels';
+import { getManyPlaylists } from './getManyPlaylists';
+import { getManyPlaylistVideos } from './getManyPlaylistVideos';
+import { getManyVideos } from './getManyVideos';
 import { addChannelSection } from './addChannelSection';
 import { addVideoToPlaylist } from './addVideoToPlaylist';
 import { createPlaylist } from './createPlaylist';
@@ -25,5 +29,9 @@ export const youtube: ResourceSpec = {
 		removeVideoFromPlaylist,
 		updateChannelSection,
 		deleteChannelSection,
+		getManyChannels,
+		getManyPlaylists,
+		getManyPlaylistVideos,
+		getManyVideos,
 	],
 };
