@@ -158,7 +158,7 @@ async function readListing(
 			throw operationError(
 				context.getNode(),
 				context.getItemIndex(),
-				`OneAll answered page ${page} with the same entries as page ${page - 1}, so the listing stopped`,
+				`OneAll answered page ${page} with the same entries as page ${page - 1}, so the listing stopped [item ${context.getItemIndex()}]`,
 				`This list may not be paged by OneAll: turn Return All off and set a Limit of at most ${listing.pageSize}.`,
 			);
 		}
