@@ -57,7 +57,7 @@ function pullList(read: OperationSpec, what: string, idKeys: string[]) {
 				throw new NodeOperationError(this.getNode(), `Choose the ${PARENTS[name] ?? name} first: its ${what} are listed here`);
 			}
 		});
-		const data = await oneAllGet.call(this, `/pull/identities/${encodeURIComponent(token)}/${sub}`, qs);
+		const data = await oneAllGet.call(this, `${APIS.pull.prefix.replace('{identityToken}', encodeURIComponent(token))}${sub}`, qs);
 		const needle = (filter ?? '').trim().toLowerCase();
 		const results = firstList(data)
 			.map((entry) => {
