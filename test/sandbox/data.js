@@ -8,6 +8,8 @@
  *   {
  *     identities: [ identityEntry, ... ],   // in ascending date_creation order
  *     pull: { [identity_token]: { pages?, groups?, companies?, boards?, playlists? } },
+ *     objects: { [identity_token]: { tweets?, pagePosts?, ... } },  // optional: see "Published
+ *                                    // objects" below; an identity missing here gets generated ones
  *     named: { twitter, twitter2, ..., facebook, ... }  // optional, for tests
  *   }
  *
@@ -33,7 +35,7 @@ const crypto = require('node:crypto');
 
 const PROVIDERS_WITH_PUSH = ['facebook', 'linkedin', 'pinterest', 'twitter', 'youtube'];
 
-/** The pull lists a provider has (path under /pull/identities/<t>/ → list key). */
+/** The pick lists a provider has (path under /pull/identities/<t>/ → list key); every read path is in pull.js. */
 const PULL_LISTS = {
 	'facebook/pages.json': { provider: 'facebook', key: 'pages' },
 	'facebook/groups.json': { provider: 'facebook', key: 'groups' },

@@ -228,6 +228,42 @@ function synthEntries(list, n, extra) {
 	return out;
 }
 
+/** 400 for unknown, repeated or bad parameters; else the parsed values. */
+function readQuery(route, query) {
+	for (const [name, value] of Object.entries(query)) {
+		if (!route.accepts.includes(name)) return { error: PULL_TEXTS.unknownParam(name, route.accepts) };
+		if (Array.isArray(value)) return { error: PULL_TEXTS.repeatedParam(name) };
+	}
+	const out = { page: 1, size: PULL_PAGE.default };
+	if (query.page !== undefined) {
+		const p = Number(query.page);
+		if (!DIGITS_RE.test(query.page) || !Number.isSafeInteger(p) || p < 1) return { error: PULL_TEXTS.badPage(query.page) };
+		out.page = p;
+	}
+	const size = route.size && query[route.size];
+	if (size !== undefined) {
+		const s = Number(size);
+		if (!DIGITS_RE.test(size) || s < 1 || s > PULL_PAGE.max) return { error: PULL_TEXTS.badSize(route.size, size) };
+		out.size = s;
+	}
+	if (query.limit_own_posts !== undefined) {
+		if (query.limit_own_posts !== '0' && query.limit_own_posts !== '1') return { error: PULL_TEXTS.badFlag('limit_own_posts', query.limit_own_posts) };
+		out.ownOnly = query.limit_own_posts === '1';
+	}
+	if (query.after_tweet_id !== undefined) {
+		if (!/^\d{1,30}$/.test(query.after_tweet_id)) return { error: PULL_TEXTS.badTweetId(query.after_tweet_id) };
+		out.afterId = query.after_tweet_id.replace(/^0+(?=\d)/, '');
+	}
+	return out;
+}
+
+function checkSeed(token, list, count) {
+	if (!SYNTH_LISTS.includes(list)) throw new Error(`list must be one of ${SYNTH_LISTS.join(', ')}`);
+	const n = Number(count);
+	if (!Number.isInteger(n) || n < 0 || n > 1000000) throw new Error('count must be an integer from 0 to 1000000');
+	return { token: String(token).toLowerCase(), n };
+}
+
 /**
  * @param {object} ctx what the server shares: data, byToken, basePull (token → pick lists),
  *   strictIds, okResp, errResp, safeDecode, pullSizes ({ [token]: { [list]: n } })
@@ -289,13 +325,6 @@ function createPull(ctx) {
 
 	const hasId = (token, list, id) => objects(token, list).has(id);
 
-	function checkSeed(token, list, count) {
-		if (!SYNTH_LISTS.includes(list)) throw new Error(`list must be one of ${SYNTH_LISTS.join(', ')}`);
-		const n = Number(count);
-		if (!Number.isInteger(n) || n < 0 || n > 1000000) throw new Error('count must be an integer from 0 to 1000000');
-		return { token: String(token).toLowerCase(), n };
-	}
-
 	/**
 	 * Gives one identity `count` numbered entries in `list` instead of its seed (what the run
 	 * published stays). `parent`: the page / group / company / playlist / post id of a nested list.
@@ -314,35 +343,6 @@ function createPull(ctx) {
 		else if (typeof q !== 'object' || Array.isArray(q) || Object.keys(q).some((k) => k !== 'ignorePage')) throw new Error('pull quirk must be null or { ignorePage: boolean }');
 		else quirk = q.ignorePage ? { ignorePage: true } : null;
 		return quirk;
-	}
-
-	/** 400 for unknown, repeated or bad parameters; else the parsed values. */
-	function readQuery(route, query) {
-		for (const [name, value] of Object.entries(query)) {
-			if (!route.accepts.includes(name)) return { error: PULL_TEXTS.unknownParam(name, route.accepts) };
-			if (Array.isArray(value)) return { error: PULL_TEXTS.repeatedParam(name) };
-		}
-		const out = { page: 1, size: PULL_PAGE.default };
-		if (query.page !== undefined) {
-			const p = Number(query.page);
-			if (!DIGITS_RE.test(query.page) || !Number.isSafeInteger(p) || p < 1) return { error: PULL_TEXTS.badPage(query.page) };
-			out.page = p;
-		}
-		const size = route.size && query[route.size];
-		if (size !== undefined) {
-			const s = Number(size);
-			if (!DIGITS_RE.test(size) || s < 1 || s > PULL_PAGE.max) return { error: PULL_TEXTS.badSize(route.size, size) };
-			out.size = s;
-		}
-		if (query.limit_own_posts !== undefined) {
-			if (query.limit_own_posts !== '0' && query.limit_own_posts !== '1') return { error: PULL_TEXTS.badFlag('limit_own_posts', query.limit_own_posts) };
-			out.ownOnly = query.limit_own_posts === '1';
-		}
-		if (query.after_tweet_id !== undefined) {
-			if (!/^\d{1,30}$/.test(query.after_tweet_id)) return { error: PULL_TEXTS.badTweetId(query.after_tweet_id) };
-			out.afterId = query.after_tweet_id.replace(/^0+(?=\d)/, '');
-		}
-		return out;
 	}
 
 	/** The path's parent ids, checked: { ids } or { resp } (404). */
