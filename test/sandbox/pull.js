@@ -257,11 +257,17 @@ function readQuery(route, query) {
 	return out;
 }
 
-function checkSeed(token, list, count) {
+/** Lists that hang under a parent id (the page, group, company, playlist or page post). */
+const NESTED_LISTS = new Set(['groupPosts', 'pagePosts', 'companyPosts', 'playlistVideos', 'reactions']);
+
+function checkSeed(token, list, count, parent = null) {
 	if (!SYNTH_LISTS.includes(list)) throw new Error(`list must be one of ${SYNTH_LISTS.join(', ')}`);
+	if (NESTED_LISTS.has(list) && (parent == null || parent === '')) throw new Error(`list ${list} needs a parent id`);
+	// Pins are one list filtered by board, so a parent there is the board the pins are put on.
+	if (!NESTED_LISTS.has(list) && parent != null && list !== 'pins') throw new Error(`list ${list} takes no parent id`);
 	const n = Number(count);
 	if (!Number.isInteger(n) || n < 0 || n > 1000000) throw new Error('count must be an integer from 0 to 1000000');
-	return { token: String(token).toLowerCase(), n };
+	return { token: String(token).toLowerCase(), n, key: list === 'pins' ? null : parent };
 }
 
 /**
@@ -280,7 +286,7 @@ function createPull(ctx) {
 	function applyOptionSizes() {
 		sizes = new Map();
 		for (const [t, lists] of Object.entries(ctx.pullSizes || {})) {
-			for (const [list, n] of Object.entries(lists)) sizes.set(sizeKey(t.toLowerCase(), list, null), checkSeed(t, list, n).n);
+			for (const [list, n] of Object.entries(lists)) sizes.set(sizeKey(t.toLowerCase(), list, null), { n: checkSeed(t, list, n).n, parent: null });
 		}
 	}
 
@@ -296,8 +302,8 @@ function createPull(ctx) {
 	}
 
 	function seedOf(token, list, parent) {
-		const n = sizes.get(sizeKey(token, list, parent));
-		if (n !== undefined) return synthSeed(token, list, n, parent);
+		const size = sizes.get(sizeKey(token, list, parent));
+		if (size !== undefined) return synthSeed(token, list, size.n, size.parent);
 		if (PICK_LISTS.has(list)) return (ctx.basePull.get(token) || {})[list] || [];
 		const lists = objectsOf(token)?.[list];
 		return (parent == null ? lists : lists?.[parent]) || [];
@@ -330,10 +336,10 @@ function createPull(ctx) {
 	 * published stays). `parent`: the page / group / company / playlist / post id of a nested list.
 	 */
 	function seedPull(token, list, count, parent = null) {
-		const c = checkSeed(token, list, count);
+		const c = checkSeed(token, list, count, parent);
 		if (!ctx.byToken.has(c.token)) throw new Error(`unknown identity ${token}`);
-		sizes.set(sizeKey(c.token, list, parent), c.n);
-		const listing = listings.get(sizeKey(c.token, list, parent));
+		sizes.set(sizeKey(c.token, list, c.key), { n: c.n, parent });
+		const listing = listings.get(sizeKey(c.token, list, c.key));
 		if (listing) listing.reseed(synthSeed(c.token, list, c.n, parent));
 		return { identity: c.token, list, parent, count: c.n };
 	}

@@ -441,6 +441,12 @@ describe('a big list for a benchmark', () => {
 		expect(listOf(await get(FB, 'facebook/posts.json?limit_own_posts=1&num_posts=100'), 'posts').count).toBe(30);
 		sb.seedPull(PI, 'pins', 30);
 		expect(listOf(await get(PI, `pinterest/board/${BOARD}/pins.json`), 'pins').count).toBe(30);
+		const board2 = pick(PI, 'boards')[1].board_id;
+		sb.seedPull(PI, 'pins', 12, board2);
+		expect(listOf(await get(PI, `pinterest/board/${board2}/pins.json`), 'pins').count).toBe(12);
+		expect(listOf(await get(PI, 'pinterest/pins.json'), 'pins').count).toBe(12);
+		expect(() => sb.seedPull(FB, 'pagePosts', 3)).toThrow(/needs a parent id/);
+		expect(() => sb.seedPull(TW, 'tweets', 3, '1')).toThrow(/takes no parent id/);
 	});
 });
 
