@@ -28,6 +28,8 @@ const ids = {
 	board2: pulled('pinterest', 'boards', 'board_id', 1),
 	playlist: pulled('youtube', 'playlists', 'playlist_id'),
 	playlist2: pulled('youtube', 'playlists', 'playlist_id', 1),
+	// A post of `page` (seed of test/sandbox/data.js): the parent of its reactions list.
+	pagePost: data.objects[data.named.facebook.identity_token].pagePosts[pulled('facebook', 'pages', 'page_id')][0].post_id,
 };
 
 async function startKitSandbox(options = {}) {

@@ -6,10 +6,11 @@
  *
  *   node test/sandbox/cli.js --port 5679 [--host 127.0.0.1] [--delay 50]
  *                            [--public-key K] [--private-key K] [--no-strict-ids]
+ *                            [--pull-size <identity_token>:<list>:<count>]...   (e.g. ...:tweets:10000)
  *
  * Prints the URL and keys, then one machine-readable line:
  *   SANDBOX_READY {"url":"http://127.0.0.1:5679","port":5679,"publicKey":"...","privateKey":"..."}
- * Stops on SIGINT / SIGTERM. Control API: /__sandbox/{requests,reset,fault,delay,stats,info}.
+ * Stops on SIGINT / SIGTERM. Control API: /__sandbox/{requests,reset,fault,delay,stats,info,seed,pull-quirk}.
  */
 
 const { startSandbox } = require('./server');
@@ -40,10 +41,21 @@ function parseArgs(argv) {
 			case '--no-strict-ids':
 				opts.strictIds = false;
 				break;
+			case '--pull-size': {
+				// Several may be given; each becomes options.pullSizes[token][list] (pull.js checks the list).
+				const m = /^([^:]+):([A-Za-z]+):(\d+)$/.exec(next() || '');
+				if (!m) {
+					process.stderr.write('--pull-size must be <identity_token>:<list>:<count>\n');
+					process.exit(2);
+				}
+				opts.pullSizes = opts.pullSizes || {};
+				opts.pullSizes[m[1]] = { ...opts.pullSizes[m[1]], [m[2]]: Number(m[3]) };
+				break;
+			}
 			case '-h':
 			case '--help':
 				process.stdout.write(
-					'usage: node test/sandbox/cli.js [--port 5679] [--host 127.0.0.1] [--delay ms] [--public-key K] [--private-key K] [--no-strict-ids]\n',
+					'usage: node test/sandbox/cli.js [--port 5679] [--host 127.0.0.1] [--delay ms] [--public-key K] [--private-key K] [--no-strict-ids] [--pull-size token:list:count]\n',
 				);
 				process.exit(0);
 				break;
@@ -75,7 +87,7 @@ async function main() {
 			`  private key: ${sb.privateKey}`,
 			`  delay      : ${opts.delayMs || 0} ms`,
 			`  identities : ${sb.info().identities} (named: ${Object.entries(named).map(([k, v]) => `${k}=${v.identity_token}`).join(', ')})`,
-			`  control    : ${sb.url}/__sandbox/{requests,reset,fault,delay,stats,info}`,
+			`  control    : ${sb.url}/__sandbox/{requests,reset,fault,delay,stats,info,seed,pull-quirk}`,
 			`SANDBOX_READY ${JSON.stringify({ url: sb.url, port: sb.port, publicKey: sb.publicKey, privateKey: sb.privateKey })}`,
 			'',
 		].join('\n'),

@@ -8,6 +8,8 @@
  *   {
  *     identities: [ identityEntry, ... ],   // in ascending date_creation order
  *     pull: { [identity_token]: { pages?, groups?, companies?, boards?, playlists? } },
+ *     objects: { [identity_token]: { tweets?, pagePosts?, ... } },  // optional: see "Published
+ *                                    // objects" below; an identity missing here gets generated ones
  *     named: { twitter, twitter2, ..., facebook, ... }  // optional, for tests
  *   }
  *
@@ -33,7 +35,7 @@ const crypto = require('node:crypto');
 
 const PROVIDERS_WITH_PUSH = ['facebook', 'linkedin', 'pinterest', 'twitter', 'youtube'];
 
-/** The pull lists a provider has (path under /pull/identities/<t>/ → list key). */
+/** The pick lists a provider has (path under /pull/identities/<t>/ → list key); every read path is in pull.js. */
 const PULL_LISTS = {
 	'facebook/pages.json': { provider: 'facebook', key: 'pages' },
 	'facebook/groups.json': { provider: 'facebook', key: 'groups' },
@@ -260,30 +262,38 @@ function generatedPull(identity, i) {
 
 
 // ---------------------------------------------------------------------------------------------
-// Published objects of the named identities, for the Update API (edit / delete) and the Pull
-// lists that name them (a page's posts, the identity's pins and tweets, a playlist's videos).
-// Shapes UNCONFIRMED like the other Pull lists; ids look like each network's.
-//   tweets        [{ post_id, message, date_creation }]
-//   pagePosts     { [page_id]: [{ post_id, message, link?, date_creation }] }
-//   pagePictures  { [page_id]: [{ picture_id, description }] }
-//   pageVideos    { [page_id]: [{ video_id, description }] }
-//   pins          [{ pin_id, board_id, description, link, url }]
+// Published objects, for the Update API (edit / delete) and the Pull lists that read them.
+// Every list is newest first. Shapes UNCONFIRMED like the other Pull lists; ids look like each
+// network's. `data.objects[token]` holds them for the named identities (hand-written ones first,
+// then generated ones, older); the sandbox makes the others' with generatedObjects() on first use.
+//   tweets         [{ post_id, message, date_creation }]            (ids: numeric, grow with time)
+//   facebookPosts  [{ post_id, message, link?, from: { id, name }, date_creation }]  (some by others)
+//   groupPosts     { [group_id]: [{ post_id, message, from: { id, name }, date_creation }] }
+//   pagePosts      { [page_id]: [{ post_id, message, link?, date_creation }] }
+//   reactions      { [post_id of a page post]: [{ user_id, name, type }] }
+//   pagePictures   { [page_id]: [{ picture_id, description }] }
+//   pageVideos     { [page_id]: [{ video_id, description }] }
+//   linkedinPosts  [{ post_id, message, link?, date_creation }]
+//   companyPosts   { [company_id]: [{ post_id, message, date_creation }] }
+//   pins           [{ pin_id, board_id, description, link, url, date_creation? }]
+//   channels       [{ channel_id, title, description, url, subscriber_count }]
+//   youtubeVideos  [{ video_id, title, description, privacy_status, date_creation }]
 //   playlistVideos { [playlist_id]: [{ video_id, title, position }] }
-//   sections      [{ section_id, type, title }]
+//   sections       [{ section_id, type, title }]
 // ---------------------------------------------------------------------------------------------
 
 const NAMED_OBJECTS = {
 	twitter: {
 		tweets: [
-			{ post_id: '1730000000000000001', message: 'Hello from the OneAll sandbox', date_creation: 'Mon, 27 Nov 2023 09:00:00 +0000' },
 			{ post_id: '1730000000000000002', message: 'Second tweet, with a typo: teh', date_creation: 'Tue, 28 Nov 2023 09:00:00 +0000' },
+			{ post_id: '1730000000000000001', message: 'Hello from the OneAll sandbox', date_creation: 'Mon, 27 Nov 2023 09:00:00 +0000' },
 		],
 	},
 	facebook: {
 		pagePosts: {
 			'104857600123456': [
-				{ post_id: '104857600123456_7000000000001', message: 'Fresh bread every morning', date_creation: 'Mon, 27 Nov 2023 07:00:00 +0000' },
 				{ post_id: '104857600123456_7000000000002', message: 'Closed on Sunday', link: 'https://example.com/hours', date_creation: 'Tue, 28 Nov 2023 07:00:00 +0000' },
+				{ post_id: '104857600123456_7000000000001', message: 'Fresh bread every morning', date_creation: 'Mon, 27 Nov 2023 07:00:00 +0000' },
 			],
 			'209715200654321': [{ post_id: '209715200654321_7000000000003', message: 'New portfolio online', date_creation: 'Wed, 29 Nov 2023 07:00:00 +0000' }],
 		},
@@ -292,8 +302,8 @@ const NAMED_OBJECTS = {
 	},
 	pinterest: {
 		pins: [
-			{ pin_id: '549755813888101', board_id: '549755813888001', description: 'Cable knit scarf', link: 'https://example.com/scarf', url: 'https://www.pinterest.com/pin/549755813888101/' },
 			{ pin_id: '549755813888102', board_id: '549755813888002', description: 'Pallet shelf', link: 'https://example.com/shelf', url: 'https://www.pinterest.com/pin/549755813888102/' },
+			{ pin_id: '549755813888101', board_id: '549755813888001', description: 'Cable knit scarf', link: 'https://example.com/scarf', url: 'https://www.pinterest.com/pin/549755813888101/' },
 		],
 	},
 	youtube: {
@@ -306,6 +316,104 @@ const NAMED_OBJECTS = {
 		sections: [{ section_id: 'sbxsection-seed0001', type: 'singlePlaylist', title: 'Tutorials' }],
 	},
 };
+
+// Generated texts never contain the words the tests filter the hand-written objects by.
+const TWEET_TEXTS = ['Good morning, timeline', 'New blog post is up', 'Coffee first, then code', 'Thanks for 1,000 followers!', 'Weekend plans: hiking', 'Trying out a new workflow tool', 'Live from the conference hall', 'Throwback to last summer', 'Reading list for the week'];
+const POST_TEXTS = ['Our new opening hours', 'Meet the team', 'Photos from the event', 'We are hiring!', 'Thank you for 500 likes', 'A short survey for our customers', 'Behind our new logo', 'Holiday greetings from all of us', 'Big news coming soon'];
+const LINKEDIN_TEXTS = ['Excited to share our quarterly results', 'Five lessons from a year of remote work', 'We are looking for a data engineer', 'Proud to announce our new partner', 'Slides from my talk are online', 'What makes a good onboarding?', 'Ten years at the company today'];
+const PIN_TEXTS = ['Lemon drizzle cake', 'Small balcony garden', 'Rustic table setting', 'Watercolour bookmarks', 'Weekend trip packing list', 'Linen summer dress', 'Stone wall planter'];
+const VIDEO_TITLES = ['Unboxing the new camera', 'Day in the life', 'Beginner guide, part 1', 'Q&A with viewers', 'Studio tour', 'Trailer', 'Live set highlights', 'Cooking pasta at home'];
+const CHANNEL_SUFFIX = ['Clips', 'Live', 'Archive', 'Music', 'Kids', 'Extra'];
+const REACTIONS = ['LIKE', 'LOVE', 'HAHA', 'WOW', 'SAD', 'ANGRY', 'CARE'];
+const DAY_MS = 86400000;
+// Older than every hand-written object (Nov 2023), so hand-written ones stay the newest.
+const SEED_NEWEST = Date.UTC(2023, 9, 31, 18, 0, 0);
+
+const howMany = (seed) => 3 + (parseInt(sha1(`n:${seed}`).slice(0, 2), 16) % 5); // 3..7
+const personName = (seed) => {
+	const h = parseInt(sha1(`who:${seed}`).slice(0, 6), 16);
+	return `${FIRST[h % FIRST.length]} ${LAST[Math.floor(h / FIRST.length) % LAST.length]}`;
+};
+/** Dates newest first, a day or more apart. */
+const dateOf = (seed, k) => oneAllDate(SEED_NEWEST - k * 2 * DAY_MS - (parseInt(sha1(`d:${seed}`).slice(0, 4), 16) % DAY_MS));
+
+/** One text per entry, none twice in a list of up to 9 (the offset comes from the list's seed). */
+const textOf = (texts, entrySeed, k) => texts[(parseInt(sha1(entrySeed.slice(0, entrySeed.lastIndexOf(':'))).slice(0, 4), 16) + k) % texts.length];
+
+/** `given` (hand-written, newest) followed by generated entries up to the seed's 3..7. */
+function fill(given, seed, make) {
+	const out = (given || []).slice();
+	const n = howMany(seed);
+	for (let k = out.length; k < n; k++) out.push(make(k, `${seed}:${k}`));
+	return out;
+}
+function fillEach(parents, given, seed, make) {
+	const out = {};
+	for (const id of parents) out[id] = fill(given?.[id], `${seed}:${id}`, (k, s) => make(id, k, s));
+	return out;
+}
+
+/** The identity's own Facebook user id (the one in its profile URL); own posts carry it. */
+const facebookUserId = (identity) => digitsFrom(`fb:${identity.identity_token}`, 15);
+
+/**
+ * Every object list of one identity: the hand-written `given` lists kept as they are (they are
+ * the newest), then generated entries, deterministic from the identity token, so each list has
+ * 3 to 7 entries. `lists` are the identity's pick lists (pages, groups, ...), whose ids the
+ * nested lists hang from. Login-only providers have none (null).
+ */
+function generatedObjects(identity, lists = {}, given = {}) {
+	const t = identity.identity_token;
+	const ids = (list, key) => (lists[list] || []).map((e) => String(e[key]));
+	const out = { ...given };
+	switch (identity.provider) {
+		case 'twitter': {
+			// 15 digits, below the sandbox's push ids (16 digits), so published tweets are newer.
+			const top = 500000000000000 + (parseInt(digitsFrom(`twt:${t}`, 12), 10) % 300000000000000);
+			out.tweets = fill(given.tweets, `tw:${t}`, (k, s) => ({ post_id: String(top - k * 7919 - (k ? parseInt(sha1(s).slice(0, 3), 16) : 0)), message: textOf(TWEET_TEXTS, s, k), date_creation: dateOf(s, k) }));
+			return out;
+		}
+		case 'facebook': {
+			const own = { id: facebookUserId(identity), name: identity.displayName };
+			const post = (prefix, k, s, from) => ({ post_id: `${prefix}_${digitsFrom(`p:${s}`, 15)}`, message: textOf(POST_TEXTS, s, k), ...(from ? { from } : {}), date_creation: dateOf(s, k) });
+			const friend = (s) => ({ id: digitsFrom(`friend:${s}`, 15), name: personName(s) });
+			// Every third post of the timeline is by someone else (limit_own_posts leaves them out).
+			out.facebookPosts = fill(given.facebookPosts, `fbp:${t}`, (k, s) => post(own.id, k, s, k % 3 === 1 ? friend(s) : own));
+			out.groupPosts = fillEach(ids('groups', 'group_id'), given.groupPosts, `fbg:${t}`, (g, k, s) => post(g, k, s, k % 2 === 0 ? friend(s) : own));
+			out.pagePosts = fillEach(ids('pages', 'page_id'), given.pagePosts, `fbpg:${t}`, (pg, k, s) => post(pg, k, s));
+			const postIds = Object.values(out.pagePosts).flat().map((p) => p.post_id);
+			out.reactions = fillEach(postIds, given.reactions, `fbr:${t}`, (p, k, s) => ({ user_id: digitsFrom(`ru:${s}`, 15), name: personName(s), type: REACTIONS[parseInt(sha1(s).slice(0, 2), 16) % REACTIONS.length] }));
+			return out;
+		}
+		case 'linkedin': {
+			const post = (k, s) => ({ post_id: `7${digitsFrom(`li:${s}`, 18)}`, message: textOf(LINKEDIN_TEXTS, s, k), date_creation: dateOf(s, k) });
+			out.linkedinPosts = fill(given.linkedinPosts, `lip:${t}`, post);
+			out.companyPosts = fillEach(ids('companies', 'company_id'), given.companyPosts, `lic:${t}`, (c, k, s) => post(k, s));
+			return out;
+		}
+		case 'pinterest': {
+			const boards = ids('boards', 'board_id');
+			out.pins = fill(given.pins, `pin:${t}`, (k, s) => {
+				const pin = digitsFrom(`pn:${s}`, 18);
+				return { pin_id: pin, board_id: boards.length ? boards[k % boards.length] : null, description: textOf(PIN_TEXTS, s, k), link: `https://example.com/ideas/${pin.slice(-6)}`, url: `https://www.pinterest.com/pin/${pin}/`, date_creation: dateOf(s, k) };
+			});
+			return out;
+		}
+		case 'youtube': {
+			out.channels = fill(given.channels, `ytc:${t}`, (k, s) => {
+				// The first is the identity's own channel (the one in its profile URL).
+				const id = `UC${youtubeIdFrom(k === 0 ? `yt:${t}` : `ch:${s}`, 22)}`;
+				return { channel_id: id, title: k === 0 ? identity.displayName : `${identity.displayName} ${CHANNEL_SUFFIX[(k - 1) % CHANNEL_SUFFIX.length]}`, description: '', url: `https://www.youtube.com/channel/${id}`, subscriber_count: parseInt(sha1(s).slice(0, 4), 16) % 20000 };
+			});
+			
+			out.youtubeVideos = fill(given.youtubeVideos, `ytv:${t}`, (k, s) => ({ video_id: youtubeIdFrom(`v:${s}`, 11), title: textOf(VIDEO_TITLES, s, k), description: '', privacy_status: PRIVACY[k % 3], date_creation: dateOf(s, k) }));
+			out.playlistVideos = fillEach(ids('playlists', 'playlist_id'), given.playlistVideos, `ytpl:${t}`, (pl, k, s) => ({ video_id: youtubeIdFrom(`plv:${s}`, 11), title: textOf(VIDEO_TITLES, s, k), position: k }));
+			return out;
+		}
+		default:
+			return null;
+	}
+}
 
 /**
  * Build a data set.
@@ -361,13 +469,16 @@ function createData(opts = {}) {
 		const lists = generatedPull(entry, i);
 		if (lists) pull[identity_token] = lists;
 	}
-	return { identities, pull, named, objects: namedObjects(named) };
+	return { identities, pull, named, objects: namedObjects(named, pull) };
 }
 
-/** The seed objects keyed by identity token (only named identities have them). */
-function namedObjects(named) {
+/** The objects of the named identities, keyed by identity token (hand-written + generated). */
+function namedObjects(named, pull) {
 	const objects = {};
-	for (const [key, list] of Object.entries(NAMED_OBJECTS)) if (named[key]) objects[named[key].identity_token] = list;
+	for (const [key, entry] of Object.entries(named)) {
+		const all = generatedObjects(entry, pull[entry.identity_token] || {}, NAMED_OBJECTS[key] || {});
+		if (all) objects[entry.identity_token] = all;
+	}
 	return objects;
 }
 
@@ -376,6 +487,8 @@ const defaultData = createData();
 module.exports = defaultData;
 module.exports.createData = createData;
 module.exports.generatedPull = generatedPull;
+module.exports.generatedObjects = generatedObjects;
+module.exports.facebookUserId = facebookUserId;
 module.exports.uuidFrom = uuidFrom;
 module.exports.oneAllDate = oneAllDate;
 module.exports.PULL_LISTS = PULL_LISTS;

@@ -4,13 +4,11 @@
  * The sandbox's Update API (edit and delete what was published) and the objects it works on.
  *
  *   PUT|DELETE /update/identities/<uuid>/<one of the 12 paths below>
- *   GET        /pull/identities/<uuid>/twitter/tweets.json | facebook/page/<page>/posts.json
- *                                     | pinterest/pins.json | youtube/playlist/<playlist>/videos.json
  *
- * Every successful push that creates something deletable records it here (tweets, page posts,
- * pictures and videos, pins, playlist videos, channel sections; playlists live in the server's
- * pull lists), next to the seed objects of data.js, so a publish followed by a delete of the
- * returned id works, a second delete answers 404, and an id never published answers 404.
+ * The objects live in pull.js (ctx.objects): every successful push that creates something is
+ * listed there next to the seed objects of data.js, so a publish followed by a delete of the
+ * returned id works, a second delete answers 404, an id never published answers 404, and the
+ * Pull lists show each edit and leave out what was deleted.
  *
  * Order of checks: route (404) → method (405) → HTTP Basic (401) → identity (404) → provider
  * (403) → path ids well formed (404) → parent page / playlist exists (404) → object exists (404)
@@ -19,7 +17,7 @@
  *
  * Facts vs guesses: paths, methods and PUT bodies are OneAll's Update API documentation; the
  * "link or attachments" rule is documented for page posts. Every result below (the ids echoed
- * back, `object` names) and the Pull list shapes are UNCONFIRMED, chosen like the push results.
+ * back, `object` names) is UNCONFIRMED, chosen like the push results.
  */
 
 const PATH_ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
@@ -57,53 +55,17 @@ for (const route of ROUTES) {
 	route.idKey = `${route.names[route.names.length - 1]}_id`;
 }
 
-/** Pull lists of published objects: path → answer key, collection, parent list. */
-const PULLS = [
-	{ re: /^twitter\/tweets\.json$/, provider: 'twitter', key: 'tweets', collection: 'tweets' },
-	{ re: /^facebook\/page\/([^/]+)\/posts\.json$/, provider: 'facebook', key: 'posts', collection: 'pagePosts', parent: 'pages' },
-	{ re: /^pinterest\/pins\.json$/, provider: 'pinterest', key: 'pins', collection: 'pins' },
-	{ re: /^youtube\/playlist\/([^/]+)\/videos\.json$/, provider: 'youtube', key: 'videos', collection: 'playlistVideos', parent: 'playlists' },
-];
 const PARENT_WHAT = { pages: 'page', playlists: 'playlist' };
-
-/** What a successful push leaves behind: push key → [collection, parent id, the stored object]. */
-const RECORDS = {
-	'twitter/post.json': (r, b) => ['tweets', null, { post_id: r.post_id, message: b.message }],
-	'facebook/page/post.json': (r, b) => ['pagePosts', r.page_id, { post_id: r.post_id, message: b.message, link: b.link }],
-	'facebook/page/picture.json': (r, b) => ['pagePictures', r.page_id, { picture_id: r.picture_id, description: b.description }],
-	'facebook/page/video.json': (r, b) => ['pageVideos', r.page_id, { video_id: r.video_id, description: b.description }],
-	'pinterest/board/{id}/pin.json': (r, b) => ['pins', null, { pin_id: r.pin_id, board_id: r.board_id, description: b.description, link: b.link }],
-	'youtube/playlist/{id}/video.json': (r, b) => ['playlistVideos', r.playlist_id, { video_id: r.video_id, position: b.position }],
-	'youtube/channel/section.json': (r, b) => ['sections', null, { section_id: r.section_id, type: b.type, title: b.title }],
-};
-const ID_KEY = {
-	tweets: 'post_id', pagePosts: 'post_id', pagePictures: 'picture_id', pageVideos: 'video_id',
-	pins: 'pin_id', playlistVideos: 'video_id', sections: 'section_id',
-};
 
 const dropUndefined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /**
- * @param {object} ctx what the server shares: data, strictIds, byToken, authOk, okResp, errResp,
- *   hasId(token, list, id), pullList(token, list), forgetList(token, list), checkType, isFilled,
- *   isObj, safeDecode, nodeInfo
+ * @param {object} ctx what the server shares: strictIds, byToken, authOk, okResp, errResp,
+ *   objects(token, list, parent) (pull.js: has/get/set/delete/entries), hasId(token, list, id),
+ *   checkType, isFilled, isObj, safeDecode, nodeInfo, INFO_401
  */
 function createLifecycle(ctx) {
-	const store = new Map(); // token|collection|parent → Map(id → object)
-	const removed = new Set(); // token|list|id of pull-list entries (playlists) deleted through the API
-	const seeds = ctx.data.objects || {};
-
-	function objects(token, collection, parent) {
-		const key = `${token}|${collection}|${parent ?? ''}`;
-		let map = store.get(key);
-		if (!map) {
-			const own = Object.entries(seeds).find(([t]) => t.toLowerCase() === token)?.[1]?.[collection];
-			const list = (parent == null ? own : own?.[parent]) || [];
-			map = new Map(list.map((o) => [String(o[ID_KEY[collection]]), { ...o }]));
-			store.set(key, map);
-		}
-		return map;
-	}
+	const objects = ctx.objects;
 
 	const notFound = (resource, info) => ctx.errResp(resource, 404, info);
 	const uriNotFound = (resource) => notFound(resource, 'The requested resource could not be found. Please verify the URI of your request.');
@@ -124,8 +86,6 @@ function createLifecycle(ctx) {
 		}
 		return { token, identity: ident.entry };
 	}
-
-	const listHas = (token, list, id) => !removed.has(`${token}|${list}|${id}`) && ctx.hasId(token, list, id);
 
 	function validateUpdate(spec, json) {
 		if (!ctx.isObj(json) || !ctx.isObj(json.request)) return { error: ctx.nodeInfo('request') };
@@ -178,19 +138,15 @@ function createLifecycle(ctx) {
 		const id = ids[spec.idKey];
 		const parentId = spec.parent ? ids[`${PARENT_WHAT[spec.parent]}_id`] : null;
 		if (ctx.strictIds) {
-			if (spec.parent && !listHas(token, spec.parent, parentId)) {
+			if (spec.parent && !ctx.hasId(token, spec.parent, parentId)) {
 				return notFound(resource, `The ${PARENT_WHAT[spec.parent]} with the id [${parentId}] could not be found for this identity.`);
 			}
-			const exists = spec.collection === 'playlists' ? listHas(token, 'playlists', id) : objects(token, spec.collection, parentId).has(id);
-			if (!exists) return notFound(resource, `The ${spec.object.replace('_', ' ')} with the id [${id}] could not be found for this identity.`);
+			if (!objects(token, spec.collection, parentId).has(id)) return notFound(resource, `The ${spec.object.replace('_', ' ')} with the id [${id}] could not be found for this identity.`);
 		}
 		const result = { provider: spec.provider, object: spec.object, ...ids };
 
 		if (method === 'DELETE') {
-			if (spec.collection === 'playlists') {
-				removed.add(`${token}|playlists|${id}`);
-				ctx.forgetList(token, 'playlists');
-			} else objects(token, spec.collection, parentId).delete(id);
+			objects(token, spec.collection, parentId).delete(id);
 			return ctx.okResp(resource, JSON.stringify(result));
 		}
 
@@ -203,60 +159,24 @@ function createLifecycle(ctx) {
 		}
 		const v = validateUpdate(spec.update, rec.json);
 		if (v.error) return ctx.errResp(resource, 400, v.error);
-		if (ctx.strictIds && spec.provider === 'pinterest' && ctx.isFilled(v.node.board)) {
-			const names = ctx.pullList(token, 'boards').map((b) => b.name);
-			if (!names.includes(v.node.board)) return notFound(resource, `The board with the name [${v.node.board}] could not be found for this identity.`);
+		const edit = dropUndefined(Object.fromEntries(Object.keys(spec.update.fields).map((k) => [k, v.node[k]])));
+		if (spec.provider === 'pinterest' && ctx.isFilled(v.node.board)) {
+			const board = objects(token, 'boards').entries().find((b) => b.name === v.node.board);
+			if (ctx.strictIds && !board) return notFound(resource, `The board with the name [${v.node.board}] could not be found for this identity.`);
+			// A moved pin is listed under its new board (board/<id>/pins.json).
+			if (board) {
+				delete edit.board;
+				edit.board_id = board.board_id;
+			}
 		}
-		if (spec.collection !== 'playlists') {
-			const map = objects(token, spec.collection, parentId);
-			const known = map.get(id) || { [ID_KEY[spec.collection]]: id };
-			map.set(id, { ...known, ...dropUndefined(Object.fromEntries(Object.keys(spec.update.fields).map((k) => [k, v.node[k]]))) });
-		}
+		// The edit shows in the Pull lists (a playlist's new title in playlists.json too).
+		const listing = objects(token, spec.collection, parentId);
+		const known = listing.get(id) || { [spec.idKey]: id };
+		listing.set(id, { ...known, ...edit });
 		return ctx.okResp(resource, JSON.stringify(result));
 	}
 
-	/** A Pull list of published objects, or undefined when `sub` is not one. */
-	function matchPull(sub) {
-		for (const pull of PULLS) {
-			const m = pull.re.exec(sub);
-			if (m) return { ...pull, rawParent: m[1] ?? null, objects: true };
-		}
-		return undefined;
-	}
-
-	function answerPull(pull, token, resource) {
-		let parent = null;
-		if (pull.parent) {
-			parent = ctx.safeDecode(pull.rawParent);
-			const what = PARENT_WHAT[pull.parent];
-			if (parent === null || !PATH_ID_RE.test(parent)) return notFound(resource, `The ${what} id [${pull.rawParent}] is not valid.`);
-			if (ctx.strictIds && !listHas(token, pull.parent, parent)) return notFound(resource, `The ${what} with the id [${parent}] could not be found for this identity.`);
-		}
-		const entries = [...objects(token, pull.collection, parent).values()].map(dropUndefined);
-		return ctx.okResp(resource, JSON.stringify({ [pull.key]: { count: entries.length, entries } }));
-	}
-
-	/** Called after every successful push with its result, so what was published can be edited. */
-	function recordPush(opKey, token, result, node) {
-		const make = RECORDS[opKey];
-		if (!make) return;
-		const [collection, parent, object] = make(result, node);
-		const map = objects(token, collection, parent);
-		map.set(String(object[ID_KEY[collection]]), dropUndefined(object));
-	}
-
-	/** Hides pull-list entries deleted through the API (playlists). */
-	function visible(token, list, entries) {
-		if (removed.size === 0 || list !== 'playlists') return entries;
-		return entries.filter((e) => !removed.has(`${token}|${list}|${e.playlist_id}`));
-	}
-
-	function reset() {
-		store.clear();
-		removed.clear();
-	}
-
-	return { route, matchPull, answerPull, recordPush, visible, reset, identityFor };
+	return { route, identityFor };
 }
 
 module.exports = { createLifecycle, UPDATE_ROUTES: ROUTES };

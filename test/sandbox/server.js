@@ -12,8 +12,7 @@
  *   PUT|DELETE /update/identities/<uuid>/<one of the 12 Update API paths> (lifecycle.js)
  *   GET  /identities.json                     ?page=1 &entries_per_page=250 (max 500) &order_direction=asc|desc
  *   GET  /identities/<uuid>.json
- *   GET  /pull/identities/<uuid>/facebook/pages.json | facebook/groups.json | linkedin/companies.json
- *                              | pinterest/boards.json | youtube/playlists.json
+ *   GET  /pull/identities/<uuid>/<one of the 17 read paths of the node contract> (pull.js, paged)
  *   /__sandbox/...                            control API, no auth, not recorded (see handleControl)
  * A request sent to it as to an HTTP proxy (the whole URL as its target) is served the same and
  * recorded with `viaProxy` (the scheme and host it named).
@@ -26,7 +25,7 @@
  * → method (405) → HTTP Basic (401) → identity token format / unknown identity (404) → identity
  * provider vs path provider (403) → [push] path id (404, strictIds) → Content-Type (400) →
  * JSON body and the operation's nodes, required keys and types (400) → body ids (404, strictIds)
- * → 200 success envelope.
+ * → 200 success envelope. A Pull GET goes on in pull.js after the provider check (403).
  *
  * Facts vs guesses: envelope, 401 info text, pagination node and the Twitter picture result are
  * documented by OneAll; the 400 info wording is a real OneAll string; everything else about
@@ -38,8 +37,9 @@ const https = require('node:https');
 const { performance } = require('node:perf_hooks');
 const defaultData = require('./data');
 const { createLifecycle } = require('./lifecycle');
+const { createPull } = require('./pull');
 
-const { generatedPull, oneAllDate, PULL_LISTS } = defaultData;
+const { generatedPull, oneAllDate } = defaultData;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PATH_ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
@@ -162,7 +162,6 @@ const OPS = {
 	'pinterest/board.json': {
 		provider: 'pinterest', node: ['board'], required: ['name'], fields: { name: 'text', description: 'text' },
 		result: (n, b) => ({ provider: 'pinterest', object: 'board', board_id: num(n), name: b.name }),
-		creates: (n, b, identity) => ['boards', { board_id: num(n), name: b.name, description: typeof b.description === 'string' ? b.description : '', url: `https://www.pinterest.com/${identity.preferredUsername}/${encodeURIComponent(String(b.name).toLowerCase().replace(/\s+/g, '-'))}/`, pin_count: 0 }],
 	},
 	'twitter/post.json': {
 		provider: 'twitter', node: ['post'], required: ['message'], fields: { message: 'text', attachments: 'ids', location: 'text' },
@@ -188,7 +187,6 @@ const OPS = {
 	'youtube/playlist.json': {
 		provider: 'youtube', node: ['playlist'], required: ['title'], fields: { title: 'text', description: 'text', privacy_status: 'privacy', default_language: 'text' },
 		result: (n) => ({ provider: 'youtube', object: 'playlist', playlist_id: formatId('youtubePlaylist', n) }),
-		creates: (n, b) => ['playlists', { playlist_id: formatId('youtubePlaylist', n), title: b.title, description: typeof b.description === 'string' ? b.description : '', privacy_status: b.privacy_status || 'public', item_count: 0 }],
 	},
 	'youtube/channel/section.json': {
 		provider: 'youtube', node: ['channel', 'section'], required: ['type'],
@@ -426,6 +424,8 @@ function safeDecode(s) {
  *                                           the identity's pull lists (or have been created)
  * @param {number} [options.maxRecords=200000] oldest records are dropped beyond this
  * @param {boolean} [options.siteExists=true] false: answer as a subdomain without a Site (404)
+ * @param {object} [options.pullSizes]       { [identity_token]: { tweets: 10000, ... } }: that many
+ *                                           numbered entries instead of the seed (see pull.js seedPull)
  */
 async function startSandbox(options = {}) {
 	const {
@@ -439,6 +439,7 @@ async function startSandbox(options = {}) {
 		maxRecords = 200000,
 		siteExists = true,
 		tls = null,
+		pullSizes = null,
 	} = options;
 
 	// ---- data preparation (once) ----
@@ -469,10 +470,7 @@ async function startSandbox(options = {}) {
 	let fault = null;
 	let delay = Number(delayMs) || 0;
 	let stats = freshStats();
-	const created = new Map(); // token → { boards: [...], playlists: [...] }
 	const pageCache = new Map(); // identities pages: key → data JSON
-	const pullCache = new Map(); // token|list → data JSON
-	const idSets = new Map(); // token|list → Set of ids
 	const timers = new Set();
 	const hanging = new Set();
 
@@ -491,29 +489,12 @@ async function startSandbox(options = {}) {
 		return i >= 0 && dec.slice(0, i) === publicKey && dec.slice(i + 1) === privateKey;
 	}
 
-	function pullList(token, list) {
-		const base = (basePull.get(token) || {})[list] || [];
-		const extra = created.get(token)?.[list];
-		return lifecycle.visible(token, list, extra && extra.length ? base.concat(extra) : base);
-	}
-	const ID_FIELD = { pages: 'page_id', groups: 'group_id', companies: 'company_id', boards: 'board_id', playlists: 'playlist_id' };
-	function hasId(token, list, id) {
-		const k = `${token}|${list}`;
-		let set = idSets.get(k);
-		if (!set) {
-			set = new Set(pullList(token, list).map((x) => String(x[ID_FIELD[list]])));
-			idSets.set(k, set);
-		}
-		return set.has(String(id));
-	}
-
-	// The Update API and the objects it edits and deletes (see lifecycle.js).
+	// The Pull API and every list it reads (pull.js); the push routes check ids against it and
+	// record what they publish there, the Update API (lifecycle.js) edits and deletes in it.
+	const pull = createPull({ data, byToken, basePull, strictIds, okResp, errResp, safeDecode, pullSizes });
+	const { hasId } = pull;
 	const lifecycle = createLifecycle({
-		data, strictIds, byToken, authOk, okResp, errResp, hasId, pullList, checkType, isFilled, isObj, safeDecode, nodeInfo, INFO_401,
-		forgetList(token, list) {
-			pullCache.delete(`${token}|${list}`);
-			idSets.delete(`${token}|${list}`);
-		},
+		strictIds, byToken, authOk, okResp, errResp, hasId, objects: pull.objects, checkType, isFilled, isObj, safeDecode, nodeInfo, INFO_401,
 	});
 
 	function identitiesPage(query, resource) {
@@ -564,7 +545,7 @@ async function startSandbox(options = {}) {
 		let token;
 		let sub;
 		let match = null;
-		let pull = null;
+		let pullMatch = null;
 
 		if (pathname.startsWith('/update/identities/')) return lifecycle.route(method, pathname, headers, body, rec);
 		if (pathname.startsWith('/push/identities/')) {
@@ -587,9 +568,9 @@ async function startSandbox(options = {}) {
 			const slash = rest.indexOf('/');
 			if (slash > 0) {
 				token = rest.slice(0, slash);
-				pull = PULL_LISTS[rest.slice(slash + 1)] || lifecycle.matchPull(rest.slice(slash + 1));
+				pullMatch = pull.match(rest.slice(slash + 1));
 			}
-			if (!pull) return errResp(resource, 404, 'The requested resource could not be found. Please verify the URI of your request.');
+			if (!pullMatch) return errResp(resource, 404, 'The requested resource could not be found. Please verify the URI of your request.');
 			kind = 'pull';
 		} else {
 			return errResp(resource, 404, 'The requested resource could not be found. Please verify the URI of your request.');
@@ -618,7 +599,7 @@ async function startSandbox(options = {}) {
 			return okResp(resource, JSON.stringify({ identity: full }));
 		}
 
-		const provider = kind === 'pull' ? pull.provider : match.op.provider;
+		const provider = kind === 'pull' ? pullMatch.route.provider : match.op.provider;
 		if (identity.provider !== provider) {
 			return errResp(
 				resource,
@@ -627,17 +608,7 @@ async function startSandbox(options = {}) {
 			);
 		}
 
-		if (kind === 'pull' && pull.objects) return lifecycle.answerPull(pull, lower, resource);
-		if (kind === 'pull') {
-			const k = `${lower}|${pull.key}`;
-			let dataJson = pullCache.get(k);
-			if (dataJson === undefined) {
-				const entries = pullList(lower, pull.key);
-				dataJson = `{${JSON.stringify(pull.key)}:{"count":${entries.length},"entries":${JSON.stringify(entries)}}}`;
-				pullCache.set(k, dataJson);
-			}
-			return okResp(resource, dataJson);
-		}
+		if (kind === 'pull') return pull.answer(pullMatch, lower, identity, query, resource);
 
 		// ---- push ----
 		const { op } = match;
@@ -665,16 +636,8 @@ async function startSandbox(options = {}) {
 		}
 		const n = ++pushSeq;
 		stats.pushes++;
-		if (op.creates) {
-			const [list, item] = op.creates(n, v.node, identity);
-			let c = created.get(lower);
-			if (!c) created.set(lower, (c = {}));
-			(c[list] = c[list] || []).push(item);
-			pullCache.delete(`${lower}|${list}`);
-			idSets.delete(`${lower}|${list}`);
-		}
 		const answer = op.result(n, v.node, pathId);
-		lifecycle.recordPush(op.key, lower, answer, v.node);
+		pull.recordPush(op.key, lower, answer, v.node, identity);
 		rec.result = answer;
 		return okResp(resource, JSON.stringify(answer));
 	}
@@ -861,6 +824,12 @@ async function startSandbox(options = {}) {
 				handle.setDelay(json && typeof json === 'object' ? json.ms : json);
 				return controlJson(res, 200, { ok: true, delayMs: delay });
 			}
+			if (path === '/__sandbox/seed' && m === 'POST') {
+				if (!isObj(json)) throw new Error('body must be {identity, list, count[, parent]}');
+				return controlJson(res, 200, { ok: true, seeded: handle.seedPull(json.identity, json.list, json.count, json.parent ?? null) });
+			}
+			if (path === '/__sandbox/pull-quirk' && m === 'POST') return controlJson(res, 200, { ok: true, quirk: handle.setPullQuirk(json) });
+			if (path === '/__sandbox/pull-quirk' && m === 'GET') return controlJson(res, 200, { quirk: handle.getPullQuirk() });
 			if (path === '/__sandbox/stats' && m === 'GET') return controlJson(res, 200, handle.stats());
 			if (path === '/__sandbox/info' && m === 'GET') return controlJson(res, 200, handle.info());
 			return controlJson(res, 404, { ok: false, error: `unknown control endpoint ${m} ${path}` });
@@ -922,7 +891,7 @@ async function startSandbox(options = {}) {
 		data,
 		named: data.named || {},
 		requests,
-		/** Clears requests, id counter, stats, created boards/playlists and the fault; restores options.delayMs. */
+		/** Clears requests, id counter, stats, what was published, edited or deleted, sb.seedPull() seeds, the pull quirk and the fault; restores options.delayMs. */
 		reset() {
 			requests.length = 0;
 			recSeq = 0;
@@ -930,16 +899,18 @@ async function startSandbox(options = {}) {
 			fault = null;
 			delay = Number(delayMs) || 0;
 			stats = freshStats();
-			created.clear();
-			lifecycle.reset();
-			pullCache.clear();
-			idSets.clear();
+			pull.reset();
 		},
 		setFault(f) {
 			fault = normalizeFault(f);
 			return publicFault();
 		},
 		getFault: publicFault,
+		/** `count` numbered entries for one identity's list (pull.js SYNTH_LISTS), instead of its seed, until reset(). */
+		seedPull: (token, list, count, parent = null) => pull.seedPull(token, list, count, parent),
+		/** { ignorePage: true }: every page of a paged Pull list answers page 1 (a server that repeats its pages); null clears. */
+		setPullQuirk: (q) => pull.setQuirk(q),
+		getPullQuirk: () => pull.getQuirk(),
 		/** overlapsPerIdentity() over every recorded request. */
 		overlaps: () => overlapsPerIdentity(requests),
 		setDelay(ms) {

@@ -94,7 +94,7 @@ describe('routing', () => {
 		['POST', `/push/identities/${TW}/twitter/post`],
 		['POST', `/push/identities/${TW}//twitter/post.json`],
 		['POST', `/push/identities/${TW}`],
-		['GET', `/pull/identities/${FB}/facebook/posts.json`],
+		['GET', `/pull/identities/${FB}/facebook/likes.json`],
 		['POST', `/push/identities/${PI}/pinterest/board/a/b/pin.json`],
 	])('%s %s → 404 envelope', async (method, p) => {
 		const r = await call(method, p, method === 'POST' ? { body: {} } : {});
@@ -958,9 +958,10 @@ describe('Pull lists of published objects', () => {
 	test('a publish shows up, an edit changes it, a delete removes it', async () => {
 		const list = async () => result(await call('GET', `/pull/identities/${FB}/facebook/page/${PAGE_ID}/posts.json`)).posts.entries;
 		const d = result(await push(FB, 'facebook/page/post.json', { page: { id: PAGE_ID, message: 'typo' } }));
-		expect((await list()).at(-1)).toEqual({ post_id: d.post_id, message: 'typo' });
+		// Newest first: what was just published comes before the seed.
+		expect((await list())[0]).toEqual({ post_id: d.post_id, message: 'typo', date_creation: expect.stringMatching(/\+0000$/) });
 		await call('PUT', `/update/identities/${FB}/facebook/page/${PAGE_ID}/post/${d.post_id}.json`, { body: { request: { update: { post: { message: 'fixed', link: 'https://x.example/' } } } } });
-		expect((await list()).at(-1)).toEqual({ post_id: d.post_id, message: 'fixed', link: 'https://x.example/' });
+		expect((await list())[0]).toMatchObject({ post_id: d.post_id, message: 'fixed', link: 'https://x.example/' });
 		await call('DELETE', `/update/identities/${FB}/facebook/page/${PAGE_ID}/post/${d.post_id}.json`);
 		expect((await list()).map((p) => p.post_id)).not.toContain(d.post_id);
 	});
@@ -969,7 +970,12 @@ describe('Pull lists of published objects', () => {
 		expect((await call('GET', `/pull/identities/${YT}/youtube/playlist/PLnope/videos.json`)).status).toBe(404);
 		expect((await call('GET', `/pull/identities/${FB}/pinterest/pins.json`)).status).toBe(403);
 		const tw2 = named.twitter2.identity_token;
-		expect(result(await call('GET', `/pull/identities/${tw2}/twitter/tweets.json`)).tweets).toEqual({ count: 0, entries: [] });
+		const own = await startSandbox({ data: { ...data, objects: { ...data.objects, [tw2]: {} } } });
+		try {
+			expect(result(await call('GET', `/pull/identities/${tw2}/twitter/tweets.json`, { server: own })).tweets).toEqual({ count: 0, entries: [] });
+		} finally {
+			await own.close();
+		}
 	});
 });
 
