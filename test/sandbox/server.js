@@ -608,7 +608,12 @@ async function startSandbox(options = {}) {
 			);
 		}
 
-		if (kind === 'pull') return pull.answer(pullMatch, lower, identity, query, resource);
+		if (kind === 'pull') {
+			const answer = pull.answer(pullMatch, lower, identity, query, resource);
+			// What was listed, as for a push's result: tests compare a node's items with it.
+			if (answer.status === 200) rec.result = JSON.parse(answer.body).response.result.data;
+			return answer;
+		}
 
 		// ---- push ----
 		const { op } = match;
