@@ -57,11 +57,14 @@ const {
 const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth } = require('./lib/secrets');
 const { startSandbox, OPS, INFO_401 } = require('../sandbox/server');
 const { selfSignedCert } = require('../sandbox/selfSigned');
-const { createData } = require('../sandbox/data');
+const sandboxData = require('../sandbox/data');
+
+const { createData } = sandboxData;
 const { packPackage } = require('./lib/pack');
 const { startChatModel } = require('./lib/chatModel');
 const { buildMatrix, workflowsOf, chatCredential, matrixCredentials, writeWorkflows, runMatrix } = require('./matrix');
 const { maxOpen } = require('./matrix/expect');
+const { readScenarios, PULL_SIZES } = require('./reads');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
@@ -74,13 +77,8 @@ const CREDENTIALS = {
 /** The credential the example workflows refer to (read from examples/error-output.json). */
 let EXAMPLE_CREDENTIAL;
 
-const TOKENS = {
-	twitter: '923843ec-1749-4cc1-988f-d6963f3b1baa',
-	facebook: 'c1f4a2d8-7b3e-4e59-a0c6-3d2b9f8e1a47',
-	linkedin: '7d2e9b41-3c8a-4f1d-9e6b-5a0c2d8f7e13',
-	pinterest: '4b8f2c6e-1d9a-4e37-b5c0-8a3d7f2e6b91',
-	youtube: 'a5d1e8c3-6f2b-4d94-8a7e-2c9b0f5d3e68',
-};
+// The sandbox's named identities, which the workflow files name by token.
+const TOKENS = Object.fromEntries(['twitter', 'facebook', 'linkedin', 'pinterest', 'youtube'].map((p) => [p, sandboxData.named[p].identity_token]));
 
 /** Every fault mode of the sandbox, with what the node must say about it. */
 const FAULTS = [
@@ -707,6 +705,8 @@ scenario('fan', 'examples/fan-out-to-every-account.json over 50 identities of mi
 	});
 }, { workflow: fanOutWorkflow() });
 
+for (const { number, title, verify, workflow } of readScenarios) scenario(number, title, verify, { workflow });
+
 // ---------------------------------------------------------------------------------------------
 // Running
 // ---------------------------------------------------------------------------------------------
@@ -798,7 +798,7 @@ async function runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, ti
 			say(`# ${getScope()} ${s.number} ${s.title}: ${secs(ms)}, ${requests.length} requests to the sandbox`);
 			const before = results.failed;
 			try {
-				s.verify({ run, requests, workflows });
+				s.verify({ run, requests, workflows, instance });
 			} catch (err) {
 				check(`${s.number} verification crashed`, () => fail(err.stack));
 			}
@@ -860,7 +860,7 @@ async function main() {
 		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
 	});
 	// 50 identities of mixed providers (the named ones first): the fan-out example reaches each Twitter one.
-	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, data: createData({ total: 50 }) });
+	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, data: createData({ total: 50 }), pullSizes: PULL_SIZES });
 	// The settings matrix has a sandbox of its own, with the full data set (it spreads its cases
 	// over 70 Twitter identities), and the scripted chat model for the AI Agent cases.
 	const matrixSandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, tls: selfSignedCert() });
