@@ -4,7 +4,7 @@ const { runOneAll, credentialType, httpRequest } = require('../helpers/runWorkfl
 const { ids, rl, basicOf, credentialsFor, closedPort, startKitSandbox, PUBLIC_KEY, PRIVATE_KEY, useSandbox } = require('../helpers/kit');
 const { INFO_NO_SITE } = require('../sandbox/server');
 
-const { sb, credentials } = useSandbox();
+const { sb } = useSandbox();
 
 const keys = { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY };
 

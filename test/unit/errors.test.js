@@ -4,8 +4,6 @@ const { runOneAll } = require('../helpers/runWorkflow');
 const { formatId } = require('../sandbox/server');
 const {
 	ids,
-	startKitSandbox,
-	credentialsFor,
 	rl,
 	secretsOf,
 	safeJson,
