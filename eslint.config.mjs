@@ -1,12 +1,28 @@
 import tseslint from 'typescript-eslint';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import globals from 'globals';
 
-// n8n's community-node rules (the ones its verification applies) and the classic node rules.
+// The package: what n8n installs, and what its verification lints.
+const PACKAGE = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
+const forPackage = (config) => ({ ...config, files: config.files ?? PACKAGE });
+
+// The support code (tests, bench, scripts): a light check for mistakes, not style.
+const SUPPORT = ['test/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'scripts/**/*.{js,mjs}'];
+const mistakes = {
+	'no-undef': 'error',
+	// `_name` marks a parameter kept for its position; a caught error may go unused; `{ a, ...rest }`
+	// may name `a` only to leave it out of `rest`.
+	'no-unused-vars': ['error', { args: 'after-used', argsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+	'no-control-regex': 'error',
+};
+
+// n8n's community-node rules (the ones its verification applies) and the classic node rules, for
+// the package; the light rules for the support code.
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', '*.js'] },
-	...tseslint.configs.recommended,
-	n8nCommunityNodesPlugin.configs.recommended,
+	{ ignores: ['dist/**', 'node_modules/**', '*.js'] },
+	...tseslint.configs.recommended.map(forPackage),
+	forPackage(n8nCommunityNodesPlugin.configs.recommended),
 	{
 		files: ['package.json'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
@@ -36,6 +52,16 @@ export default [
 		},
 	},
 	{
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		rules: { 'no-console': 'error' },
 	},
+	{
+		files: SUPPORT,
+		languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs', globals: { ...globals.node } },
+		linterOptions: { reportUnusedDisableDirectives: 'error' },
+		rules: mistakes,
+	},
+	{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+	// jest's tests and the jest harness they share (test/helpers).
+	{ files: ['test/**/*.test.js', 'test/helpers/**/*.js'], languageOptions: { globals: { ...globals.node, ...globals.jest } } },
 ];

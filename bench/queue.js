@@ -45,11 +45,6 @@ const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter'
 
 const t0 = Date.now();
 const step = (msg) => process.stderr.write(`[bench:queue ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);
-const median = (xs) => {
-	const a = xs.slice().sort((p, q) => p - q);
-	const m = Math.floor(a.length / 2);
-	return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
-};
 
 /** The tag's kind for a round: letters only ("bencha", "benchb", …), as the sandbox records read them. */
 const kindOf = (round) => `bench${String.fromCharCode(97 + round)}`;

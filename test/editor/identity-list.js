@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 'use strict';
+/* global document, window, getComputedStyle -- only inside callbacks that run in the page (evaluate, waitForFunction) */
 /*
  * Editor test: the Identity "From List" dropdown of a Twitter operation, in a real n8n editor
  * driven by headless Chromium (playwright-core + Debian's /usr/bin/chromium).

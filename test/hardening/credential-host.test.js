@@ -12,9 +12,8 @@
 // and the test fails. The credential test request (`credentialType.test`) obeys the same rule.
 
 const http = require('node:http');
-const { runOneAll, credentialType } = require('../helpers/runWorkflow');
-// n8n's own HTTP helper (what httpRequestWithAuthentication calls after authenticate()).
-const { httpRequest } = require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions.js');
+// httpRequest: n8n's own HTTP helper (what httpRequestWithAuthentication calls after authenticate()).
+const { runOneAll, credentialType, httpRequest } = require('../helpers/runWorkflow');
 const { PUBLIC_KEY, PRIVATE_KEY, ids, rl, secretsOf, findSecrets, useSandbox } = require('../helpers/kit');
 
 const { sb } = useSandbox();

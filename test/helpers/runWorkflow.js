@@ -2,8 +2,12 @@
 // httpRequestWithAuthentication → the credential's authenticate), the way n8n runs it, with a
 // minimal stand-in only for what n8n's server would provide: node type registry and credential store.
 const path = require('node:path');
-const { Workflow, createDeferredPromise } = require('n8n-workflow');
-const { WorkflowExecute, ExecutionLifecycleHooks, DirectoryLoader } = require('n8n-core');
+
+// n8n-core 2.41 logs every failing node's error through its Logger, to the console: in jest that is
+// noise around the tests' own output. A level given in the environment still wins.
+process.env.N8N_LOG_LEVEL ??= 'silent';
+const { Workflow } = require('n8n-workflow');
+const { WorkflowExecute, ExecutionLifecycleHooks, DirectoryLoader, LoadOptionsContext } = require('n8n-core');
 
 const dist = path.join(__dirname, '..', '..', 'dist');
 const { OneAll } = require(path.join(dist, 'nodes/OneAll/OneAll.node.js'));
@@ -69,12 +73,22 @@ function credentialsHelper(credentials, calls = []) {
 	return {
 		calls,
 		getParentTypes: () => [],
+		// n8n 2.41's guard (ICredentialsHelper.isCredentialUsableByNode): a credential type that sets
+		// restrictToSupportedNodes may only be used by the node types in its supportedNodes. Not
+		// recorded in `calls`, so that they read the same as on n8n 2.8, which had no such guard.
+		isCredentialUsableByNode(type, nodeType) {
+			if (type !== credentialType.name || !credentialType.restrictToSupportedNodes) return true;
+			return (credentialType.supportedNodes ?? []).includes(nodeType);
+		},
 		async getDecrypted(_additionalData, nodeCredentials, type) {
 			calls.push({ method: 'getDecrypted', type, id: nodeCredentials?.id });
 			if (type !== 'oneAllApi') throw new Error(`unexpected credential type ${type}`);
 			return read();
 		},
 		async preAuthentication() {
+			return undefined;
+		},
+		async runPreAuthentication() {
 			return undefined;
 		},
 		async authenticate(decrypted, typeName, requestOptions) {
@@ -90,6 +104,23 @@ function credentialsHelper(credentials, calls = []) {
 			return { getData: () => data };
 		},
 	};
+}
+
+/**
+ * n8n's own HTTP helper, `this.helpers.httpRequest` of a node's context: what RoutingNode and
+ * httpRequestWithAuthentication call after the credential's authenticate(). Taken from a real
+ * context because n8n-core 2.41 no longer exports it as a module function (it goes through its DI
+ * container's OutboundHttp); the context gets no credentials, so nothing is added to the request.
+ */
+let helpers;
+async function httpRequest(requestOptions) {
+	if (!helpers) {
+		const node = { id: 'h', name: 'HTTP', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const additionalData = { credentialsHelper: credentialsHelper({}), ...INSTANCE_URLS, variables: {}, secretsHelpers: {} };
+		helpers = new LoadOptionsContext(workflow, workflow.nodes.HTTP, additionalData, 'parameters.x').helpers;
+	}
+	return await helpers.httpRequest(requestOptions);
 }
 
 /**
@@ -121,8 +152,10 @@ async function runOneAll({ parameters, items = [{}], credentials, onError = 'sto
 	const workflow = new Workflow({ id: 'wf', nodes, connections, nodeTypes, active: false, settings: {} });
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf', nodes, connections });
-	const finished = createDeferredPromise();
-	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+	// n8n-workflow 2.41 no longer exports createDeferredPromise (it moved to @n8n/utils).
+	let resolveRun;
+	const finished = new Promise((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const additionalData = {
 		hooks,
@@ -155,7 +188,7 @@ async function runOneAll({ parameters, items = [{}], credentials, onError = 'sto
 	};
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
-	const run = await finished.promise;
+	const run = await finished;
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		output: taskData?.data?.main,
@@ -164,4 +197,4 @@ async function runOneAll({ parameters, items = [{}], credentials, onError = 'sto
 	};
 }
 
-module.exports = { runOneAll, oneAll, credentialType, credentialsHelper, INSTANCE_URLS, NODE_TYPE };
+module.exports = { runOneAll, oneAll, credentialType, credentialsHelper, httpRequest, INSTANCE_URLS, NODE_TYPE };

@@ -435,8 +435,16 @@ async function main() {
 	report.setScope('[setup]');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-queue-pack-'));
 	temps.add(dir);
-	const { tgz, files } = packPackage(dir);
-	check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => true);
+	const { tgz, files, info } = packPackage(dir);
+	check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
+		const size = fs.existsSync(tgz) ? fs.statSync(tgz).size : 0;
+		if (size === 0) fail(`${tgz} is missing or empty`);
+		assertEqual(size, info.size, 'tarball size on disk against npm pack\'s own account');
+		// What n8n loads from it: package.json and the node and credential its n8n section names.
+		const needed = ['package.json', ...PACKAGE.n8n.nodes, ...PACKAGE.n8n.credentials];
+		assertEqual(needed.filter((file) => !files.includes(file)), [], 'files n8n loads that the tarball lacks');
+		return `${size} bytes`;
+	});
 	sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 	const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
 	const wfs = queueWorkflows(CREDENTIAL);

@@ -1,13 +1,10 @@
 // The credential oneAllApi: its test request really sent (through its own `authenticate`) to the
 // sandbox, the subdomain / base URL checks that keep the keys on the OneAll host, and the URL built.
-const {
-	httpRequest,
-} = require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions');
-const { runOneAll, credentialType } = require('../helpers/runWorkflow');
+const { runOneAll, credentialType, httpRequest } = require('../helpers/runWorkflow');
 const { ids, rl, basicOf, credentialsFor, closedPort, startKitSandbox, PUBLIC_KEY, PRIVATE_KEY, useSandbox } = require('../helpers/kit');
 const { INFO_NO_SITE } = require('../sandbox/server');
 
-const { sb, credentials } = useSandbox();
+const { sb } = useSandbox();
 
 const keys = { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY };
 

@@ -92,9 +92,11 @@ describe('Execute Once and n8n\'s own errors', () => {
 
 	// n8n-core here resolves every parameter before the node's hooks run, so such an item fails the
 	// whole node; how each On Error mode then routes it is proven in real n8n by the e2e suite.
+	// n8n-core 2.41's RoutingNode wraps the ExpressionError in a NodeOperationError (2.8 passed it on
+	// as it was); the message and the context naming the missing node are the expression error's.
 	test('an expression n8n cannot resolve reaches the user as n8n\'s own error; nothing is sent for it', async () => {
 		const { error } = await runOneAll({ parameters: missing, credentials, items: [{ who: ids.twitter }] });
-		expect(error.name).toBe('ExpressionError');
+		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toBe("Referenced node doesn't exist");
 		expect(error.context.nodeCause).toBe('Missing Node');
 		expect(sb.requests).toHaveLength(0);
@@ -115,5 +117,23 @@ describe('Execute Once and n8n\'s own errors', () => {
 			[{ item: 1 }, { error: 'n8n did not send the request to OneAll: timeout exceeded when trying to connect' }],
 		]);
 		expect(output[1][0].error.description).toBe("Nothing was sent to OneAll for this item. The reason is n8n's own; run the item again once it is resolved.");
+	});
+});
+
+describe('Request Options → Proxy', () => {
+	// n8n-core 2.8.1 broke here (the sandbox answered 200 through the proxy, the node saw an empty
+	// HTTP 400); 2.41 sends through the proxy. The sandbox records a request sent to it as a proxy.
+	test('2 items, the first with a picture: the upload and both posts go through the proxy, in order', async () => {
+		const items = [{ who: ids.twitter, m: 'via proxy 0', picture: 'https://example.com/proxy/a.png' }, { who: ids.twitter, m: 'via proxy 1', picture: '' }];
+		const parameters = { ...tweets, additionalFields: { pictureUrls: '={{ $json.picture }}' }, requestOptions: { proxy: sb.url } };
+		const { output, error } = await runOneAll({ parameters, credentials, items });
+		expect(error).toBeUndefined();
+		expect(sb.requests.map((r) => [r.viaProxy, r.pathname.replace(/^\/push\/identities\/[^/]+\//, ''), r.status])).toEqual([
+			[sb.url, 'twitter/picture.json', 200],
+			[sb.url, 'twitter/post.json', 200],
+			[sb.url, 'twitter/post.json', 200],
+		]);
+		expect(sb.requests.filter((r) => r.pathname.endsWith('/post.json')).map((r) => JSON.parse(r.body).request.push.post.message)).toEqual(['via proxy 0', 'via proxy 1']);
+		expect(output[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 });

@@ -4,8 +4,6 @@ const { runOneAll } = require('../helpers/runWorkflow');
 const { formatId } = require('../sandbox/server');
 const {
 	ids,
-	startKitSandbox,
-	credentialsFor,
 	rl,
 	secretsOf,
 	safeJson,
@@ -152,9 +150,10 @@ describe('invalid parameters: an error naming the parameter and the item, nothin
 	});
 
 	test('a required parameter left empty in the workflow itself: n8n refuses to start, nothing is sent', async () => {
-		// A title is `required` in n8n's sense: n8n's own check stops the workflow first.
+		// A title is `required` in n8n's sense: n8n's own check stops the workflow first (n8n 2.8 said
+		// "The workflow has issues and cannot be executed"; 2.41 names the node and the parameter).
 		const playlist = { resource: 'youtube', operation: 'createPlaylist', identityToken: rl(ids.youtube), title: '' };
-		await expect(run(playlist)).rejects.toThrow(/workflow has issues/);
+		await expect(run(playlist)).rejects.toThrow(`The 'OneAll' node has issues:\n- Parameter "Title" is required.`);
 		expect(sb.requests).toHaveLength(0);
 	});
 
