@@ -38,6 +38,7 @@ const https = require('node:https');
 const { performance } = require('node:perf_hooks');
 const defaultData = require('./data');
 const { createLifecycle } = require('./lifecycle');
+const { createCallbacks } = require('./callback');
 
 const { generatedPull, oneAllDate, PULL_LISTS } = defaultData;
 
@@ -439,6 +440,7 @@ async function startSandbox(options = {}) {
 		maxRecords = 200000,
 		siteExists = true,
 		tls = null,
+		callback = {},
 	} = options;
 
 	// ---- data preparation (once) ----
@@ -475,6 +477,8 @@ async function startSandbox(options = {}) {
 	const idSets = new Map(); // token|list → Set of ids
 	const timers = new Set();
 	const hanging = new Set();
+	// OneAll's callback after a video upload with `callback_url` (callback.js).
+	const callbacks = createCallbacks({ now: nowDate, defaults: callback });
 
 	function freshStats() {
 		return { count: 0, byStatus: {}, faults: 0, pushes: 0, totalMs: 0, maxMs: 0, startedAt: Date.now() };
@@ -675,6 +679,7 @@ async function startSandbox(options = {}) {
 		}
 		const answer = op.result(n, v.node, pathId);
 		lifecycle.recordPush(op.key, lower, answer, v.node);
+		callbacks.afterPush(op.key, lower, answer, v.node, resource, rec.seq);
 		rec.result = answer;
 		return okResp(resource, JSON.stringify(answer));
 	}
@@ -863,6 +868,8 @@ async function startSandbox(options = {}) {
 			}
 			if (path === '/__sandbox/stats' && m === 'GET') return controlJson(res, 200, handle.stats());
 			if (path === '/__sandbox/info' && m === 'GET') return controlJson(res, 200, handle.info());
+			if (path === '/__sandbox/callbacks' && m === 'GET') return controlJson(res, 200, { count: callbacks.records.length, callbacks: callbacks.records });
+			if (path === '/__sandbox/callbacks' && m === 'POST') return controlJson(res, 200, { ok: true, defaults: callbacks.setDefaults(json || {}) });
 			return controlJson(res, 404, { ok: false, error: `unknown control endpoint ${m} ${path}` });
 		} catch (err) {
 			return controlJson(res, 400, { ok: false, error: err.message });
@@ -922,6 +929,8 @@ async function startSandbox(options = {}) {
 		data,
 		named: data.named || {},
 		requests,
+		/** OneAll's video callbacks: records, settled(n), setDefaults({ outcome, delayMs, retries }) (callback.js). */
+		callbacks,
 		/** Clears requests, id counter, stats, created boards/playlists and the fault; restores options.delayMs. */
 		reset() {
 			requests.length = 0;
@@ -934,6 +943,7 @@ async function startSandbox(options = {}) {
 			lifecycle.reset();
 			pullCache.clear();
 			idSets.clear();
+			callbacks.reset();
 		},
 		setFault(f) {
 			fault = normalizeFault(f);
@@ -966,6 +976,7 @@ async function startSandbox(options = {}) {
 			timers.clear();
 			for (const res of hanging) res.socket?.destroy();
 			hanging.clear();
+			callbacks.close();
 			const servers = [server, tlsServer].filter(Boolean);
 			closed = Promise.all(servers.map((each) => new Promise((resolve) => each.close(() => resolve()))));
 			for (const each of servers) each.closeAllConnections();
