@@ -504,16 +504,24 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 		const calls = rows.filter((e) => runDataOf(e)[tool.name]);
 		assertEqual(calls.length, 8, `executions that ran "${tool.name}" (all: ${rows.map((e) => `${e.id}:${e.status}:${e.mode}`).join(', ')})`);
 		const failedRuns = calls.filter((e) => runDataOf(e)[tool.name].some((t) => t.error));
-		return `statuses ${show(calls.map((e) => e.status))}; the tool's run holds the error in ${failedRuns.length} of them`;
+		const others = rows.filter((e) => !runDataOf(e)[tool.name]);
+		return `statuses ${show(calls.map((e) => e.status))}; the tool's run holds the error in ${failedRuns.length} of them; ${others.length} more execution(s) without the tool's run (the call the schema refused): ${show(others.map((e) => e.status))}`;
 	});
 	check('B: no key, no OneAll Authorization value, no bearer token in anything the client received', () => {
 		const leaks = findLeaks(CLIENT_SECRETS, Object.fromEntries(received.map((t, i) => [`answer ${i}`, t])));
 		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
 		return `${received.length} answers, ${(received.join('').length / 1024).toFixed(1)} KiB`;
 	});
-	check('B: none in n8n\'s log or its stored executions either', () => {
-		const leaks = findLeaks(SECRETS, { log: editor.logs(), executions: JSON.stringify(rows.map((e) => e.result)) });
+	// The MCP Server Trigger keeps the client's request headers in the run data (its own bearer
+	// token among them): that is n8n's, not the node's; OneAll's keys must not be anywhere.
+	const stored = JSON.stringify(rows.map((e) => e.result));
+	const storedAuth = [...new Set([...stored.matchAll(/"authorization"\s*:\s*"([^"]{0,12})/gi)].map((m) => m[1]))];
+	figures[`mcpStoredAuthorization${line}`] = storedAuth.map((v) => `${v}…`);
+	check('B: no OneAll key or Authorization value in n8n\'s log or its stored executions', () => {
+		const leaks = findLeaks(SECRETS, { log: editor.logs(), executions: stored.replace(/"authorization"\s*:\s*"Bearer [^"]*"/gi, '"(the MCP client\'s header)":""') });
 		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		if (storedAuth.some((v) => !v.startsWith('Bearer '))) fail(`an Authorization other than the client's bearer token is stored: ${show(storedAuth)}`);
+		return storedAuth.length ? `note: n8n stores the MCP client's own "authorization: Bearer …" request header in the trigger's run data (${rows.filter((e) => /"authorization"/i.test(JSON.stringify(e.result))).length} of ${rows.length} executions)` : 'nothing stored';
 	});
 }
 
