@@ -154,7 +154,10 @@ async function videoPart({ instance, editor, sandbox, line }) {
 	const t0 = Date.now();
 	const answers = {};
 	// "never" first: its limit is checked by n8n's wait tracker, once a minute.
+	const sentAt = {};
+	sentAt.never = Date.now();
 	answers.never = await post(hook, cases.never);
+	sentAt.rest = Date.now();
 	const rest = await Promise.all(['ok', 'error', 'first', 'second'].map((k) => post(hook, cases[k])));
 	['ok', 'error', 'first', 'second'].forEach((k, i) => (answers[k] = rest[i]));
 	check('A: the webhook took each of the 5 videos (one call per video), answered 200', () => {
@@ -235,7 +238,8 @@ async function videoPart({ instance, editor, sandbox, line }) {
 		const id = live('ok');
 		const e = done.ok;
 		assertEqual(ranNodes(e).includes('Upload failed') || ranNodes(e).includes('No answer in time'), false, 'other paths ran');
-		return `execution ${e.id}, video ${id}, resumed ${secs(e.ms)} after it started (callback sent 1.5 s after the upload)`;
+		// 1.x restarts startedAt when a waiting execution resumes, so the time is taken from the test's clock.
+		return `execution ${e.id}, video ${id}, ended ${secs(e.stoppedAt - sentAt.rest)} after the webhook call (callback sent 1.5 s after the upload)`;
 	});
 	check('A: an error envelope takes the error path: "Upload failed" with OneAll\'s code and message', () => {
 		const e = done.error;
@@ -272,9 +276,10 @@ async function videoPart({ instance, editor, sandbox, line }) {
 		const upload = outputOf(e, 'Upload Video');
 		assertEqual(out[0].video_id, upload[0].video_id, 'video_id');
 		assertEqual(out[0].status, 'unknown', 'status');
-		if (e.ms < WAIT_LIMIT_S * 1000) fail(`ended after ${e.ms} ms, before the limit`);
-		figures[`limit${line}`] = e.ms;
-		return `ended ${secs(e.ms)} after it started (n8n's wait tracker looks for due executions once a minute)`;
+		const ms = e.stoppedAt - sentAt.never;
+		if (ms < WAIT_LIMIT_S * 1000) fail(`ended ${ms} ms after the webhook call, before the limit`);
+		figures[`limit${line}`] = ms;
+		return `ended ${secs(ms)} after the webhook call (n8n's wait tracker looks for due executions once a minute)`;
 	});
 
 	const rows = (await instance.executions()).filter((e) => Number(e.id) > before);
@@ -500,9 +505,19 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 	await sleep(1000);
 	const rows = (await instance.executions()).filter((e) => Number(e.id) > before && e.workflowId === MCP_WF_ID);
 	figures[`mcpExecutions${line}`] = rows.map((e) => e.status);
-	check('B: n8n recorded one execution per tool call that ran the tool (8 calls: 1 + 3 + 1 + 2 + the empty message)', () => {
+	const tagsOf = (e) => {
+		const text = JSON.stringify(runDataOf(e)[tool.name] || []);
+		const tags = [...new Set(text.match(/\[mcp-[a-z0-9]+\]/g) || [])];
+		return tags.length ? tags.join('+') : /is empty/.test(text) ? '(empty message)' : '(none)';
+	};
+	say(`# line ${line}: MCP executions: ${rows.map((e) => `${e.id} ${e.status} ${tagsOf(e)}`).join(', ')}`);
+	// Seen: 2.41 records every call that ran the tool (a failed one too, as "success" with the error
+	// inside the tool's run); 1.123.81 records only the calls that succeeded.
+	const expectedRuns = line === '1' ? 6 : 8;
+	const what = line === '1' ? 'one execution per successful tool call, none for the 2 that failed (6: 1 + 3 + 2)' : 'one execution per tool call that ran the tool, failed ones included (8: 1 + 3 + 1 + 2 + the empty message)';
+	check(`B: n8n recorded ${what}`, () => {
 		const calls = rows.filter((e) => runDataOf(e)[tool.name]);
-		assertEqual(calls.length, 8, `executions that ran "${tool.name}" (all: ${rows.map((e) => `${e.id}:${e.status}:${e.mode}`).join(', ')})`);
+		assertEqual(calls.length, expectedRuns, `executions that ran "${tool.name}" (all: ${rows.map((e) => `${e.id}:${e.status}:${e.mode}`).join(', ')})`);
 		const failedRuns = calls.filter((e) => runDataOf(e)[tool.name].some((t) => t.error));
 		const others = rows.filter((e) => !runDataOf(e)[tool.name]);
 		return `statuses ${show(calls.map((e) => e.status))}; the tool's run holds the error in ${failedRuns.length} of them; ${others.length} more execution(s) without the tool's run (the call the schema refused): ${show(others.map((e) => e.status))}`;
