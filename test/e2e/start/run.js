@@ -527,16 +527,17 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
 		return `${received.length} answers, ${(received.join('').length / 1024).toFixed(1)} KiB`;
 	});
-	// The MCP Server Trigger keeps the client's request headers in the run data (its own bearer
-	// token among them): that is n8n's, not the node's; OneAll's keys must not be anywhere.
+	// The MCP Server Trigger keeps the client's request headers in the run data; 2.41 masks the
+	// Authorization value as "**hidden**". OneAll's keys must not be anywhere.
 	const stored = JSON.stringify(rows.map((e) => e.result));
 	const storedAuth = [...new Set([...stored.matchAll(/"authorization"\s*:\s*"([^"]{0,12})/gi)].map((m) => m[1]))];
 	figures[`mcpStoredAuthorization${line}`] = storedAuth.map((v) => `${v}…`);
 	check('B: no OneAll key or Authorization value in n8n\'s log or its stored executions', () => {
-		const leaks = findLeaks(SECRETS, { log: editor.logs(), executions: stored.replace(/"authorization"\s*:\s*"Bearer [^"]*"/gi, '"(the MCP client\'s header)":""') });
+		const leaks = findLeaks(SECRETS, { log: editor.logs(), executions: stored.replace(/"authorization"\s*:\s*"\*\*hidden\*\*"/gi, '"(the MCP client\'s header, masked)":""') });
 		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
-		if (storedAuth.some((v) => !v.startsWith('Bearer '))) fail(`an Authorization other than the client's bearer token is stored: ${show(storedAuth)}`);
-		return storedAuth.length ? `note: n8n stores the MCP client's own "authorization: Bearer …" request header in the trigger's run data (${rows.filter((e) => /"authorization"/i.test(JSON.stringify(e.result))).length} of ${rows.length} executions)` : 'nothing stored';
+		if (storedAuth.some((v) => v !== '**hidden**')) fail(`an Authorization value is stored: ${show(storedAuth)}`);
+		if (stored.includes(MCP_TOKEN)) fail('the MCP bearer token is stored');
+		return storedAuth.length ? `n8n stores the MCP client's request headers with "authorization": "**hidden**" (${rows.filter((e) => /"authorization"/i.test(JSON.stringify(e.result))).length} of ${rows.length} executions)` : 'no authorization header stored';
 	});
 }
 
