@@ -38,6 +38,7 @@ const { performance } = require('node:perf_hooks');
 const defaultData = require('./data');
 const { createLifecycle } = require('./lifecycle');
 const { createPull } = require('./pull');
+const { createCallbacks } = require('./callback');
 
 const { generatedPull, oneAllDate } = defaultData;
 
@@ -440,6 +441,7 @@ async function startSandbox(options = {}) {
 		siteExists = true,
 		tls = null,
 		pullSizes = null,
+		callback = {},
 	} = options;
 
 	// ---- data preparation (once) ----
@@ -473,6 +475,8 @@ async function startSandbox(options = {}) {
 	const pageCache = new Map(); // identities pages: key → data JSON
 	const timers = new Set();
 	const hanging = new Set();
+	// OneAll's callback after a video upload with `callback_url` (callback.js).
+	const callbacks = createCallbacks({ now: nowDate, defaults: callback });
 
 	function freshStats() {
 		return { count: 0, byStatus: {}, faults: 0, pushes: 0, totalMs: 0, maxMs: 0, startedAt: Date.now() };
@@ -643,6 +647,7 @@ async function startSandbox(options = {}) {
 		stats.pushes++;
 		const answer = op.result(n, v.node, pathId);
 		pull.recordPush(op.key, lower, answer, v.node, identity);
+		callbacks.afterPush(op.key, lower, answer, v.node, resource, rec.seq);
 		rec.result = answer;
 		return okResp(resource, JSON.stringify(answer));
 	}
@@ -837,6 +842,8 @@ async function startSandbox(options = {}) {
 			if (path === '/__sandbox/pull-quirk' && m === 'GET') return controlJson(res, 200, { quirk: handle.getPullQuirk() });
 			if (path === '/__sandbox/stats' && m === 'GET') return controlJson(res, 200, handle.stats());
 			if (path === '/__sandbox/info' && m === 'GET') return controlJson(res, 200, handle.info());
+			if (path === '/__sandbox/callbacks' && m === 'GET') return controlJson(res, 200, { count: callbacks.records.length, callbacks: callbacks.records });
+			if (path === '/__sandbox/callbacks' && m === 'POST') return controlJson(res, 200, { ok: true, defaults: callbacks.setDefaults(json || {}) });
 			return controlJson(res, 404, { ok: false, error: `unknown control endpoint ${m} ${path}` });
 		} catch (err) {
 			return controlJson(res, 400, { ok: false, error: err.message });
@@ -896,6 +903,8 @@ async function startSandbox(options = {}) {
 		data,
 		named: data.named || {},
 		requests,
+		/** OneAll's video callbacks: records, settled(n), setDefaults({ outcome, delayMs, retries }) (callback.js). */
+		callbacks,
 		/** Clears requests, id counter, stats, what was published, edited or deleted, sb.seedPull() seeds, the pull quirk and the fault; restores options.delayMs. */
 		reset() {
 			requests.length = 0;
@@ -905,6 +914,7 @@ async function startSandbox(options = {}) {
 			delay = Number(delayMs) || 0;
 			stats = freshStats();
 			pull.reset();
+			callbacks.reset();
 		},
 		setFault(f) {
 			fault = normalizeFault(f);
@@ -942,6 +952,7 @@ async function startSandbox(options = {}) {
 			timers.clear();
 			for (const res of hanging) res.socket?.destroy();
 			hanging.clear();
+			callbacks.close();
 			const servers = [server, tlsServer].filter(Boolean);
 			closed = Promise.all(servers.map((each) => new Promise((resolve) => each.close(() => resolve()))));
 			for (const each of servers) each.closeAllConnections();

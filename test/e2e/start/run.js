@@ -1,0 +1,607 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * The packed package under `n8n start` (a main process that takes webhooks), per n8n line, against
+ * one local OneAll sandbox:
+ *
+ *   A. examples/video-wait-for-result.json: Upload Video with Callback URL {{ $execution.resumeUrl }},
+ *      a Wait node resumed by OneAll's callback (played by the sandbox, test/sandbox/callback.js),
+ *      IF on the result. A callback resumes the run with the result; an error envelope takes the
+ *      error path; a callback that never comes ends at the limit; two videos = two executions.
+ *   B. examples/mcp-server.json: n8n's MCP Server Trigger (bearer auth) with the OneAll tool, called
+ *      by the official MCP client (@modelcontextprotocol/sdk): tools/list, one call, three parallel
+ *      calls, a OneAll 500 then two good (identical) calls, an empty message; no secret reaches the
+ *      client.
+ *
+ *   npm run build && node test/e2e/start/run.js      (npm test runs it; npm run test:start)
+ *   N8N_E2E_LINES=2 …    one n8n line only (default "2,1");   N8N_E2E_ONLY=video|mcp …  one part
+ *   N8N_E2E_VERBOSE=1 …  the harness's log;   N8N_E2E_KEEP=1 …  keep the n8n user folders
+ *
+ * One `n8n start` per line, reused for both parts; it is stopped at the end, on failure and on
+ * SIGINT/SIGTERM/SIGHUP. Prints one line per check and closes with `N passed, M failed`.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
+
+const { createInstance, freePort, stopOnSignals, onCleanup } = require('../lib/n8n');
+const { packPackage, ROOT } = require('../lib/pack');
+const { createReport, fail, assertEqual, assertMatch, findLeaks, secs, show } = require('../lib/checks');
+const { startSandbox } = require('../../sandbox/server');
+const { OK_INFO, ERROR_INFO, ERROR_CODE } = require('../../sandbox/callback');
+const sandboxData = require('../../sandbox/data');
+
+const LINES = (process.env.N8N_E2E_LINES || '2,1').split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = process.env.N8N_E2E_ONLY || '';
+const PARTS = { video: !ONLY || ONLY.split(',').includes('video'), mcp: !ONLY || ONLY.split(',').includes('mcp') };
+
+// Distinctive keys: any of them in what n8n answers, stores or logs is a leak.
+const KEYS = { publicKey: 'startPUBLIC-Tn3Vb7Qz-leakcanary', privateKey: 'startPRIVATE-Jd5Wc1Ry-leakcanary' };
+const AUTH_VALUE = Buffer.from(`${KEYS.publicKey}:${KEYS.privateKey}`).toString('base64');
+const MCP_TOKEN = 'startMCPTOKEN-Px8Lm4Ge-leakcanary';
+const SECRETS = { 'private key': KEYS.privateKey, 'public key': KEYS.publicKey, 'Base64 Authorization value': AUTH_VALUE };
+const CLIENT_SECRETS = { ...SECRETS, 'MCP bearer token': MCP_TOKEN };
+const MSG_500 = 'An unrecoverable error occurred while processing the request.';
+const CALL_TIMEOUT_MS = 45000;
+const WAIT_LIMIT_S = 5;
+
+const TWITTER = sandboxData.identities.filter((i) => i.provider === 'twitter').map((i) => i.identity_token);
+
+const report = createReport();
+const { check, say } = report;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
+const figures = {};
+
+// ---------------------------------------------------------------------------------------------
+// Workflows: the shipped examples, with only what a test must change.
+// ---------------------------------------------------------------------------------------------
+
+const VIDEO_WF_ID = 'startVideoWait01';
+const MCP_WF_ID = 'startMcpServer01';
+
+function videoWorkflow() {
+	const wf = readJson('examples/video-wait-for-result.json');
+	const wait = wf.nodes.find((n) => n.type === 'n8n-nodes-base.wait');
+	// The shipped limit is 2 hours; the test's "never" case cannot wait that long.
+	wait.parameters.resumeAmount = WAIT_LIMIT_S;
+	wait.parameters.resumeUnit = 'seconds';
+	return { ...wf, id: VIDEO_WF_ID };
+}
+
+function mcpWorkflow(line) {
+	const wf = readJson('examples/mcp-server.json');
+	const trigger = wf.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
+	// 1.123.81's MCP Server Trigger goes up to typeVersion 2 (2.41 has 2.1).
+	if (line === '1') trigger.typeVersion = 2;
+	return { ...wf, id: MCP_WF_ID };
+}
+
+/** Marks the workflows active (2.x: published) in n8n's sqlite database before `n8n start` reads it. */
+async function activate(instance, ids) {
+	const sqlite3 = require(require.resolve('sqlite3', { paths: [path.join(instance.n8n.dir, 'node_modules', 'n8n')] }));
+	const db = await new Promise((resolve, reject) => {
+		const h = new sqlite3.Database(path.join(instance.folder, '.n8n', 'database.sqlite'), (err) => (err ? reject(err) : resolve(h)));
+	});
+	const all = (sql, params = []) => new Promise((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
+	try {
+		const cols = (await all('PRAGMA table_info(workflow_entity)')).map((c) => c.name);
+		const set = cols.includes('activeVersionId') ? 'active = 1, activeVersionId = versionId' : 'active = 1';
+		await all(`UPDATE workflow_entity SET ${set} WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+		const rows = await all(`SELECT id, active FROM workflow_entity WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+		if (rows.length !== ids.length || rows.some((r) => !r.active)) throw new Error(`not activated: ${JSON.stringify(rows)}`);
+	} finally {
+		await new Promise((r) => db.close(() => r()));
+	}
+}
+
+/** Until n8n has registered the workflows' webhooks (it answers /healthz before that). */
+async function webhooksRegistered(instance, count, timeoutMs = 120000) {
+	const sqlite3 = require(require.resolve('sqlite3', { paths: [path.join(instance.n8n.dir, 'node_modules', 'n8n')] }));
+	const t0 = Date.now();
+	for (;;) {
+		const n = await new Promise((resolve) => {
+			const db = new sqlite3.Database(path.join(instance.folder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY, (err) => {
+				if (err) return resolve(0);
+				db.all('SELECT COUNT(DISTINCT workflowId) AS n FROM webhook_entity', (e, rows) => {
+					db.close(() => resolve(e ? 0 : rows[0].n));
+				});
+			});
+		});
+		if (n >= count) return Date.now() - t0;
+		if (Date.now() - t0 > timeoutMs) throw new Error(`only ${n} of ${count} workflows have their webhooks registered after ${timeoutMs} ms`);
+		await sleep(250);
+	}
+}
+
+async function post(url, body, headers = {}) {
+	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(30000) });
+	const text = await res.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, text, json };
+}
+
+const runDataOf = (e) => (e && e.result && e.result.data && e.result.data.resultData && e.result.data.resultData.runData) || {};
+function outputOf(e, node, output = 0) {
+	const task = runDataOf(e)[node] && runDataOf(e)[node][0];
+	if (!task) return undefined;
+	return ((task.data && task.data.main && task.data.main[output]) || []).map((i) => i.json);
+}
+const ranNodes = (e) => Object.keys(runDataOf(e));
+
+// ---------------------------------------------------------------------------------------------
+// A. Video: wait for OneAll's callback
+// ---------------------------------------------------------------------------------------------
+
+async function videoPart({ instance, editor, sandbox, line }) {
+	const hook = `${editor.url}/webhook/oneall-video`;
+	const before = (await instance.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0);
+	sandbox.reset();
+	const cases = {
+		never: { identity: TWITTER[0], videoUrl: 'https://videos.example.com/never.mp4?__callback:never' },
+		ok: { identity: TWITTER[1], videoUrl: 'https://videos.example.com/live.mp4?__callback:ok:1500' },
+		error: { identity: TWITTER[2], videoUrl: 'https://videos.example.com/rejected.mp4?__callback:error:1500' },
+		first: { identity: TWITTER[3], videoUrl: 'https://videos.example.com/first.mp4?__callback:ok:1000' },
+		second: { identity: TWITTER[4], videoUrl: 'https://videos.example.com/second.mp4?__callback:ok:2500' },
+	};
+	const t0 = Date.now();
+	const answers = {};
+	// "never" first: its limit is checked by n8n's wait tracker, once a minute.
+	const sentAt = {};
+	sentAt.never = Date.now();
+	answers.never = await post(hook, cases.never);
+	sentAt.rest = Date.now();
+	const rest = await Promise.all(['ok', 'error', 'first', 'second'].map((k) => post(hook, cases[k])));
+	['ok', 'error', 'first', 'second'].forEach((k, i) => (answers[k] = rest[i]));
+	check('A: the webhook took each of the 5 videos (one call per video), answered 200', () => {
+		const bad = Object.entries(answers).filter(([, a]) => a.status !== 200);
+		if (bad.length) fail(bad.map(([k, a]) => `${k}: ${a.status} ${a.text.slice(0, 200)}`).join('; '));
+		return `n8n answered ${show(answers.ok.json || answers.ok.text)}`;
+	});
+
+	// Each upload request carries its execution's resume URL.
+	await sleep(500);
+	const uploads = sandbox.requests.filter((r) => r.pathname.endsWith('/twitter/video.json'));
+	const uploadOf = (k) => uploads.find((r) => r.json && r.json.request.push.video.video_url === cases[k].videoUrl);
+	const resumeRe = new RegExp(`^${editor.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/webhook-waiting/(\\d+)(\\?signature=[A-Za-z0-9._-]+)?$`);
+	const execOf = {};
+	check('A: each upload sent Callback URL = its own execution\'s resume URL (<WEBHOOK_URL>webhook-waiting/<execution id>[?signature=…]), answered "queued"', () => {
+		assertEqual(uploads.length, 5, 'video uploads received');
+		for (const k of Object.keys(cases)) {
+			const rec = uploadOf(k);
+			if (!rec) fail(`no upload for ${k}`);
+			assertEqual(rec.status, 200, `${k}: upload status`);
+			const url = rec.json.request.push.video.callback_url;
+			const m = resumeRe.exec(url || '');
+			if (!m) fail(`${k}: callback_url ${show(url)}`);
+			assertEqual(rec.json, { request: { push: { video: { video_url: cases[k].videoUrl, callback_url: url } } } }, `${k}: body`);
+			execOf[k] = m[1];
+		}
+		assertEqual(new Set(Object.values(execOf)).size, 5, 'distinct executions');
+		const sample = uploadOf('ok').json.request.push.video.callback_url;
+		figures[`resumeUrl${line}`] = sample.replace(/signature=[^&]+/, 'signature=…');
+		return `e.g. ${figures[`resumeUrl${line}`]} (${/signature=/.test(sample) ? 'signed' : 'no signature'})`;
+	});
+
+	// The four callbacks the sandbox makes, then the executions settle.
+	let settled;
+	try {
+		await sandbox.callbacks.settled(5, 30000);
+		settled = true;
+	} catch (err) {
+		settled = err.message;
+	}
+	const cb = (k) => sandbox.callbacks.records.find((r) => r.videoUrl === cases[k].videoUrl);
+	check('A: the sandbox called back 4 times (ok, error, two videos; none for "never"), once each, each answered 200 by n8n', () => {
+		if (settled !== true) fail(settled);
+		for (const k of ['ok', 'error', 'first', 'second']) {
+			const r = cb(k);
+			if (!r) fail(`no callback for ${k}`);
+			assertEqual(r.attempts.map((a) => a.status), [200], `${k}: answers`);
+		}
+		assertEqual(cb('never').attempts.length, 0, 'never: attempts');
+		return `n8n answered ${show(cb('ok').attempts[0].body)}`;
+	});
+
+	const waitFor = async (keys, timeoutMs) => {
+		const t = Date.now();
+		for (;;) {
+			const rows = (await instance.executions().catch(() => [])).filter((e) => Number(e.id) > before);
+			const got = keys.map((k) => rows.find((e) => String(e.id) === execOf[k]));
+			if (got.every((e) => e && !['new', 'running', 'waiting'].includes(e.status) && e.result)) return Object.fromEntries(keys.map((k, i) => [k, got[i]]));
+			if (Date.now() - t > timeoutMs) return Object.fromEntries(keys.map((k, i) => [k, got[i]]));
+			await sleep(500);
+		}
+	};
+	const done = await waitFor(['ok', 'error', 'first', 'second'], 30000);
+	const live = (k) => {
+		const e = done[k];
+		if (!e) fail(`execution ${execOf[k]} not found`);
+		if (e.status !== 'success') fail(`execution ${e.id}: status ${e.status}${e.result && e.result.data.resultData.error ? `: ${e.result.data.resultData.error.message}` : ''}`);
+		const upload = outputOf(e, 'Upload Video');
+		const waited = outputOf(e, 'Wait for OneAll');
+		const out = outputOf(e, 'Video is live');
+		if (!out) fail(`"Video is live" did not run; nodes that ran: ${ranNodes(e).join(', ')}`);
+		assertEqual(upload, [{ provider: 'twitter', object: 'video', video_id: upload[0].video_id, status: 'queued' }], 'Upload Video output');
+		assertEqual(waited[0].body, JSON.parse(cb(k).body), 'Wait output $json.body = the callback envelope');
+		assertEqual(out, [{ video_id: upload[0].video_id, status: 'published', provider: 'twitter' }], '"Video is live" output');
+		return upload[0].video_id;
+	};
+	check('A: the callback resumed the run with the result: Upload Video "queued" → Wait ($json.body = OneAll\'s envelope) → "Video is live" (status "published")', () => {
+		const id = live('ok');
+		const e = done.ok;
+		assertEqual(ranNodes(e).includes('Upload failed') || ranNodes(e).includes('No answer in time'), false, 'other paths ran');
+		// 1.x restarts startedAt when a waiting execution resumes, so the time is taken from the test's clock.
+		return `execution ${e.id}, video ${id}, ended ${secs(e.stoppedAt - sentAt.rest)} after the webhook call (callback sent 1.5 s after the upload)`;
+	});
+	check('A: an error envelope takes the error path: "Upload failed" with OneAll\'s code and message', () => {
+		const e = done.error;
+		if (!e || e.status !== 'success') fail(`execution ${execOf.error}: ${e ? e.status : 'missing'}`);
+		const out = outputOf(e, 'Upload failed');
+		if (!out) fail(`"Upload failed" did not run; nodes: ${ranNodes(e).join(', ')}`);
+		const upload = outputOf(e, 'Upload Video');
+		assertEqual(out, [{ video_id: upload[0].video_id, code: String(ERROR_CODE), error: ERROR_INFO }], '"Upload failed" output');
+		assertEqual(outputOf(e, 'Video is live'), undefined, '"Video is live"');
+	});
+	check('A: two videos, one execution each: each resumed by its own callback, each with its own video id', () => {
+		const a = live('first');
+		const b = live('second');
+		if (a === b) fail(`same video id ${a}`);
+		if (cb('first').url === cb('second').url) fail('same callback URL');
+		return `executions ${done.first.id} (${a}) and ${done.second.id} (${b})`;
+	});
+	// The documented limits: a resume URL is good for one call; without signature it is refused.
+	const again = await post(cb('ok').url, JSON.parse(cb('ok').body)).catch((e) => ({ status: 'error', text: e.message }));
+	const unsigned = await post(cb('first').url.replace(/\?.*$/, ''), { x: 1 }).catch((e) => ({ status: 'error', text: e.message }));
+	figures[`replay${line}`] = { again: `${again.status} ${again.text.slice(0, 120)}`, unsigned: `${unsigned.status} ${unsigned.text.slice(0, 120)}` };
+	check('A: a second call to a resume URL already used is refused (one resume per execution)', () => {
+		if (again.status === 200) fail(`answered 200: ${again.text.slice(0, 200)}`);
+		return `HTTP ${again.status} ${again.text.slice(0, 120)}; the same URL without its signature query: HTTP ${unsigned.status} ${unsigned.text.slice(0, 100)}`;
+	});
+
+	const limit = await waitFor(['never'], 100000);
+	check(`A: a callback that never comes ends at the limit (${WAIT_LIMIT_S} s here): "No answer in time" with the upload's video id`, () => {
+		const e = limit.never;
+		if (!e) fail('execution missing');
+		if (e.status !== 'success') fail(`status ${e.status} after ${secs(Date.now() - t0)}`);
+		const out = outputOf(e, 'No answer in time');
+		if (!out) fail(`"No answer in time" did not run; nodes: ${ranNodes(e).join(', ')}`);
+		const upload = outputOf(e, 'Upload Video');
+		assertEqual(out[0].video_id, upload[0].video_id, 'video_id');
+		assertEqual(out[0].status, 'unknown', 'status');
+		const ms = e.stoppedAt - sentAt.never;
+		if (ms < WAIT_LIMIT_S * 1000) fail(`ended ${ms} ms after the webhook call, before the limit`);
+		figures[`limit${line}`] = ms;
+		return `ended ${secs(ms)} after the webhook call (n8n's wait tracker looks for due executions once a minute)`;
+	});
+
+	const rows = (await instance.executions()).filter((e) => Number(e.id) > before);
+	check('A: n8n recorded exactly 5 executions, all "success", mode webhook', () => {
+		assertEqual(rows.map((e) => [e.status, e.mode]), Array(5).fill(['success', 'webhook']), '[status, mode]');
+	});
+	check('A: no key or Authorization value in the webhook answers, n8n\'s answers to the callbacks, the stored executions, or n8n\'s log', () => {
+		const texts = { answers: JSON.stringify(answers), callbacks: JSON.stringify(sandbox.callbacks.records.map((r) => r.attempts)), executions: JSON.stringify(rows.map((e) => e.result)), log: editor.logs() };
+		if (!texts.executions.includes('published')) fail('the stored executions hold no result (control)');
+		const leaks = findLeaks(SECRETS, texts);
+		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+	});
+	check('A: every upload carried the credential\'s Authorization', () => {
+		const bad = uploads.filter((r) => r.headers.authorization !== `Basic ${AUTH_VALUE}`);
+		if (bad.length) fail(`${bad.length} without it`);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// B. MCP: the OneAll tool served to any MCP client
+// ---------------------------------------------------------------------------------------------
+
+async function mcpPart({ instance, editor, sandbox, line }) {
+	const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
+	const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
+	const { SSEClientTransport } = require('@modelcontextprotocol/sdk/client/sse.js');
+	const example = readJson('examples/mcp-server.json');
+	const trigger = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
+	const tool = example.nodes.find((n) => n.type === 'n8n-nodes-oneall.oneAllTool');
+	const url = new URL(`${editor.url}/mcp/${trigger.parameters.path}`);
+	const received = []; // everything the client got, for the leak check
+	const before = (await instance.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0);
+	sandbox.reset();
+
+	// Without the token: refused.
+	const anon = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'anon', version: '0' } } }) });
+	const anonText = await anon.text();
+	received.push(anonText);
+	check('B: without the bearer token the MCP endpoint refuses the client (authentication is on)', () => {
+		if (anon.status < 400) fail(`HTTP ${anon.status}: ${anonText.slice(0, 200)}`);
+		return `HTTP ${anon.status} ${anonText.slice(0, 80)}`;
+	});
+
+	const headers = { Authorization: `Bearer ${MCP_TOKEN}` };
+	let client;
+	let transportName;
+	const connectErrors = [];
+	for (const [name, make] of [
+		['Streamable HTTP', () => new StreamableHTTPClientTransport(url, { requestInit: { headers } })],
+		['SSE', () => new SSEClientTransport(url, { requestInit: { headers }, eventSourceInit: { fetch: (u, init) => fetch(u, { ...init, headers: { ...(init && init.headers), ...headers } }) } })],
+	]) {
+		const c = new Client({ name: 'n8n-nodes-oneall-e2e', version: '1.0.0' });
+		try {
+			await c.connect(make(), { timeout: CALL_TIMEOUT_MS });
+			client = c;
+			transportName = name;
+			break;
+		} catch (err) {
+			connectErrors.push(`${name}: ${err.message}`);
+			await c.close().catch(() => {});
+		}
+	}
+	check('B: the official MCP client connects with the bearer token', () => {
+		if (!client) fail(connectErrors.join('; '));
+		return `${transportName} at ${url.pathname}${connectErrors.length ? ` (before: ${connectErrors.join('; ')})` : ''}`;
+	});
+	if (!client) return;
+	figures[`mcpTransport${line}`] = transportName;
+	const durations = [];
+	const call = async (args) => {
+		const t = Date.now();
+		try {
+			const r = await Promise.race([
+				client.callTool({ name: toolName, arguments: args }, undefined, { timeout: CALL_TIMEOUT_MS }),
+				sleep(CALL_TIMEOUT_MS + 5000).then(() => {
+					throw new Error(`no answer within ${CALL_TIMEOUT_MS + 5000} ms`);
+				}),
+			]);
+			received.push(JSON.stringify(r));
+			return r;
+		} catch (err) {
+			received.push(String(err && err.message));
+			return { thrown: err.message };
+		} finally {
+			durations.push(Date.now() - t);
+		}
+	};
+	const textOf = (r) => ((r && r.content) || []).map((c) => c.text || '').join('\n');
+
+	let toolName;
+	let listed;
+	try {
+		listed = await client.listTools(undefined, { timeout: CALL_TIMEOUT_MS });
+		received.push(JSON.stringify(listed));
+	} catch (err) {
+		listed = { error: err.message };
+	}
+	const fromAI = (v) => {
+		const m = /\$fromAI\('([^']+)',\s*'([^']*)'/.exec(typeof v === 'string' ? v : '');
+		return m ? { name: m[1], description: m[2] } : null;
+	};
+	const expectedParams = [fromAI(tool.parameters.identityToken.value), fromAI(tool.parameters.message)];
+	check('B: tools/list shows the one OneAll tool, named after the node, described as "<action> in OneAll"', () => {
+		if (!listed.tools) fail(listed.error);
+		assertEqual(listed.tools.length, 1, 'tools');
+		const t = listed.tools[0];
+		toolName = t.name;
+		assertEqual(t.name, tool.name.replace(/\s+/g, '_'), 'name');
+		assertMatch(t.description, /^\S.* in OneAll$/, 'description');
+		assertMatch(t.description, /tweet/i, 'description names what it does');
+		return `${t.name}: "${t.description}"`;
+	});
+	check('B: its input schema is made only of the $fromAI parameters (identity, message), strings with the descriptions the workflow gives', () => {
+		const s = listed.tools && listed.tools[0].inputSchema;
+		if (!s) fail('no schema');
+		assertEqual(s.type, 'object', 'type');
+		assertEqual(Object.keys(s.properties).sort(), expectedParams.map((p) => p.name).sort(), 'properties');
+		for (const p of expectedParams) {
+			assertEqual(s.properties[p.name].type, 'string', `${p.name}.type`);
+			assertEqual(s.properties[p.name].description, p.description, `${p.name}.description`);
+		}
+		assertEqual([...(s.required || [])].sort(), expectedParams.map((p) => p.name).sort(), 'required');
+		return JSON.stringify(s.properties);
+	});
+	if (!toolName) return;
+	const [idName, msgName] = expectedParams.map((p) => p.name);
+	const args = (identity, message) => ({ [idName]: identity, [msgName]: message });
+	const tweets = () => sandbox.requests.filter((r) => r.pathname.endsWith('/twitter/post.json'));
+	const expectPost = (rec, identity, message) => {
+		assertEqual([rec.method, rec.pathname, rec.status], ['POST', `/push/identities/${identity}/twitter/post.json`, 200], 'request');
+		assertEqual(rec.json, { request: { push: { post: { message } } } }, 'body');
+		assertEqual(rec.headers.authorization, `Basic ${AUTH_VALUE}`, 'Authorization');
+	};
+	const resultOf = (r) => {
+		try {
+			return JSON.parse(textOf(r));
+		} catch {
+			return textOf(r);
+		}
+	};
+	const ids = (r) => JSON.stringify(resultOf(r)).match(/1\d{15}/g) || [];
+
+	// One call
+	const one = await call(args(TWITTER[0], '[mcp-one] published through MCP'));
+	check('B: one call publishes: the sandbox got exactly that tweet for that identity, the client got OneAll\'s result', () => {
+		if (one.thrown || one.isError) fail(one.thrown || textOf(one));
+		const t = tweets();
+		assertEqual(t.length, 1, 'tweets received');
+		expectPost(t[0], TWITTER[0], '[mcp-one] published through MCP');
+		if (!ids(one).length) fail(`no post id in ${textOf(one).slice(0, 200)}`);
+		return textOf(one).slice(0, 160);
+	});
+
+	// Three parallel calls
+	sandbox.reset();
+	const three = await Promise.all([1, 2, 3].map((i) => call(args(TWITTER[i], `[mcp-par${i}] parallel __delay:300`))));
+	check('B: three parallel calls to three identities: each published once, each got its own result', () => {
+		const bad = three.filter((r) => r.thrown || r.isError);
+		if (bad.length) fail(bad.map((r) => r.thrown || textOf(r)).join('; '));
+		const t = tweets();
+		assertEqual(t.length, 3, 'tweets received');
+		[1, 2, 3].forEach((i) => {
+			const rec = t.find((r) => r.pathname.includes(TWITTER[i]));
+			if (!rec) fail(`nothing for identity ${i}`);
+			expectPost(rec, TWITTER[i], `[mcp-par${i}] parallel __delay:300`);
+		});
+		const got = three.map((r) => ids(r)[0]);
+		assertEqual(new Set(got).size, 3, `distinct post ids ${show(got)}`);
+		const open = t.filter((a) => t.some((b) => b !== a && b.arrivedAt < a.endedAt && a.arrivedAt < b.endedAt)).length;
+		return `post ids ${got.join(', ')}; ${open} of 3 were in flight together at the sandbox`;
+	});
+
+	// A OneAll 500, then two good identical calls
+	sandbox.reset();
+	const failed = await call(args(TWITTER[4], '[mcp-500] __fault:500'));
+	const good = [];
+	for (let i = 0; i < 2; i++) good.push(await call(args(TWITTER[4], '[mcp-after] the same tweet twice')));
+	check('B: a OneAll 500 returns isError with OneAll\'s message (no stack, no request details)', () => {
+		if (failed.thrown) fail(failed.thrown);
+		assertEqual(failed.isError, true, 'isError');
+		const text = textOf(failed);
+		if (!text.includes(MSG_500)) fail(`text: ${text.slice(0, 300)}`);
+		if (/\n\s+at |node_modules/.test(text)) fail(`stack in ${text.slice(0, 300)}`);
+		return text.slice(0, 160);
+	});
+	check('B: then two identical good calls both work and publish twice (each call is its own run)', () => {
+		const bad = good.filter((r) => r.thrown || r.isError);
+		if (bad.length) fail(bad.map((r) => r.thrown || textOf(r)).join('; '));
+		const t = tweets();
+		assertEqual(t.map((r) => r.status), [500, 200, 200], 'sandbox answers');
+		expectPost(t[1], TWITTER[4], '[mcp-after] the same tweet twice');
+		expectPost(t[2], TWITTER[4], '[mcp-after] the same tweet twice');
+		if (ids(good[0])[0] === ids(good[1])[0]) fail('same post id');
+	});
+
+	// An empty message
+	sandbox.reset();
+	const empty = await call(args(TWITTER[0], ''));
+	check('B: an empty message is refused with the node\'s error, and nothing is sent', () => {
+		if (empty.thrown) fail(empty.thrown);
+		assertEqual(empty.isError, true, 'isError');
+		assertMatch(textOf(empty), /message/i, 'error text names the parameter');
+		assertMatch(textOf(empty), /empty/i, 'error text says what is wrong');
+		assertEqual(sandbox.requests.length, 0, 'requests sent');
+		return textOf(empty).slice(0, 160);
+	});
+	// A call that does not match the schema is refused before the tool runs.
+	sandbox.reset();
+	const wrong = await call({ [idName]: TWITTER[0] });
+	check('B: a call without a required argument is refused by n8n, nothing is sent', () => {
+		if (!wrong.thrown && !wrong.isError) fail(`accepted: ${textOf(wrong).slice(0, 200)}`);
+		assertEqual(sandbox.requests.length, 0, 'requests sent');
+		return (wrong.thrown || textOf(wrong)).slice(0, 160);
+	});
+
+	check(`B: every call answered within its bound (${CALL_TIMEOUT_MS / 1000} s)`, () => {
+		const max = Math.max(...durations);
+		if (max > CALL_TIMEOUT_MS) fail(`slowest ${max} ms`);
+		figures[`mcpCallMs${line}`] = durations;
+		return `${durations.length} calls, slowest ${secs(max)}`;
+	});
+	await client.close().catch(() => {});
+	await sleep(1000);
+	const rows = (await instance.executions()).filter((e) => Number(e.id) > before && e.workflowId === MCP_WF_ID);
+	figures[`mcpExecutions${line}`] = rows.map((e) => e.status);
+	const tagsOf = (e) => {
+		const text = JSON.stringify(runDataOf(e)[tool.name] || []);
+		const tags = [...new Set(text.match(/\[mcp-[a-z0-9]+\]/g) || [])];
+		return tags.length ? tags.join('+') : /is empty/.test(text) ? '(empty message)' : '(none)';
+	};
+	say(`# line ${line}: MCP executions: ${rows.map((e) => `${e.id} ${e.status} ${tagsOf(e)}`).join(', ')}`);
+	// Seen: 2.41 records every call that ran the tool (a failed one too, as "success" with the error
+	// inside the tool's run); 1.123.81 records only the calls that succeeded.
+	const expectedRuns = line === '1' ? 6 : 8;
+	const what = line === '1' ? 'one execution per successful tool call, none for the 2 that failed (6: 1 + 3 + 2)' : 'one execution per tool call that ran the tool, failed ones included (8: 1 + 3 + 1 + 2 + the empty message)';
+	check(`B: n8n recorded ${what}`, () => {
+		const calls = rows.filter((e) => runDataOf(e)[tool.name]);
+		assertEqual(calls.length, expectedRuns, `executions that ran "${tool.name}" (all: ${rows.map((e) => `${e.id}:${e.status}:${e.mode}`).join(', ')})`);
+		const failedRuns = calls.filter((e) => runDataOf(e)[tool.name].some((t) => t.error));
+		const others = rows.filter((e) => !runDataOf(e)[tool.name]);
+		return `statuses ${show(calls.map((e) => e.status))}; the tool's run holds the error in ${failedRuns.length} of them; ${others.length} more execution(s) without the tool's run (the call the schema refused): ${show(others.map((e) => e.status))}`;
+	});
+	check('B: no key, no OneAll Authorization value, no bearer token in anything the client received', () => {
+		const leaks = findLeaks(CLIENT_SECRETS, Object.fromEntries(received.map((t, i) => [`answer ${i}`, t])));
+		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		return `${received.length} answers, ${(received.join('').length / 1024).toFixed(1)} KiB`;
+	});
+	// The MCP Server Trigger keeps the client's request headers in the run data; 2.41 masks the
+	// Authorization value as "**hidden**". OneAll's keys must not be anywhere.
+	const stored = JSON.stringify(rows.map((e) => e.result));
+	const storedAuth = [...new Set([...stored.matchAll(/"authorization"\s*:\s*"([^"]{0,12})/gi)].map((m) => m[1]))];
+	figures[`mcpStoredAuthorization${line}`] = storedAuth.map((v) => `${v}…`);
+	check('B: no OneAll key or Authorization value in n8n\'s log or its stored executions', () => {
+		const leaks = findLeaks(SECRETS, { log: editor.logs(), executions: stored.replace(/"authorization"\s*:\s*"\*\*hidden\*\*"/gi, '"(the MCP client\'s header, masked)":""') });
+		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		if (storedAuth.some((v) => v !== '**hidden**')) fail(`an Authorization value is stored: ${show(storedAuth)}`);
+		if (stored.includes(MCP_TOKEN)) fail('the MCP bearer token is stored');
+		return storedAuth.length ? `n8n stores the MCP client's request headers with "authorization": "**hidden**" (${rows.filter((e) => /"authorization"/i.test(JSON.stringify(e.result))).length} of ${rows.length} executions)` : 'no authorization header stored';
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function runLine(line, tgz, sandbox) {
+	report.setScope(`[n8n line ${line}]`);
+	const t0 = Date.now();
+	let instance;
+	let editor;
+	try {
+		instance = await createInstance({ line, tarball: tgz });
+		report.setScope(`[n8n ${instance.version} start]`);
+		await instance.importCredentials([
+			{ id: 'oneall-credential', name: 'OneAll account', type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
+			{ id: 'mcp-bearer-cred1', name: 'MCP client token', type: 'httpBearerAuth', data: { token: MCP_TOKEN } },
+		]);
+		const wfs = [];
+		if (PARTS.video) wfs.push(videoWorkflow());
+		if (PARTS.mcp) wfs.push(mcpWorkflow(line));
+		await instance.importWorkflows(wfs);
+		await activate(instance, wfs.map((w) => w.id));
+		const port = await freePort();
+		editor = await instance.startEditor({ port, timeoutMs: 240000 });
+		const hooksMs = await webhooksRegistered(instance, wfs.length);
+		check(`n8n start ready, ${wfs.length} published workflow(s) with their webhooks registered`, () => `${secs(Date.now() - t0)} from nothing (webhooks ${secs(hooksMs)} after /rest/settings answered)`);
+		const ctx = { instance, editor, sandbox, line };
+		if (PARTS.video) await videoPart(ctx);
+		if (PARTS.mcp) await mcpPart(ctx);
+	} catch (err) {
+		check('the line ran to its end', () => fail(err.stack || String(err)));
+		if (editor) say(`# n8n log (last 3000 characters):\n${editor.logs().slice(-3000)}`);
+	} finally {
+		if (instance) await instance.cleanup();
+	}
+	figures[`line${line}Ms`] = Date.now() - t0;
+	say(`# line ${line}: ${secs(Date.now() - t0)}`);
+}
+
+async function main() {
+	const t0 = Date.now();
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-start-pack-'));
+	const forget = onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+	let sandbox;
+	try {
+		const { tgz, files } = packPackage(dir);
+		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => true);
+		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+		for (const line of LINES) await runLine(line, tgz, sandbox);
+	} finally {
+		if (sandbox) await sandbox.close();
+		forget();
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+	report.setScope('');
+	say(`# figures: ${JSON.stringify(figures)}`);
+	say(`# total ${secs(Date.now() - t0)}`);
+	report.close();
+}
+
+stopOnSignals();
+main().catch((err) => {
+	say(`FAIL runner crashed: ${err.stack || err}`);
+	report.results.failed++;
+	report.close();
+	process.exit(1);
+});
