@@ -30,7 +30,7 @@ const { createInstance, freePort, stopOnSignals, onCleanup } = require('../lib/n
 const { packPackage, ROOT } = require('../lib/pack');
 const { createReport, fail, assertEqual, assertMatch, findLeaks, secs, show } = require('../lib/checks');
 const { startSandbox } = require('../../sandbox/server');
-const { OK_INFO, ERROR_INFO, ERROR_CODE } = require('../../sandbox/callback');
+const { ERROR_INFO, ERROR_CODE } = require('../../sandbox/callback');
 const sandboxData = require('../../sandbox/data');
 
 const LINES = (process.env.N8N_E2E_LINES || '2,1').split(',').map((s) => s.trim()).filter(Boolean);
