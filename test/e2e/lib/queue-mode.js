@@ -22,6 +22,7 @@ const crypto = require('crypto');
 const { createInstance, freePort, onCleanup } = require('./n8n');
 const { startRedis } = require('./redis');
 const { startPostgres } = require('./postgres');
+const { postJson } = require('./http');
 
 /** n8n stores run data with `flatted` (references instead of repeated objects); its own copy reads it. */
 function flattedFrom(n8nRoot) {
@@ -147,20 +148,8 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 			/** POSTs JSON to the production webhook `/webhook/<path>`; resolves to { status, body, text, ms }. */
 			async webhook(hookPath, body, { timeoutMs = 300000 } = {}) {
 				const started = Date.now();
-				const res = await fetch(`${main.url}/webhook/${hookPath}`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify(body),
-					signal: AbortSignal.timeout(timeoutMs),
-				});
-				const text = await res.text();
-				let json;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = undefined;
-				}
-				return { status: res.status, body: json, text, ms: Date.now() - started };
+				const { status, text, json } = await postJson(`${main.url}/webhook/${hookPath}`, body, { timeoutMs });
+				return { status, body: json, text, ms: Date.now() - started };
 			},
 			/** n8n's execution rows: { id, workflowId, status, mode, finished, startedAt, stoppedAt }. */
 			executions() {

@@ -30,6 +30,7 @@ const { createInstance, freePort, stopOnSignals, onCleanup } = require('../lib/n
 const { packPackage, ROOT } = require('../lib/pack');
 const { createReport, fail, assertEqual, assertMatch, findLeaks, secs, show } = require('../lib/checks');
 const { startSandbox } = require('../../sandbox/server');
+const { postJson } = require('../lib/http');
 const { ERROR_INFO, ERROR_CODE } = require('../../sandbox/callback');
 const sandboxData = require('../../sandbox/data');
 
@@ -116,17 +117,7 @@ async function webhooksRegistered(instance, count, timeoutMs = 120000) {
 	}
 }
 
-async function post(url, body, headers = {}) {
-	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(30000) });
-	const text = await res.text();
-	let json;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: res.status, text, json };
-}
+const post = (url, body, headers = {}) => postJson(url, body, { headers });
 
 const runDataOf = (e) => (e && e.result && e.result.data && e.result.data.resultData && e.result.data.resultData.runData) || {};
 function outputOf(e, node, output = 0) {

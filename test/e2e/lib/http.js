@@ -1,0 +1,22 @@
+'use strict';
+/* The one way the runners POST JSON to n8n (webhooks, resume URLs): bounded, the answer read as JSON when it is. */
+
+/** POSTs `body` as JSON; resolves to { status, text, json } (json undefined when the answer is not JSON). */
+async function postJson(url, body, { headers = {}, timeoutMs = 30000 } = {}) {
+	const res = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: JSON.stringify(body),
+		signal: AbortSignal.timeout(timeoutMs),
+	});
+	const text = await res.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, text, json };
+}
+
+module.exports = { postJson };
