@@ -26,9 +26,13 @@ const IDS = {
 	playlist: firstOf('youtube', 'playlists', 'playlist_id'),
 	pagePost: String(data.objects[token('facebook')].pagePosts[firstOf('facebook', 'pages', 'page_id')][0].post_id),
 };
-/** Tweets the e2e sandbox holds for the named Twitter identity: three pages of 100 and a short one. */
+/**
+ * The long tweet list (three pages of 100 and a short one) belongs to the second Twitter identity:
+ * the named one keeps its hand-written tweets, which the delete scenarios delete by id.
+ */
 const TWEETS = 340;
-const PULL_SIZES = { [token('twitter')]: { tweets: TWEETS } };
+const PAGED = data.identities.filter((i) => i.provider === 'twitter')[1].identity_token;
+const PULL_SIZES = { [PAGED]: { tweets: TWEETS } };
 
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 /** node name → [resource, operation, provider, path after /pull/identities/{t}/, query, list key, parameters] */
@@ -89,7 +93,7 @@ const everyRead = {
 	workflow: workflow('e2eReadsEvery001', 'E2E reads: every read operation', [
 		manualTrigger(),
 		...Object.entries(READS).map(([name, [resource, operation, provider, , , , parameters]]) => readNode(name, resource, operation, provider, parameters)),
-		readNode('TW All Tweets', 'twitter', 'getManyTweets', 'twitter', { returnAll: true }),
+		readNode('TW All Tweets', 'twitter', 'getManyTweets', 'twitter', { identityToken: byId(PAGED), returnAll: true }),
 		readNode('FB Unknown Page', 'facebookPage', 'getManyPosts', 'facebook', { pageId: byId('999000999') }, { onError: 'continueErrorOutput' }),
 		// From an expression: n8n itself refuses to start a workflow whose typed id fails the editor's rule.
 		readNode('FB Bent Page', 'facebookPage', 'getManyPosts', 'facebook', { pageId: byId('={{ "../pages" }}') }, { onError: 'continueRegularOutput' }),
@@ -106,7 +110,7 @@ const everyRead = {
 			checkRead(run, requests, name, row, limit);
 		}
 		check(`TW All Tweets: Return All reads pages of 100 until the short one, ${TWEETS} items in the sandbox's order`, () => {
-			const base = `/pull/identities/${token('twitter')}/twitter/tweets.json`;
+			const base = `/pull/identities/${PAGED}/twitter/tweets.json`;
 			const pages = requests.filter((r) => r.pathname === base && r.query.num_tweets === '100');
 			assertEqual(pages.map((r) => r.url), [1, 2, 3, 4].map((page) => `${base}?page=${page}&num_tweets=100`), 'pages');
 			const items = outputOf(run, 'TW All Tweets');
@@ -138,17 +142,17 @@ function binaryText(binary, instance) {
 }
 
 /**
- * A shipped example with its placeholder identity replaced by the sandbox's named one. `n8n
+ * A shipped example with its placeholder identity replaced by one of the sandbox's. `n8n
  * execute` starts a workflow only from a manual (or sub-workflow) trigger, so a Schedule Trigger
  * is swapped for a Manual Trigger of the same name; every other node runs as shipped.
  */
-function example(file, id, provider) {
+function example(file, id, identityToken) {
 	const wf = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8'));
 	wf.id = id;
 	for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.scheduleTrigger')) Object.assign(node, manualTrigger(node.name));
 	for (const node of wf.nodes) {
 		if (node.credentials) node.credentials = { oneAllApi: CREDENTIAL };
-		if (node.parameters.identityToken && node.parameters.identityToken.value === PLACEHOLDER) node.parameters.identityToken.value = token(provider);
+		if (node.parameters.identityToken && node.parameters.identityToken.value === PLACEHOLDER) node.parameters.identityToken.value = identityToken;
 	}
 	return wf;
 }
@@ -156,7 +160,7 @@ function example(file, id, provider) {
 const everyPage = {
 	number: 'rdp',
 	title: 'examples/post-to-every-facebook-page.json: Get Many Pages → one post per page',
-	workflow: example('post-to-every-facebook-page.json', 'e2eExamplePages1', 'facebook'),
+	workflow: example('post-to-every-facebook-page.json', 'e2eExamplePages1', token('facebook')),
 	verify({ run, requests }) {
 		check('workflow succeeds', () => expectSuccess(run));
 		const [list, ...posts] = requests;
@@ -180,7 +184,7 @@ const everyPage = {
 const weeklyReport = {
 	number: 'rdw',
 	title: 'examples/weekly-tweet-report.json: Schedule → Get Many Tweets (Return All) → CSV file',
-	workflow: example('weekly-tweet-report.json', 'e2eExampleWeekly', 'twitter'),
+	workflow: example('weekly-tweet-report.json', 'e2eExampleWeekly', PAGED),
 	verify({ run, requests, instance }) {
 		check('the shipped example starts from a Schedule Trigger, Every Monday at 9:00', () => {
 			const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'weekly-tweet-report.json'), 'utf8'));
