@@ -5,7 +5,7 @@
  *
  *   PUT|DELETE /update/identities/<uuid>/<one of the 12 paths below>
  *
- * The objects live in pull.js (ctx.objects): every successful push that creates something is
+ * The objects live in pull.js (the store's objects()): every successful push that creates something is
  * listed there next to the seed objects of data.js, so a publish followed by a delete of the
  * returned id works, a second delete answers 404, an id never published answers 404, and the
  * Pull lists show each edit and leave out what was deleted.
@@ -20,7 +20,10 @@
  * back, `object` names) is UNCONFIRMED, chosen like the push results.
  */
 
-const PATH_ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
+const { INFO_401, okResp, errResp, nodeInfo, badIdInfo, notFoundForIdentity, uriNotFound, methodNotAllowed } = require('./envelope');
+const { checkType, isFilled, findNode, jsonBodyError } = require('./fields');
+const { findIdentity, providerError } = require('./identities');
+const { PATH_ID_RE, safeDecode } = require('./urls');
 
 // `{name}` placeholders are path ids; `parent` names the list the first one must exist in.
 const ROUTES = [
@@ -59,124 +62,101 @@ const PARENT_WHAT = { pages: 'page', playlists: 'playlist' };
 
 const dropUndefined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-/**
- * @param {object} ctx what the server shares: strictIds, byToken, authOk, okResp, errResp,
- *   objects(token, list, parent) (pull.js: has/get/set/delete/entries), hasId(token, list, id),
- *   checkType, isFilled, isObj, safeDecode, nodeInfo, INFO_401
- */
-function createLifecycle(ctx) {
-	const objects = ctx.objects;
-
-	const notFound = (resource, info) => ctx.errResp(resource, 404, info);
-	const uriNotFound = (resource) => notFound(resource, 'The requested resource could not be found. Please verify the URI of your request.');
-
-	/** Identity checks shared with the push routes: 401, 404, 403. Returns { token } or { resp }. */
-	function identityFor(resource, rawToken, headers, provider) {
-		if (!ctx.authOk(headers.authorization)) return { resp: ctx.errResp(resource, 401, ctx.INFO_401) };
-		const token = rawToken.toLowerCase();
-		if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(token)) {
-			return { resp: notFound(resource, `The identity_token [${rawToken}] is not a valid identity token.`) };
-		}
-		const ident = ctx.byToken.get(token);
-		if (!ident) return { resp: notFound(resource, `The identity with the identity_token [${rawToken}] could not be found.`) };
-		if (ident.entry.provider !== provider) {
-			return {
-				resp: ctx.errResp(resource, 403, `The identity with the identity_token [${rawToken}] belongs to the provider [${ident.entry.provider}] and cannot be used with the [${provider}] API.`),
-			};
-		}
-		return { token, identity: ident.entry };
-	}
-
-	function validateUpdate(spec, json) {
-		if (!ctx.isObj(json) || !ctx.isObj(json.request)) return { error: ctx.nodeInfo('request') };
-		if (!ctx.isObj(json.request.update)) return { error: ctx.nodeInfo('request->update') };
-		let node = json.request.update;
-		let path = 'request->update';
-		for (const part of spec.node) {
-			path += `->${part}`;
-			node = node[part];
-			if (!ctx.isObj(node)) return { error: ctx.nodeInfo(path) };
-		}
-		for (const [key, type] of Object.entries(spec.fields)) {
-			const value = node[key];
-			const required = (spec.required || []).includes(key);
-			if (required && !ctx.isFilled(value)) return { error: ctx.nodeInfo(`${path}->${key}`) };
-			if (value !== undefined && !ctx.checkType(type, value)) return { error: ctx.nodeInfo(`${path}->${key}`) };
-		}
-		const filled = (key) => ctx.isFilled(node[key]) && !(Array.isArray(node[key]) && node[key].length === 0);
-		if (spec.atLeastOne && !spec.atLeastOne.some(filled)) {
-			return { error: `The request cannot be processed. Please verify the format of the [${path}] node: it must set at least one of ${spec.atLeastOne.map((k) => `[${k}]`).join(', ')}.` };
-		}
-		if (spec.exclusive && spec.exclusive.every(filled)) {
-			return { error: `The request cannot be processed. Please verify the format of the [${path}] node: ${spec.exclusive.map((k) => `[${k}]`).join(' and ')} cannot be used together.` };
-		}
-		return { node };
-	}
-
-	/** PUT / DELETE under /update/identities/. */
-	function route(method, pathname, headers, body, rec) {
-		const resource = pathname;
-		const rest = pathname.slice('/update/identities/'.length);
-		const slash = rest.indexOf('/');
-		const sub = slash > 0 ? rest.slice(slash + 1) : '';
-		const spec = ROUTES.find((r) => r.re.test(sub));
-		if (!spec) return uriNotFound(resource);
-		const allowed = spec.methods.join(', ');
-		if (!spec.methods.includes(method)) {
-			return ctx.errResp(resource, 405, `The method [${method}] is not allowed for this resource. Allowed: [${allowed}].`, { Allow: allowed });
-		}
-		const who = identityFor(resource, rest.slice(0, slash), headers, spec.provider);
-		if (who.resp) return who.resp;
-		const { token } = who;
-		const raw = spec.re.exec(sub).slice(1);
-		const ids = {};
-		for (const [i, name] of spec.names.entries()) {
-			const value = ctx.safeDecode(raw[i]);
-			if (value === null || !PATH_ID_RE.test(value)) return notFound(resource, `The ${name} id [${raw[i]}] is not valid.`);
-			ids[`${name}_id`] = value;
-		}
-		const id = ids[spec.idKey];
-		const parentId = spec.parent ? ids[`${PARENT_WHAT[spec.parent]}_id`] : null;
-		if (ctx.strictIds) {
-			if (spec.parent && !ctx.hasId(token, spec.parent, parentId)) {
-				return notFound(resource, `The ${PARENT_WHAT[spec.parent]} with the id [${parentId}] could not be found for this identity.`);
-			}
-			if (!objects(token, spec.collection, parentId).has(id)) return notFound(resource, `The ${spec.object.replace('_', ' ')} with the id [${id}] could not be found for this identity.`);
-		}
-		const result = { provider: spec.provider, object: spec.object, ...ids };
-
-		if (method === 'DELETE') {
-			objects(token, spec.collection, parentId).delete(id);
-			return ctx.okResp(resource, JSON.stringify(result));
-		}
-
-		const ct = headers['content-type'];
-		if (!ct || !/^\s*application\/json\s*(;|$)/i.test(ct)) {
-			return ctx.errResp(resource, 400, 'The request cannot be processed. Please send a JSON body with the header [Content-Type: application/json].');
-		}
-		if (rec.json === null) {
-			return ctx.errResp(resource, 400, body.trim() === '' ? 'The request cannot be processed. The request body is empty.' : 'The request cannot be processed. The request body is not valid JSON.');
-		}
-		const v = validateUpdate(spec.update, rec.json);
-		if (v.error) return ctx.errResp(resource, 400, v.error);
-		const edit = dropUndefined(Object.fromEntries(Object.keys(spec.update.fields).map((k) => [k, v.node[k]])));
-		if (spec.provider === 'pinterest' && ctx.isFilled(v.node.board)) {
-			const board = objects(token, 'boards').entries().find((b) => b.name === v.node.board);
-			if (ctx.strictIds && !board) return notFound(resource, `The board with the name [${v.node.board}] could not be found for this identity.`);
-			// A moved pin is listed under its new board (board/<id>/pins.json).
-			if (board) {
-				delete edit.board;
-				edit.board_id = board.board_id;
-			}
-		}
-		// The edit shows in the Pull lists (a playlist's new title in playlists.json too).
-		const listing = objects(token, spec.collection, parentId);
-		const known = listing.get(id) || { [spec.idKey]: id };
-		listing.set(id, { ...known, ...edit });
-		return ctx.okResp(resource, JSON.stringify(result));
-	}
-
-	return { route, identityFor };
+/** Identity checks of an Update API path: 401, 404, 403. Returns { token, identity } or { resp }. */
+function identityFor(state, resource, rawToken, headers, provider) {
+	if (!state.authOk(headers.authorization)) return { resp: errResp(resource, 401, INFO_401) };
+	const who = findIdentity(state.byToken, resource, rawToken);
+	if (who.resp) return who;
+	const refused = providerError(resource, rawToken, who.identity, provider);
+	return refused ? { resp: refused } : who;
 }
 
-module.exports = { createLifecycle, UPDATE_ROUTES: ROUTES };
+function validateUpdate(spec, json) {
+	const found = findNode(json, 'update', spec.node);
+	if (found.error) return found;
+	const { node, path } = found;
+	for (const [key, type] of Object.entries(spec.fields)) {
+		const value = node[key];
+		const required = (spec.required || []).includes(key);
+		if (required && !isFilled(value)) return { error: nodeInfo(`${path}->${key}`) };
+		if (value !== undefined && !checkType(type, value)) return { error: nodeInfo(`${path}->${key}`) };
+	}
+	const filled = (key) => isFilled(node[key]) && !(Array.isArray(node[key]) && node[key].length === 0);
+	if (spec.atLeastOne && !spec.atLeastOne.some(filled)) {
+		return { error: `The request cannot be processed. Please verify the format of the [${path}] node: it must set at least one of ${spec.atLeastOne.map((k) => `[${k}]`).join(', ')}.` };
+	}
+	if (spec.exclusive && spec.exclusive.every(filled)) {
+		return { error: `The request cannot be processed. Please verify the format of the [${path}] node: ${spec.exclusive.map((k) => `[${k}]`).join(' and ')} cannot be used together.` };
+	}
+	return { node };
+}
+
+/** The path ids of a matched route, decoded: { ids: { <name>_id: value } } or { resp } (404). */
+function pathIds(spec, sub, resource) {
+	const raw = spec.re.exec(sub).slice(1);
+	const ids = {};
+	for (const [i, name] of spec.names.entries()) {
+		const value = safeDecode(raw[i]);
+		if (value === null || !PATH_ID_RE.test(value)) return { resp: errResp(resource, 404, badIdInfo(name, raw[i])) };
+		ids[`${name}_id`] = value;
+	}
+	return { ids };
+}
+
+/** A PUT's edit, applied to the object in the store once the body is valid. */
+function applyEdit(state, spec, token, id, parentId, json, resource) {
+	const objects = state.pull.objects;
+	const v = validateUpdate(spec.update, json);
+	if (v.error) return errResp(resource, 400, v.error);
+	const edit = dropUndefined(Object.fromEntries(Object.keys(spec.update.fields).map((k) => [k, v.node[k]])));
+	if (spec.provider === 'pinterest' && isFilled(v.node.board)) {
+		const board = objects(token, 'boards').entries().find((b) => b.name === v.node.board);
+		if (state.strictIds && !board) return errResp(resource, 404, `The board with the name [${v.node.board}] could not be found for this identity.`);
+		// A moved pin is listed under its new board (board/<id>/pins.json).
+		if (board) {
+			delete edit.board;
+			edit.board_id = board.board_id;
+		}
+	}
+	// The edit shows in the Pull lists (a playlist's new title in playlists.json too).
+	const listing = objects(token, spec.collection, parentId);
+	const known = listing.get(id) || { [spec.idKey]: id };
+	listing.set(id, { ...known, ...edit });
+	return null;
+}
+
+/**
+ * PUT / DELETE under /update/identities/. `state`: strictIds, byToken, authOk and the store
+ * (`pull`: objects(token, list, parent), hasId(token, list, id)).
+ */
+function answerUpdate(state, method, pathname, headers, body, rec) {
+	const resource = pathname;
+	const rest = pathname.slice('/update/identities/'.length);
+	const slash = rest.indexOf('/');
+	const sub = slash > 0 ? rest.slice(slash + 1) : '';
+	const spec = ROUTES.find((r) => r.re.test(sub));
+	if (!spec) return uriNotFound(resource);
+	if (!spec.methods.includes(method)) return methodNotAllowed(resource, method, spec.methods.join(', '));
+	const who = identityFor(state, resource, rest.slice(0, slash), headers, spec.provider);
+	if (who.resp) return who.resp;
+	const { token } = who;
+	const path = pathIds(spec, sub, resource);
+	if (path.resp) return path.resp;
+	const { ids } = path;
+	const id = ids[spec.idKey];
+	const parentId = spec.parent ? ids[`${PARENT_WHAT[spec.parent]}_id`] : null;
+	if (state.strictIds) {
+		if (spec.parent && !state.pull.hasId(token, spec.parent, parentId)) return errResp(resource, 404, notFoundForIdentity(PARENT_WHAT[spec.parent], parentId));
+		if (!state.pull.objects(token, spec.collection, parentId).has(id)) return errResp(resource, 404, notFoundForIdentity(spec.object.replace('_', ' '), id));
+	}
+	const result = { provider: spec.provider, object: spec.object, ...ids };
+
+	if (method === 'DELETE') {
+		state.pull.objects(token, spec.collection, parentId).delete(id);
+		return okResp(resource, JSON.stringify(result));
+	}
+	const refused = jsonBodyError(resource, headers, body, rec.json) || applyEdit(state, spec, token, id, parentId, rec.json, resource);
+	return refused || okResp(resource, JSON.stringify(result));
+}
+
+module.exports = { answerUpdate, UPDATE_ROUTES: ROUTES };

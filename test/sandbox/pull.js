@@ -20,8 +20,8 @@
  */
 
 const { generatedObjects, facebookUserId, oneAllDate } = require('./data');
-
-const PATH_ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
+const { NOT_FOUND_URI, okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
+const { PATH_ID_RE, safeDecode } = require('./urls');
 const DIGITS_RE = /^\d+$/;
 
 /** Paging of the paged endpoints: `page` from 1, the page-size parameter from 1 to max. */
@@ -74,13 +74,11 @@ for (const route of PULL_ROUTES) {
 	Object.freeze(route);
 }
 
-const NOT_FOUND_URI = 'The requested resource could not be found. Please verify the URI of your request.';
-
 /** Every info text of the Pull answers (400 and 404), so tests can compare them exactly. */
 const PULL_TEXTS = Object.freeze({
 	notFound: NOT_FOUND_URI,
-	badId: (what, raw) => `The ${what} id [${raw}] is not valid.`,
-	noParent: (what, id) => `The ${what} with the id [${id}] could not be found for this identity.`,
+	badId: badIdInfo,
+	noParent: notFoundForIdentity,
 	badSize: (param, value) => `The value [${value}] of the parameter [${param}] is not valid: use a number from 1 to ${PULL_PAGE.max}.`,
 	badPage: (value) => `The value [${value}] of the parameter [page] is not valid: use a number from 1 up.`,
 	badFlag: (param, value) => `The value [${value}] of the parameter [${param}] is not valid: use 0 or 1.`,
@@ -271,8 +269,8 @@ function checkSeed(token, list, count, parent = null) {
 }
 
 /**
- * @param {object} ctx what the server shares: data, byToken, basePull (token → pick lists),
- *   strictIds, okResp, errResp, safeDecode, pullSizes ({ [token]: { [list]: n } })
+ * @param {object} ctx the sandbox's own: data, byToken, basePull (token → pick lists), strictIds,
+ *   pullSizes ({ [token]: { [list]: n } })
  */
 function createPull(ctx) {
 	const listings = new Map(); // token|list|parent → Listing
@@ -356,11 +354,11 @@ function createPull(ctx) {
 		const ids = [];
 		for (const [i, list] of route.parents.entries()) {
 			const what = PARENT_WHAT[list];
-			const id = ctx.safeDecode(rawIds[i]);
-			if (id === null || !PATH_ID_RE.test(id)) return { resp: ctx.errResp(resource, 404, PULL_TEXTS.badId(what, rawIds[i])) };
+			const id = safeDecode(rawIds[i]);
+			if (id === null || !PATH_ID_RE.test(id)) return { resp: errResp(resource, 404, PULL_TEXTS.badId(what, rawIds[i])) };
 			// A post is looked for on its page, a page among the identity's pages.
 			if (ctx.strictIds && !objects(token, list, i === 0 ? null : ids[i - 1]).has(id)) {
-				return { resp: ctx.errResp(resource, 404, PULL_TEXTS.noParent(what, id)) };
+				return { resp: errResp(resource, 404, PULL_TEXTS.noParent(what, id)) };
 			}
 			ids.push(id);
 		}
@@ -394,7 +392,7 @@ function createPull(ctx) {
 		const parents = readParents(route, match.rawIds, token, resource);
 		if (parents.resp) return parents.resp;
 		const q = readQuery(route, query);
-		if (q.error) return ctx.errResp(resource, 400, q.error);
+		if (q.error) return errResp(resource, 400, q.error);
 		let entries = selected(route, token, identity, parents.ids, q);
 		if (route.size) {
 			const page = quirk?.ignorePage ? 1 : q.page;
@@ -402,7 +400,7 @@ function createPull(ctx) {
 		}
 		let body = '';
 		for (let i = 0; i < entries.length; i++) body += (i ? ',' : '') + jsonOf(entries[i]);
-		return ctx.okResp(resource, `{${JSON.stringify(route.key)}:{"count":${entries.length},"entries":[${body}]}}`);
+		return okResp(resource, `{${JSON.stringify(route.key)}:{"count":${entries.length},"entries":[${body}]}}`);
 	}
 
 	/** Called after every successful push with its result, so what was published is listed. */

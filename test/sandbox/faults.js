@@ -1,0 +1,165 @@
+'use strict';
+
+/**
+ * Faults the sandbox can play instead of (or on top of) a normal answer, and the per-request delay.
+ *
+ * A fault comes from `sb.setFault(f)` / `POST /__sandbox/fault` (optionally only for requests
+ * that match, a number of times, after skipping some), or from a `__fault:<name>` marker in one
+ * request's body or query string: `500` (any 4xx/5xx), `flagError`, `html`, `empty`, `truncated`,
+ * `hang`, `slow[:ms]`, `reset`. A marker wins over the fault that is set, and does not use it up.
+ *
+ * `__delay:<ms>` in a body answers normally, that much later: a client that must send one
+ * identity's posts one at a time can be caught overlapping them only if each answer takes a while.
+ */
+
+const { INFO_401, envelope, errResp } = require('./envelope');
+const { isObj } = require('./fields');
+const { safeDecode } = require('./urls');
+
+const FAULT_MODES = ['status', 'flagError', 'html', 'empty', 'truncated', 'hang', 'slow', 'reset'];
+const MARKER_RE = /__fault:([A-Za-z]+|\d{3})(?::(\d+))?/;
+const DELAY_RE = /__delay:(\d{1,5})/;
+
+const DEFAULT_FAULT_INFO = {
+	400: 'The request cannot be processed. Please verify the format of the [request] node.',
+	401: INFO_401,
+	403: 'The request is understood, but it has been refused: the identity has not granted the required permissions.',
+	404: 'The requested resource could not be found.',
+	409: 'The request is valid but cannot be executed: the social network reports a duplicate content.',
+	429: 'Too many requests. The rate limit has been exceeded, please try again later.',
+	500: 'An unrecoverable error occurred while processing the request.',
+	502: 'The API is currently down for maintenance.',
+	503: 'The API is currently overloaded. Please try again later.',
+};
+
+const HTML_502 =
+	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/** Accepts a fault object, null, or a marker-style string ('500', 'hang', 'slow:200', ...). */
+function normalizeFault(f) {
+	if (f == null) return null;
+	if (typeof f === 'string' || typeof f === 'number') {
+		const m = /^([A-Za-z]+|\d{3})(?::(\d+))?$/.exec(String(f));
+		const parsed = m && faultFromName(m[1], m[2]);
+		if (!parsed) throw new Error(`unknown fault: ${f}`);
+		return normalizeFault(parsed);
+	}
+	if (typeof f !== 'object' || Array.isArray(f)) throw new Error('fault must be an object or null');
+	if (!FAULT_MODES.includes(f.mode)) throw new Error(`fault.mode must be one of ${FAULT_MODES.join(', ')}`);
+	const out = { ...f };
+	if (f.mode === 'status') {
+		if (!Number.isInteger(f.status) || f.status < 400 || f.status > 599) throw new Error('fault.status must be an HTTP error status (400-599)');
+	}
+	if (f.mode === 'flagError' && f.code != null && !Number.isInteger(f.code)) throw new Error('fault.code must be an integer');
+	if (f.mode === 'html' && f.status != null && !Number.isInteger(f.status)) throw new Error('fault.status must be an integer');
+	if (f.mode === 'slow') {
+		out.ms = f.ms == null ? 1000 : Number(f.ms);
+		if (!Number.isFinite(out.ms) || out.ms < 0) throw new Error('fault.ms must be a number >= 0');
+	}
+	if (f.match != null) {
+		if (!isObj(f.match)) throw new Error('fault.match must be an object');
+		const { times, skip } = f.match;
+		if (times != null && (!Number.isInteger(times) || times < 1)) throw new Error('fault.match.times must be an integer >= 1');
+		if (skip != null && (!Number.isInteger(skip) || skip < 0)) throw new Error('fault.match.skip must be an integer >= 0');
+		out.match = { ...f.match };
+		out._remaining = times == null ? Infinity : times;
+		out._skip = skip || 0;
+	} else {
+		out._remaining = Infinity;
+		out._skip = 0;
+	}
+	return out;
+}
+
+function faultFromName(name, arg) {
+	if (/^\d{3}$/.test(name)) {
+		const status = Number(name);
+		return status >= 400 && status <= 599 ? { mode: 'status', status } : null;
+	}
+	const lower = name.toLowerCase();
+	if (lower === 'flagerror') return { mode: 'flagError' };
+	if (lower === 'slow') return { mode: 'slow', ms: arg == null ? 1000 : Number(arg) };
+	if (['html', 'empty', 'truncated', 'hang', 'reset'].includes(lower)) return { mode: lower };
+	return null;
+}
+
+/** What a record's `fault` says. */
+const faultName = (f) => (f.mode === 'status' ? String(f.status) : f.mode);
+
+/**
+ * The answer a fault puts in place of the normal one, or null when the fault acts on the normal
+ * answer or on the connection instead (truncated, slow, hang, reset).
+ */
+function faultResponse(f, resource) {
+	switch (f.mode) {
+		case 'status': {
+			const headers = f.status === 429 ? { 'Retry-After': '1' } : undefined;
+			return errResp(resource, f.status, f.info || DEFAULT_FAULT_INFO[f.status] || `The request failed with the status ${f.status}.`, headers);
+		}
+		case 'flagError': {
+			const code = f.code || 400;
+			return { status: 200, body: envelope(resource, 'error', code, f.info || 'The request cannot be processed. The social network has rejected the content.') };
+		}
+		case 'html':
+			return { status: f.status || 502, body: f.body || HTML_502, headers: { 'Content-Type': 'text/html' } };
+		case 'empty':
+			return { status: 200, body: '' };
+		default:
+			return null;
+	}
+}
+
+/** The fault that is set (one per sandbox) and the choice of the fault for each request. */
+function createFaultSwitch() {
+	let fault = null;
+
+	/** The fault as the control API shows it: counters by their public names. */
+	function publicFault() {
+		if (!fault) return null;
+		const { _remaining, _skip, ...rest } = fault;
+		return { ...rest, remaining: _remaining === Infinity ? null : _remaining, skip: _skip };
+	}
+
+	/** The fault for this request (a marker first, then the set fault if it matches), or null. */
+	function pick(method, rawUrl, body) {
+		if (body.indexOf('__fault:') !== -1 || rawUrl.indexOf('__fault:') !== -1) {
+			const m = MARKER_RE.exec(body) || MARKER_RE.exec(safeDecode(rawUrl) || rawUrl);
+			const f = m && faultFromName(m[1], m[2]);
+			if (f) return normalizeFault(f);
+		}
+		if (!fault) return null;
+		const mt = fault.match;
+		if (mt) {
+			if (mt.bodyContains != null && body.indexOf(String(mt.bodyContains)) === -1) return null;
+			if (mt.pathContains != null && rawUrl.indexOf(String(mt.pathContains)) === -1) return null;
+			if (mt.method != null && String(mt.method).toUpperCase() !== method) return null;
+		}
+		if (fault._skip > 0) {
+			fault._skip--;
+			return null;
+		}
+		const f = fault;
+		if (--fault._remaining <= 0) fault = null;
+		return f;
+	}
+
+	return {
+		pick,
+		set(f) {
+			fault = normalizeFault(f);
+			return publicFault();
+		},
+		get: publicFault,
+		clear() {
+			fault = null;
+		},
+	};
+}
+
+/** The `__delay:<ms>` a body asks for, else 0. */
+const requestedDelay = (body) => {
+	const m = body.indexOf('__delay:') === -1 ? null : DELAY_RE.exec(body);
+	return m ? Number(m[1]) : 0;
+};
+
+module.exports = { FAULT_MODES, normalizeFault, faultFromName, faultName, faultResponse, createFaultSwitch, requestedDelay };

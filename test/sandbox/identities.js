@@ -1,0 +1,127 @@
+'use strict';
+
+/**
+ * The sandbox's identities: the data set's identities ordered by creation, found by token, and
+ * the two Identity API reads (`GET /identities.json` paged, `GET /identities/<uuid>.json`), plus
+ * the identity checks every identity path goes through (token 404, provider 403).
+ *
+ * Facts vs guesses: the pagination node, its parameter names, the default of 250 and the maximum
+ * of 500 are OneAll's documentation; the 400 and 404 texts are the sandbox's own, UNCONFIRMED.
+ */
+
+const { generatedPull } = require('./data');
+const { okResp, errResp, nowDate } = require('./envelope');
+const { first } = require('./urls');
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_PER_PAGE = 500;
+
+/**
+ * Checks a data set once: `identitiesAsc` (oldest first; undated ones keep their order), `byToken`
+ * (lower-case token → { entry, index }) and `basePull` (lower-case token → its pick lists, given
+ * in data.pull or generated).
+ */
+function prepareIdentities(data) {
+	if (!data || !Array.isArray(data.identities)) throw new Error('options.data.identities must be an array');
+	const identitiesAsc = data.identities
+		.map((e, i) => ({ e, i, t: Date.parse(e.date_creation) }))
+		.sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i))
+		.map((x) => x.e);
+	const byToken = new Map();
+	identitiesAsc.forEach((e, i) => {
+		if (!e || typeof e.identity_token !== 'string' || !UUID_RE.test(e.identity_token)) throw new Error(`identity #${i} has no UUID identity_token`);
+		byToken.set(e.identity_token.toLowerCase(), { entry: e, index: i });
+	});
+	const basePull = new Map();
+	for (const [token, { entry, index }] of byToken) {
+		const given = data.pull && (data.pull[entry.identity_token] || data.pull[token]);
+		basePull.set(token, given || generatedPull(entry, index) || {});
+	}
+	return { identitiesAsc, byToken, basePull };
+}
+
+/** { token (lower case), identity } for the token of a path, or { resp }: 404. */
+function findIdentity(byToken, resource, rawToken) {
+	if (!UUID_RE.test(rawToken)) return { resp: errResp(resource, 404, `The identity_token [${rawToken}] is not a valid identity token.`) };
+	const token = rawToken.toLowerCase();
+	const ident = byToken.get(token);
+	if (!ident) return { resp: errResp(resource, 404, `The identity with the identity_token [${rawToken}] could not be found.`) };
+	return { token, identity: ident.entry };
+}
+
+/** The 403 for an identity used with another provider's path, else null. */
+function providerError(resource, rawToken, identity, provider) {
+	if (identity.provider === provider) return null;
+	return errResp(
+		resource,
+		403,
+		`The identity with the identity_token [${rawToken}] belongs to the provider [${identity.provider}] and cannot be used with the [${provider}] API.`,
+	);
+}
+
+/** `GET /identities/<uuid>.json`: the entry with the fields only the single read has. */
+function identityAnswer(resource, identity) {
+	const full = {
+		...identity,
+		source: { name: identity.provider, key: identity.provider },
+		name: { formatted: identity.displayName },
+	};
+	return okResp(resource, JSON.stringify({ identity: full }));
+}
+
+const badParam = (resource, name) => errResp(resource, 400, `The request cannot be processed. Please verify the value of the [${name}] parameter.`);
+
+/**
+ * `GET /identities.json` over one data set. A benchmark lists thousands of identities many times,
+ * so every entry is serialised once and each page's answer is cached.
+ */
+function createIdentityList(identitiesAsc) {
+	const jsonAsc = identitiesAsc.map((e) => JSON.stringify(e));
+	const jsonDesc = jsonAsc.slice().reverse();
+	const pageCache = new Map(); // page|size|direction → { dataJson, date, buf }
+
+	function pageData(page, epp, dir) {
+		const all = dir === 'asc' ? jsonAsc : jsonDesc;
+		const total = all.length;
+		const slice = all.slice((page - 1) * epp, page * epp);
+		const pagination = {
+			current_page: page,
+			total_pages: Math.max(1, Math.ceil(total / epp)),
+			entries_per_page: epp,
+			total_entries: total,
+			order: { field: 'date_creation', direction: dir },
+		};
+		return `{"identities":{"pagination":${JSON.stringify(pagination)},"count":${slice.length},"entries":[${slice.join(',')}]}}`;
+	}
+
+	return function listPage(query, resource) {
+		const p = first(query.page);
+		const e = first(query.entries_per_page);
+		const d = first(query.order_direction);
+		if (p !== undefined && !/^\d+$/.test(p)) return badParam(resource, 'page');
+		if (e !== undefined && !/^\d+$/.test(e)) return badParam(resource, 'entries_per_page');
+		if (d !== undefined && !/^(asc|desc)$/i.test(d)) return badParam(resource, 'order_direction');
+		const page = p === undefined ? 1 : Number(p);
+		let epp = e === undefined ? 250 : Number(e);
+		if (page < 1) return badParam(resource, 'page');
+		if (epp < 1) return badParam(resource, 'entries_per_page');
+		if (epp > MAX_PER_PAGE) epp = MAX_PER_PAGE;
+		const dir = d === undefined ? 'asc' : d.toLowerCase();
+		const key = `${page}|${epp}|${dir}`;
+		let cached = pageCache.get(key);
+		if (cached === undefined) {
+			if (pageCache.size > 1000) pageCache.clear();
+			cached = { dataJson: pageData(page, epp, dir), date: '', buf: null };
+			pageCache.set(key, cached);
+		}
+		// The whole answer is kept as a Buffer and rebuilt at most once a second (the date changes).
+		const date = nowDate();
+		if (cached.date !== date) {
+			cached.buf = Buffer.from(okResp(resource, cached.dataJson).body);
+			cached.date = date;
+		}
+		return { status: 200, body: cached.buf };
+	};
+}
+
+module.exports = { UUID_RE, prepareIdentities, findIdentity, providerError, identityAnswer, createIdentityList };
