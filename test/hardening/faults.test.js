@@ -37,7 +37,7 @@ const HINT = {
 		"OneAll did not answer in time. Raise the node's Request Options → Timeout, or try again later. The post may still have been published: check before running again.",
 };
 
-// The sandbox's fault texts (test/sandbox/server.js, DEFAULT_FAULT_INFO).
+// The sandbox's fault texts (test/sandbox/faults.js, DEFAULT_FAULT_INFO).
 const INFO = {
 	401: INFO_401,
 	403: 'The request is understood, but it has been refused: the identity has not granted the required permissions.',
