@@ -1,5 +1,6 @@
 'use strict';
 // The Markdown report of one bench run (bench/.work/results.md; `npm run bench:publish` publishes it).
+const { readSection } = require('./reads');
 const { CONFIG, TARGETS, PACKAGE } = require('./config');
 const { LABEL } = require('./workloads');
 const { fmt, kb, mib, bytes, range } = require('./lib/stats');
@@ -163,6 +164,7 @@ function renderReport(x) {
 	header(L, x);
 	targets(L, x);
 	timePerItem(L, x);
+	readSection(L, x.reads);
 	evaluations(L, x);
 	identical(L, x);
 	footprint(L, x);

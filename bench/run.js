@@ -27,6 +27,7 @@ const { measuredRun, runPairs } = require('./measure');
 const { distInfo, pack, coldLoad, loadInN8n, descriptionSizes } = require('./footprint');
 const { profileRun, profileColdLoad } = require('./profiling');
 const { renderReport } = require('./report');
+const { PULL_SIZES, readWorkflows, runReads } = require('./reads');
 const { fmt, range, bytes } = require('./lib/stats');
 
 function machineInfo() {
@@ -61,7 +62,7 @@ async function main(ctx) {
 	x.tarball = pack(ctx.tmpDir);
 	step(`tarball ${bytes(x.tarball.bytes)} bytes; dist/ ${bytes(x.dist.bytes)} bytes in ${x.dist.files} files`);
 
-	ctx.sb = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+	ctx.sb = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, pullSizes: PULL_SIZES });
 	step('preparing n8n 2.41 (installs it into ~/.cache on the first run)');
 	const instance = (ctx.instance = await createInstance({ line: '2', tarball: x.tarball.file }));
 	x.n8nVersion = instance.version;
@@ -82,6 +83,8 @@ async function main(ctx) {
 	}
 	const counted = countedWorkflow();
 	workflows.push(counted);
+	const reads = readWorkflows(ctx.sb.url);
+	for (const r of reads) workflows.push(r.oneall, r.http);
 	await instance.importWorkflows(workflows);
 	step(`${workflows.length} workflows and 2 credentials imported`);
 
@@ -112,6 +115,7 @@ async function main(ctx) {
 		step(`${w.title}: ratio ${range(s.ratio)} over ${s.ratio.n} pairs`);
 	}
 	x.cold.inN8n = loadInN8n(loads);
+	x.reads = await runReads(ctx, reads);
 
 	// Where a time target is missed: where the time goes (the first such workload).
 	const missed = x.timed.find((s) => s.met === false);
@@ -135,7 +139,10 @@ async function main(ctx) {
 	fs.writeFileSync(CONFIG.out, report);
 	process.stdout.write(report);
 	step(`wrote ${path.relative(ROOT, CONFIG.out)} (\`npm run bench:publish\` copies it to bench/results.md); bench took ${x.totalSec.toFixed(0)} s`);
-	const allOk = x.counted.ok && x.timed.every((s) => s.oneall.ok && s.http.ok && s.identity && s.identity.identical === s.identity.compared);
+	const allOk =
+		x.counted.ok &&
+		x.timed.every((s) => s.oneall.ok && s.http.ok && s.identity && s.identity.identical === s.identity.compared) &&
+		x.reads.every((s) => s.oneall.ok && s.http.ok);
 	return allOk ? 0 : 1;
 }
 
