@@ -55,7 +55,8 @@ const {
 	errorsOf,
 } = require('./lib/suite');
 const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth } = require('./lib/secrets');
-const { startSandbox, OPS, INFO_401 } = require('../sandbox/server');
+const { startSandbox, INFO_401 } = require('../sandbox/server');
+const { DEFAULT_FAULT_INFO } = require('../sandbox/faults');
 const { selfSignedCert } = require('../sandbox/selfSigned');
 const sandboxData = require('../sandbox/data');
 
@@ -96,7 +97,7 @@ const FAULTS = [
 	{ name: 'truncated', message: /^OneAll answered HTTP 200 with a body that is not JSON: "\{/ },
 	{ name: 'hang', message: /^Could not reach OneAll: the request timed out$/, hint: /Timeout.*may still have been published/, what: 'reported as a timeout, with the Timeout hint and the "may still have been published" warning' },
 ];
-const MSG_500 = 'OneAll error 500: An unrecoverable error occurred while processing the request.';
+const MSG_500 = `OneAll error 500: ${DEFAULT_FAULT_INFO[500]}`;
 
 // ---------------------------------------------------------------------------------------------
 // Output and bookkeeping
@@ -108,39 +109,6 @@ const MSG_500 = 'OneAll error 500: An unrecoverable error occurred while process
 // ---------------------------------------------------------------------------------------------
 
 const pushPath = (token, sub) => `/push/identities/${token}/${sub}`;
-
-/** The sandbox operation behind a recorded push path, with the id taken from the path. */
-function opFor(pathname) {
-	const m = /^\/push\/identities\/[^/]+\/(.+)$/.exec(pathname);
-	if (!m) return null;
-	const sub = m[1];
-	if (OPS[sub] && !sub.includes('{')) return { op: OPS[sub], pathId: null };
-	let x = /^pinterest\/board\/([^/]+)\/pin\.json$/.exec(sub);
-	if (x) return { op: OPS['pinterest/board/{id}/pin.json'], pathId: decodeURIComponent(x[1]) };
-	x = /^youtube\/playlist\/([^/]+)\/video\.json$/.exec(sub);
-	if (x) return { op: OPS['youtube/playlist/{id}/video.json'], pathId: decodeURIComponent(x[1]) };
-	return null;
-}
-
-/**
- * What the sandbox answered for a successful push: its `result.data`, rebuilt from the request and
- * n, the number of successful pushes since the last reset (ids are derived from it).
- */
-function sandboxResult(rec, n) {
-	const found = opFor(rec.pathname);
-	if (!found) fail(`unknown push path ${rec.pathname}`);
-	let node = rec.json.request.push;
-	for (const part of found.op.node) node = node[part];
-	return found.op.result(n, node, found.pathId);
-}
-
-/** Numbers successful pushes in the order the sandbox answered them (1-based, as its ids). */
-function numberPushes(requests) {
-	let n = 0;
-	const map = new Map();
-	for (const r of requests) if (r.status === 200 && r.pathname.startsWith('/push/')) map.set(r, ++n);
-	return map;
-}
 
 /** method, exact path (no query), Authorization, Content-Type, exact JSON body. */
 function checkRequest(rec, { path: expectedPath, body, auth = GOOD_AUTH }) {
@@ -242,7 +210,6 @@ scenario('01', 'every operation', ({ run, requests }) => {
 		const bad = requests.filter((r) => r.status !== 200);
 		if (bad.length) fail(bad.map((r) => `${r.url} → ${r.status}`).join(', '));
 	});
-	const numbers = numberPushes(requests);
 	for (const [node, [token, sub, body]] of Object.entries(OPERATIONS)) {
 		const expectedPath = pushPath(token, sub);
 		check(`${node}: POST ${sub}, Authorization, exact body`, () => {
@@ -255,7 +222,7 @@ scenario('01', 'every operation', ({ run, requests }) => {
 			if (!rec) fail('no request');
 			const items = outputOf(run, node);
 			assertEqual(items.length, 1, 'item count');
-			assertEqual(items[0].json, sandboxResult(rec, numbers.get(rec)), 'json');
+			assertEqual(items[0].json, rec.result, 'json');
 			assertEqual(pairedIndexes(items), [0], 'pairedItem');
 		});
 	}
@@ -284,7 +251,6 @@ scenario('02', 'RSS item → Twitter picture → tweet', ({ run, requests, workf
 		assertEqual(requests.map((r) => r.pathname.split('/').slice(-1)[0]), ['picture.json', 'picture.json', 'picture.json', 'post.json', 'post.json', 'post.json'], 'request order');
 		checkAllAuth(requests);
 	});
-	const numbers = numberPushes(requests);
 	RSS.forEach((post, i) => {
 		check(`item ${i}: upload of its picture (enclosure.url${i === 2 ? ', else image' : ''}) with its title`, () => {
 			checkRequest(uploads[i], { path: pushPath(TOKENS.twitter, 'twitter/picture.json'), body: { request: { push: { picture: { url: post.picture, description: post.title } } } } });
@@ -293,11 +259,11 @@ scenario('02', 'RSS item → Twitter picture → tweet', ({ run, requests, workf
 	check('Upload Picture outputs each picture_id with pairedItem 0, 1, 2', () => {
 		const items = outputOf(run, 'Upload Picture');
 		assertEqual(pairedIndexes(items), [0, 1, 2], 'pairedItem');
-		items.forEach((item, i) => assertEqual(item.json, sandboxResult(uploads[i], numbers.get(uploads[i])), `item ${i} json`));
+		items.forEach((item, i) => assertEqual(item.json, uploads[i].result, `item ${i} json`));
 	});
 	RSS.forEach((post, i) => {
 		check(`item ${i}: the tweet carries "title link" and the picture id returned for ITS upload`, () => {
-			const pictureId = sandboxResult(uploads[i], numbers.get(uploads[i])).picture_id;
+			const pictureId = uploads[i].result.picture_id;
 			const produced = outputOf(run, 'Upload Picture')[i].json.picture_id;
 			assertEqual(produced, pictureId, 'picture_id in n8n');
 			checkRequest(tweets[i], { path: pushPath(TOKENS.twitter, 'twitter/post.json'), body: { request: { push: { post: { message: `${post.title} ${post.link}`, attachments: [pictureId] } } } } });
@@ -307,7 +273,7 @@ scenario('02', 'RSS item → Twitter picture → tweet', ({ run, requests, workf
 	check('Publish Tweet outputs 3 posts with pairedItem 0, 1, 2 and their attachments', () => {
 		const items = outputOf(run, 'Publish Tweet');
 		assertEqual(pairedIndexes(items), [0, 1, 2], 'pairedItem');
-		items.forEach((item, i) => assertEqual(item.json, sandboxResult(tweets[i], numbers.get(tweets[i])), `item ${i} json`));
+		items.forEach((item, i) => assertEqual(item.json, tweets[i].result, `item ${i} json`));
 	});
 });
 
@@ -325,7 +291,6 @@ scenario('03', 'form submission → Facebook page + LinkedIn company', ({ run, r
 	check('2 Facebook page posts and 2 LinkedIn company posts, nothing else', () => {
 		assertEqual([fb.length, li.length, requests.length], [2, 2, 4], '[facebook, linkedin, total]');
 	});
-	const numbers = numberPushes(requests);
 	FORM.forEach((sub, i) => {
 		const withLink = (o) => (sub.Link ? { ...o, link: sub.Link } : o);
 		check(`submission ${i}: Facebook page post body${sub.Link ? '' : ' (empty Link left out)'}`, () => {
@@ -339,7 +304,7 @@ scenario('03', 'form submission → Facebook page + LinkedIn company', ({ run, r
 		check(`${node}: 2 items, OneAll's result.data, pairedItem 0, 1`, () => {
 			const items = outputOf(run, node);
 			assertEqual(pairedIndexes(items), [0, 1], 'pairedItem');
-			items.forEach((item, i) => assertEqual(item.json, sandboxResult(recs[i], numbers.get(recs[i])), `item ${i} json`));
+			items.forEach((item, i) => assertEqual(item.json, recs[i].result, `item ${i} json`));
 		});
 	}
 });
@@ -689,10 +654,9 @@ scenario('fan', 'examples/fan-out-to-every-account.json over 50 identities of mi
 	check('Publish Tweet: one item per identity, paired with it, each the post of its own identity', () => {
 		const items = outputOf(run, 'Publish Tweet');
 		assertEqual(pairedIndexes(items), twitter.map((_t, i) => i), 'pairedItem');
-		const numbers = numberPushes(requests);
 		items.forEach((item, i) => {
 			const rec = requests.find((r) => r.pathname === pushPath(twitter[i], 'twitter/post.json'));
-			assertEqual(item.json, sandboxResult(rec, numbers.get(rec)), `item ${i} json`);
+			assertEqual(item.json, rec.result, `item ${i} json`);
 		});
 		return `${items.length} posts`;
 	});

@@ -6,7 +6,6 @@
 // output, the error (cause, context, errorResponse, description, messages) or the run data.
 
 const { runOneAll, credentialType } = require('../helpers/runWorkflow');
-const { INFO_401 } = require('../sandbox/server');
 const {
 	PUBLIC_KEY,
 	PRIVATE_KEY,
@@ -37,17 +36,8 @@ const HINT = {
 		"OneAll did not answer in time. Raise the node's Request Options → Timeout, or try again later. The post may still have been published: check before running again.",
 };
 
-// The sandbox's fault texts (test/sandbox/faults.js, DEFAULT_FAULT_INFO).
-const INFO = {
-	401: INFO_401,
-	403: 'The request is understood, but it has been refused: the identity has not granted the required permissions.',
-	404: 'The requested resource could not be found.',
-	409: 'The request is valid but cannot be executed: the social network reports a duplicate content.',
-	429: 'Too many requests. The rate limit has been exceeded, please try again later.',
-	500: 'An unrecoverable error occurred while processing the request.',
-	502: 'The API is currently down for maintenance.',
-	503: 'The API is currently overloaded. Please try again later.',
-};
+// OneAll's info texts as the sandbox answers them: the node must pass them through unchanged.
+const { DEFAULT_FAULT_INFO: INFO } = require('../sandbox/faults');
 
 const HTML_EXCERPT =
 	'"<html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx</center> </body> </html>"';

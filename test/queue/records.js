@@ -34,17 +34,6 @@ function postRecords(requests, kind) {
 	return requests.filter((r) => r.pathname.endsWith('/twitter/post.json') && (parts(r) || {}).kind === kind);
 }
 
-/**
- * The sandbox numbers its successful pushes (1, 2, …) in the order they arrive and derives the ids
- * it returns from that number: this recovers the number of each recorded request.
- */
-function numberPushes(requests) {
-	let n = 0;
-	const map = new Map();
-	for (const r of requests) if (r.status === 200 && r.pathname.startsWith('/push/')) map.set(r, ++n);
-	return map;
-}
-
 /** Tags that reached the sandbox more than once. */
 function duplicates(recs) {
 	const seen = new Map();
@@ -116,4 +105,4 @@ function maxInFlight(recs) {
 	return max;
 }
 
-module.exports = { tagOf, postRecords, numberPushes, duplicates, inputOrderProblems, overlapProblems, maxInFlight };
+module.exports = { tagOf, postRecords, duplicates, inputOrderProblems, overlapProblems, maxInFlight };

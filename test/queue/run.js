@@ -29,10 +29,11 @@ const { killLiveEditors } = require('../e2e/lib/n8n');
 const { packPackage } = require('../e2e/lib/pack');
 const { startQueueMode } = require('../e2e/lib/queue-mode');
 const { createReport, fail, assertEqual, assertMatch, findLeaks, secs } = require('../e2e/lib/checks');
-const { startSandbox, formatId } = require('../sandbox/server');
+const { startSandbox } = require('../sandbox/server');
+const { DEFAULT_FAULT_INFO } = require('../sandbox/faults');
 const sandboxData = require('../sandbox/data');
 const { queueWorkflows, HOOKS } = require('./workflows');
-const { tagOf, numberPushes, postRecords, inputOrderProblems, overlapProblems, maxInFlight, duplicates } = require('./records');
+const { tagOf, postRecords, inputOrderProblems, overlapProblems, maxInFlight, duplicates } = require('./records');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = require(path.join(ROOT, 'package.json'));
@@ -43,7 +44,7 @@ const AUTH_VALUE = Buffer.from(`${KEYS.publicKey}:${KEYS.privateKey}`).toString(
 const SECRETS = { 'private key': KEYS.privateKey, 'public key': KEYS.publicKey, 'Base64 Authorization value': AUTH_VALUE };
 const CREDENTIAL = { id: 'queueSandboxCr01', name: 'OneAll sandbox (queue mode)' };
 const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
-const MSG_500 = 'OneAll error 500: An unrecoverable error occurred while processing the request.';
+const MSG_500 = `OneAll error 500: ${DEFAULT_FAULT_INFO[500]}`;
 
 // Bull's defaults (lock 60 s, stalled check every 30 s) take up to 1.5 min to notice a dead worker;
 // shorter here so the worker-kill case fits the suite. The README gives both.
@@ -144,10 +145,9 @@ async function casePosts(cluster, sandbox, wf) {
 		if (problems.length) fail(problems.slice(0, 3).join('; '));
 	});
 	check('each webhook answered with its own 100 results in input order (the ids the sandbox gave those posts)', () => {
-		const ids = numberPushes(requests);
-		const idOf = new Map(recs.map((r) => [r.json.request.push.post.message, formatId('numeric', ids.get(r))]));
+		const resultOf = new Map(recs.map((r) => [r.json.request.push.post.message, r.result]));
 		answers.forEach((a, r) => {
-			const expected = runs[r].map((p) => ({ provider: 'twitter', object: 'post', post_id: idOf.get(p.message) }));
+			const expected = runs[r].map((p) => resultOf.get(p.message));
 			assertEqual(a.body, expected, `answer of run ${r}`);
 		});
 	});
@@ -181,9 +181,6 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		cluster.webhook(HOOKS.stop, { posts: stopPosts }),
 	]);
 	const requests = sandbox.requests.slice();
-	const ids = numberPushes(requests);
-	const idOf = (rec) => formatId('numeric', ids.get(rec));
-
 	// Picture → tweet
 	const pictures = requests.filter((r) => r.pathname.endsWith('/twitter/picture.json'));
 	const tweets = postRecords(requests, 'chain');
@@ -196,7 +193,7 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		if (bad.length) fail(`${bad.length} not answered 200`);
 	});
 	check('chain: every tweet carries the id OneAll returned for its own picture, and nothing else', () => {
-		const pictureIdByTag = new Map(pictures.map((r) => [tagOf(r), idOf(r)]));
+		const pictureIdByTag = new Map(pictures.map((r) => [tagOf(r), r.result.picture_id]));
 		for (const t of tweets) {
 			const want = pictureIdByTag.get(tagOf(t));
 			if (!want) fail(`no picture for ${tagOf(t)}`);
@@ -215,7 +212,7 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 			if (a.status !== 200) fail(`run ${r}: HTTP ${a.status} ${a.text.slice(0, 200)}`);
 			const expected = chainRuns[r].map((post) => {
 				const t = tweets.find((x) => x.json.request.push.post.message === post.message);
-				return { provider: 'twitter', object: 'post', post_id: idOf(t), attachments: t.json.request.push.post.attachments };
+				return t.result;
 			});
 			assertEqual(a.body, expected, `answer of chain run ${r}`);
 		});
@@ -236,7 +233,7 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		if (errAnswer.status !== 200) fail(`HTTP ${errAnswer.status}: ${errAnswer.text.slice(0, 300)}`);
 		const okItems = errPosts.filter((_, i) => !errFaults.includes(i)).map((p) => {
 			const rec = errRecs.find((r) => r.json.request.push.post.message === p.message);
-			return { provider: 'twitter', object: 'post', post_id: idOf(rec) };
+			return rec.result;
 		});
 		assertEqual(errAnswer.body, [...okItems, ...errFaults.map(() => ({ error: MSG_500 }))], 'answer');
 	});

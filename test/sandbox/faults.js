@@ -162,4 +162,4 @@ const requestedDelay = (body) => {
 	return m ? Number(m[1]) : 0;
 };
 
-module.exports = { FAULT_MODES, normalizeFault, faultFromName, faultName, faultResponse, createFaultSwitch, requestedDelay };
+module.exports = { FAULT_MODES, DEFAULT_FAULT_INFO, normalizeFault, faultFromName, faultName, faultResponse, createFaultSwitch, requestedDelay };

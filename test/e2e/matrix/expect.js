@@ -6,10 +6,11 @@
  */
 const { fail, show, assertEqual, outputOf, pairedIndexes } = require('../lib/suite');
 const { overlapsPerIdentity } = require('../../sandbox/server');
+const { DEFAULT_FAULT_INFO } = require('../../sandbox/faults');
 const { checkAllAuth } = require('../lib/secrets');
 
-const MSG_500 = 'OneAll error 500: An unrecoverable error occurred while processing the request.';
-const MSG_429 = 'OneAll error 429: Too many requests. The rate limit has been exceeded, please try again later.';
+const MSG_500 = `OneAll error 500: ${DEFAULT_FAULT_INFO[500]}`;
+const MSG_429 = `OneAll error 429: ${DEFAULT_FAULT_INFO[429]}`;
 const MSG_TIMEOUT = 'Could not reach OneAll: the request timed out';
 const MSG_CERTIFICATE = "Could not reach OneAll: the server's certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)";
 
