@@ -2,7 +2,12 @@
 // published; it gives scripts and tests in this repository one place to require the built package.
 const path = require('node:path');
 
+const distDir = path.join(__dirname, 'dist');
+const nodeDir = path.join(distDir, 'nodes', 'OneAll');
+
 module.exports = {
-	nodePath: path.join(__dirname, 'dist/nodes/OneAll/OneAll.node.js'),
-	credentialPath: path.join(__dirname, 'dist/credentials/OneAllApi.credentials.js'),
+	distDir,
+	nodeDir,
+	nodePath: path.join(nodeDir, 'OneAll.node.js'),
+	credentialPath: path.join(distDir, 'credentials', 'OneAllApi.credentials.js'),
 };

@@ -47,7 +47,7 @@ function distInfo() {
 	}
 	const ts = (p) => p.endsWith('.ts');
 	const srcNewest = Math.max(newestMtime(path.join(ROOT, 'nodes'), ts), newestMtime(path.join(ROOT, 'credentials'), ts));
-	const distDir = path.join(ROOT, 'dist');
+	const { distDir } = require('..');
 	return { ...dirSize(distDir), stale: srcNewest > newestMtime(distDir, (p) => p.endsWith('.js')) };
 }
 

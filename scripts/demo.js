@@ -120,7 +120,7 @@ stopOnSignals(() => out('\nstopped: n8n and everything else the demo started'));
 
 async function main() {
 	const t0 = Date.now();
-	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js'))) {
+	if (!fs.existsSync(require('..').nodePath)) {
 		throw new Error('dist/ is missing: run `npm run build` first (`npm run demo` does)');
 	}
 

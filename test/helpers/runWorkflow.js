@@ -1,17 +1,15 @@
 // Runs the BUILT node inside n8n-core's real workflow engine (WorkflowExecute → RoutingNode →
 // httpRequestWithAuthentication → the credential's authenticate), the way n8n runs it, with a
 // minimal stand-in only for what n8n's server would provide: node type registry and credential store.
-const path = require('node:path');
-
 // n8n-core 2.41 logs every failing node's error through its Logger, to the console: in jest that is
 // noise around the tests' own output. A level given in the environment still wins.
 process.env.N8N_LOG_LEVEL ??= 'silent';
 const { Workflow } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks, DirectoryLoader, LoadOptionsContext } = require('n8n-core');
 
-const dist = path.join(__dirname, '..', '..', 'dist');
-const { OneAll } = require(path.join(dist, 'nodes/OneAll/OneAll.node.js'));
-const { OneAllApi } = require(path.join(dist, 'credentials/OneAllApi.credentials.js'));
+const { nodePath, credentialPath } = require('../..');
+const { OneAll } = require(nodePath);
+const { OneAllApi } = require(credentialPath);
 
 const NODE_TYPE = 'n8n-nodes-oneall.oneAll';
 

@@ -5,10 +5,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const dist = path.join(__dirname, '..', '..', 'dist', 'nodes', 'OneAll');
-const { resources } = require(path.join(dist, 'resources'));
-const { describeResources } = require(path.join(dist, 'shared', 'describe'));
-const { OneAll } = require(path.join(dist, 'OneAll.node.js'));
+const { nodeDir, nodePath } = require('../..');
+const { resources } = require(path.join(nodeDir, 'resources'));
+const { describeResources } = require(path.join(nodeDir, 'shared', 'describe'));
+const { OneAll } = require(nodePath);
 
 const before = fs.readFileSync(path.join(__dirname, '__fixtures__', 'description-34.json'), 'utf8');
 const withoutReads = resources.map((resource) => ({ ...resource, operations: resource.operations.filter((spec) => spec.api !== 'pull') }));

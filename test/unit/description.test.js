@@ -5,9 +5,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { NodeHelpers } = require('n8n-workflow');
 
-const dist = path.join(__dirname, '..', '..', 'dist');
-const nodeDir = path.join(dist, 'nodes', 'OneAll');
-const { OneAll } = require(path.join(nodeDir, 'OneAll.node.js'));
+const { nodeDir, nodePath, credentialPath } = require('../..');
+const { OneAll } = require(nodePath);
 
 const node = new OneAll();
 const description = node.description;
@@ -156,7 +155,7 @@ describe('node', () => {
 	});
 
 	test('the credential is built into dist too', () => {
-		expect(fs.existsSync(path.join(dist, 'credentials', 'OneAllApi.credentials.js'))).toBe(true);
+		expect(fs.existsSync(credentialPath)).toBe(true);
 	});
 
 	test('additionalFields is declared once: n8n evaluates each declaration for every item', () => {

@@ -412,7 +412,7 @@ describe('keys never appear in outputs, errors or run data', () => {
 });
 
 describe('what counts as a timeout', () => {
-	const { transportError } = require('../../dist/nodes/OneAll/shared/errors');
+	const { transportError } = require(`${require('../..').nodeDir}/shared/errors`);
 	const node = { name: 'OneAll', type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, parameters: {} };
 
 	test("n8n's own waits that say \"timeout\" (a busy database pool) are not reported as OneAll not answering, but as not sent", () => {
