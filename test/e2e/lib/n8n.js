@@ -18,55 +18,14 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const { portFree, freePort } = require('./ports');
 const { spawn } = require('child_process');
+const { portFree, freePort } = require('./ports');
 const { ensureN8n } = require('./install-n8n');
-
-/** Environment that keeps n8n quiet, local and offline. */
-const QUIET_ENV = {
-	N8N_DIAGNOSTICS_ENABLED: 'false',
-	N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
-	N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
-	N8N_RUNNERS_ENABLED: 'false', // 1.x: run Code nodes in-process; 2.x ignores it (runners always on)
-	N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-	N8N_PYTHON_ENABLED: 'false', // 2.x: no Python runner (its venv is missing anyway)
-	N8N_SSRF_PROTECTION_ENABLED: 'false', // 2.x: off by default; pinned so mock servers on 127.0.0.1 work
-	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-	N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
-	N8N_TEMPLATES_ENABLED: 'false',
-	N8N_PERSONALIZATION_ENABLED: 'false',
-	N8N_HIRING_BANNER_ENABLED: 'false',
-	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-	N8N_AI_ENABLED: 'false',
-	N8N_COMMUNITY_PACKAGES_ENABLED: 'true', // needed: it is what loads <userFolder>/.n8n/nodes
-	N8N_REINSTALL_MISSING_PACKAGES: 'false',
-	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-	N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
-	N8N_SECURE_COOKIE: 'false', // the editor is served over plain http://localhost
-	N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
-	N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
-	DB_SQLITE_POOL_SIZE: '2',
-	EXTERNAL_FRONTEND_HOOKS_URLS: '',
-	N8N_LOG_LEVEL: 'info', // not lower: a failed run's JSON is printed at level info
-	N8N_LOG_OUTPUT: 'console',
-	NO_COLOR: '1',
-	FORCE_COLOR: '0',
-	TZ: 'UTC',
-	GENERIC_TIMEZONE: 'UTC',
-};
-
-/** Per-line additions. */
-const LINE_ENV = {
-	'1': {},
-	'2': {
-		// 2.x's mcp-registry module fetches https://api.n8n.io/api/mcp-servers when `n8n start` runs
-		// (seen with strace: the only outbound lookup). 1.x does not know this module name (it would
-		// refuse to start), so this is 2.x only.
-		N8N_DISABLED_MODULES: 'mcp-registry',
-	},
-};
+const { log } = require('./log');
+const { QUIET_ENV, LINE_ENV } = require('./n8n-env');
+const { killLiveEditors, trackChild, onCleanup, spawnLogged, stopGroup, runProcess, stopOnSignals } = require('./processes');
+const { parseRunOutput, describeRun, nodeOutput, nodeError } = require('./run-output');
+const { readExecutions } = require('./executions');
 
 const OWNER = {
 	email: 'owner@example.com',
@@ -87,89 +46,6 @@ function newId() {
 	return /\d/.test(s) ? s : s.slice(0, 15) + String(bytes[0] % 10);
 }
 
-function log(msg) {
-	if (process.env.N8N_E2E_QUIET) return;
-	process.stderr.write(`[n8n-harness ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-/** Strips ANSI colour codes. */
-function stripAnsi(s) {
-	// eslint-disable-next-line no-control-regex
-	return s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
-}
-
-/**
- * Finds the run data JSON in the stdout of `n8n execute --rawOutput`.
- * n8n prints it with JSON.stringify(data, null, 2), so it starts on a line that is exactly "{";
- * log lines may come before it (and, on a failed run, after it).
- * Returns the LAST top-level JSON object that parses, or undefined.
- */
-function parseRunOutput(stdout) {
-	const lines = stripAnsi(stdout).split(/\r?\n/);
-	const starts = [];
-	const ends = [];
-	lines.forEach((l, i) => {
-		if (l === '{') starts.push(i);
-		if (l === '}') ends.push(i);
-	});
-	for (let s = starts.length - 1; s >= 0; s--) {
-		for (const e of ends) {
-			if (e <= starts[s]) continue;
-			try {
-				return JSON.parse(lines.slice(starts[s], e + 1).join('\n'));
-			} catch {
-				/* try the next closing brace */
-			}
-		}
-	}
-	return undefined;
-}
-
-/** Runs a process in its own process group (ended with it); never rejects on a non-zero exit. */
-function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
-	return new Promise((resolve, reject) => {
-		const started = Date.now();
-		const child = spawn(bin, args, {
-			cwd,
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true, // own process group, so a timeout also ends n8n's own children
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (c) => (stdout += c));
-		child.stderr.on('data', (c) => (stderr += c));
-		let timedOut = false;
-		const timer = setTimeout(() => {
-			timedOut = true;
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				/* already gone */
-			}
-		}, timeoutMs);
-		// Tracked like the editors: an interrupted caller leaves no n8n (or its task runner) behind.
-		liveEditors.add(child);
-		child.on('error', (e) => {
-			clearTimeout(timer);
-			liveEditors.delete(child);
-			reject(e);
-		});
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			liveEditors.delete(child);
-			// 2.x's JS task runner is a child in the same group: nothing of the run outlives it.
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				/* group already gone */
-			}
-			const ms = Date.now() - started;
-			if (label) log(`${label}: exit ${code}${signal ? ` (${signal})` : ''} in ${(ms / 1000).toFixed(1)}s`);
-			resolve({ code, signal, stdout, stderr, ms, timedOut });
-		});
-	});
-}
 
 function writeJson(file, data) {
 	fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
@@ -722,88 +598,6 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 	return instance;
 }
 
-/**
- * Editors, workers and the services a test started (Redis, PostgreSQL) still running when this
- * process exits are stopped: they run as detached process groups, and a database started with
- * pg_ctl is not a child at all, so each registers how to end it.
- */
-const liveEditors = new Set();
-const cleanups = new Set();
-function killLiveEditors() {
-	for (const child of liveEditors) {
-		try {
-			process.kill(-child.pid, 'SIGKILL');
-		} catch {
-			/* gone */
-		}
-	}
-	liveEditors.clear();
-	for (const fn of [...cleanups]) {
-		cleanups.delete(fn);
-		try {
-			fn();
-		} catch {
-			/* best effort while exiting */
-		}
-	}
-}
-/** Tracks a detached child: its process group is killed when this process exits or is interrupted. */
-function trackChild(child) {
-	liveEditors.add(child);
-	child.on('exit', () => liveEditors.delete(child));
-	return child;
-}
-/** Registers a synchronous stop for something that is not a child; returns the function that unregisters it. */
-function onCleanup(fn) {
-	cleanups.add(fn);
-	return () => cleanups.delete(fn);
-}
-/** Spawns a detached, tracked process group and keeps its output: { child, output(), exited(), exit }. */
-function spawnLogged(bin, args, opts = {}) {
-	const child = trackChild(spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts }));
-	let output = '';
-	child.stdout.on('data', (c) => (output += c));
-	child.stderr.on('data', (c) => (output += c));
-	let exited = null;
-	const exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
-	return { child, output: () => output, exited: () => exited, exit };
-}
-
-/** SIGTERM to a spawnLogged group, SIGKILL after timeoutMs; resolves with { code, signal }. */
-function stopGroup(proc, timeoutMs = 5000) {
-	if (proc.exited()) return Promise.resolve(proc.exited());
-	try {
-		process.kill(-proc.child.pid, 'SIGTERM');
-	} catch {
-		/* gone */
-	}
-	const killer = setTimeout(() => {
-		try {
-			process.kill(-proc.child.pid, 'SIGKILL');
-		} catch {
-			/* gone */
-		}
-	}, timeoutMs);
-	return proc.exit.finally(() => clearTimeout(killer));
-}
-
-// Last resort: however this process ends, no n8n it started outlives it.
-process.on('exit', killLiveEditors);
-
-/**
- * For a script with no signal handling of its own: on SIGINT, SIGTERM or SIGHUP, end the n8n processes
- * this harness started, run `andThen`, and end as the signal would have. Scripts that handle these
- * signals themselves call killLiveEditors() in their own handlers instead.
- */
-function stopOnSignals(andThen = () => {}) {
-	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		process.once(sig, () => {
-			killLiveEditors();
-			andThen();
-			process.kill(process.pid, sig); // the listener is gone (once): the default action ends the process
-		});
-	}
-}
 
 /**
  * Turns 'n8n-auth=<jwt>' into what Playwright's context.addCookies() takes.
@@ -824,109 +618,6 @@ function cookieFrom(res) {
 	return auth;
 }
 
-/** A module of n8n's own install (its sqlite3 driver, its flatted), as n8n itself resolves it. */
-function n8nModule(n8nDir, name) {
-	return require(require.resolve(name, { paths: [path.join(n8nDir, 'node_modules', 'n8n')] }));
-}
-
-/** sqlite keeps n8n's dates as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC. */
-const sqliteDate = (v) => (v ? Date.parse(`${String(v).replace(' ', 'T')}Z`) : undefined);
-
-async function readExecutions(n8nDir, dbFile) {
-	if (!fs.existsSync(dbFile)) return [];
-	const sqlite3 = n8nModule(n8nDir, 'sqlite3');
-	const { parse } = n8nModule(n8nDir, 'flatted');
-	const db = await new Promise((resolve, reject) => {
-		const handle = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(handle)));
-	});
-	try {
-		const rows = await new Promise((resolve, reject) =>
-			db.all(
-				'SELECT e.id, e.workflowId, e.status, e.mode, e.finished, e.startedAt, e.stoppedAt, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id ORDER BY e.id',
-				(err, r) => (err ? reject(err) : resolve(r)),
-			),
-		);
-		return rows.map((r) => {
-			const startedAt = sqliteDate(r.startedAt);
-			const stoppedAt = sqliteDate(r.stoppedAt);
-			const data = r.data ? parse(r.data) : undefined;
-			return {
-				id: r.id,
-				workflowId: r.workflowId,
-				status: r.status,
-				mode: r.mode,
-				startedAt,
-				stoppedAt,
-				ms: startedAt && stoppedAt ? stoppedAt - startedAt : undefined,
-				result: data && data.resultData ? { data, status: r.status, mode: r.mode, finished: !!r.finished, startedAt: r.startedAt, stoppedAt: r.stoppedAt } : undefined,
-			};
-		});
-	} finally {
-		await new Promise((resolve) => db.close(() => resolve()));
-	}
-}
-
-/** The text n8n prints after the last "=====" line on a failure without run data. */
-function failureText(stdout) {
-	const lines = stripAnsi(stdout).split(/\r?\n/);
-	let i = lines.length - 1;
-	while (i >= 0 && !/^={10,}$/.test(lines[i])) i--;
-	if (i < 0) {
-		// e.g. 'The workflow with the id "x" does not exist.' is simply the last line
-		const nonEmpty = lines.filter((l) => l.trim() !== '');
-		return nonEmpty.length ? nonEmpty[nonEmpty.length - 1] : undefined;
-	}
-	const after = lines.slice(i + 1).filter((l) => l.trim() !== '');
-	return after.length ? after[0] : undefined;
-}
-
-/**
- * Turns the raw output of `n8n execute --rawOutput` into a structured result.
- * n8n 2.41 sometimes dies with SIGSEGV while exiting (isolated-vm's thread pool is torn down while
- * an expression isolate is still being prepared), AFTER the complete JSON was printed. Such a run
- * is judged by its JSON; `crashedOnExit` tells it happened.
- */
-function describeRun(r) {
-	const result = parseRunOutput(r.stdout);
-	const resultData = result && result.data && result.data.resultData;
-	const error = (resultData && resultData.error) || undefined;
-	const crashedOnExit = r.signal === 'SIGSEGV' && !!result;
-	const exitedCleanly = r.code === 0 || (crashedOnExit && result.status === 'success');
-	let message = error ? error.message : undefined;
-	if (!result && r.code !== 0) {
-		message = r.timedOut ? 'timed out' : failureText(r.stdout) || `exit ${r.code} ${r.signal || ''}`.trim();
-	}
-	return {
-		ok: exitedCleanly && !!result && !error && result.status === 'success',
-		code: r.code,
-		signal: r.signal,
-		crashedOnExit,
-		status: result ? result.status : undefined,
-		result,
-		error: error || (message ? { message } : undefined),
-		lastNodeExecuted: resultData ? resultData.lastNodeExecuted : undefined,
-		stdout: r.stdout,
-		stderr: r.stderr,
-		ms: r.ms,
-		timedOut: r.timedOut,
-	};
-}
-
-/** Output items of a node in a parsed run: [{ json, ... }] of output `outputIndex` of run `runIndex`. */
-function nodeOutput(result, nodeName, { runIndex = 0, outputIndex = 0 } = {}) {
-	const runs = result && result.data && result.data.resultData && result.data.resultData.runData;
-	const task = runs && runs[nodeName] && runs[nodeName][runIndex];
-	if (!task) return undefined;
-	const main = task.data && task.data.main;
-	return main ? main[outputIndex] || [] : [];
-}
-
-/** The error recorded on a node's task, if any. */
-function nodeError(result, nodeName, { runIndex = 0 } = {}) {
-	const runs = result && result.data && result.data.resultData && result.data.resultData.runData;
-	const task = runs && runs[nodeName] && runs[nodeName][runIndex];
-	return task ? task.error : undefined;
-}
 
 module.exports = {
 	stopOnSignals,
