@@ -1,5 +1,7 @@
 'use strict';
-/* The environment every n8n process of an instance gets: quiet, local, offline. */
+/* The environment every n8n process of an instance gets: quiet, local, offline, its own user folder. */
+const crypto = require('crypto');
+const { freePort } = require('./ports');
 
 /** Environment that keeps n8n quiet, local and offline. */
 const QUIET_ENV = {
@@ -47,4 +49,37 @@ const LINE_ENV = {
 	},
 };
 
-module.exports = { QUIET_ENV, LINE_ENV };
+/**
+ * The instance's environment: the parent's, made quiet, with the line's and the installed n8n's
+ * additions, the user folder and an encryption key; `extraEnv` last.
+ * @param {{ line, n8n, folder, persistent, encryptionKey?, extraEnv }} opts  n8n: what ensureN8n returned
+ */
+function instanceEnv({ line, n8n, folder, persistent, encryptionKey, extraEnv }) {
+	const env = {
+		...process.env,
+		...QUIET_ENV,
+		...(LINE_ENV[String(line)] || {}),
+		...n8n.env,
+		N8N_USER_FOLDER: folder,
+		N8N_ENCRYPTION_KEY: encryptionKey || crypto.randomBytes(24).toString('hex'),
+		...extraEnv,
+	};
+	// A kept folder decrypts its credentials with the key in its .n8n/config; one from the parent
+	// environment would not match it.
+	if (persistent && !encryptionKey && !extraEnv.N8N_ENCRYPTION_KEY) delete env.N8N_ENCRYPTION_KEY;
+	// Keep the parent's own n8n/npm settings from leaking in.
+	delete env.N8N_CUSTOM_EXTENSIONS;
+	delete env.NODE_OPTIONS;
+	return env;
+}
+
+/**
+ * 2.x always starts a task broker (default port 5679); each n8n process gets its own port so
+ * parallel n8n processes (another instance, an editor, a worker) do not collide.
+ * @returns {Promise<{ N8N_RUNNERS_BROKER_PORT: string }>} to spread into the process's env
+ */
+async function ownBrokerPort() {
+	return { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+}
+
+module.exports = { QUIET_ENV, LINE_ENV, instanceEnv, ownBrokerPort };
