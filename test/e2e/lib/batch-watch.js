@@ -7,7 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
 const { log } = require('./log');
-const { killGroup } = require('./processes');
+const { killGroup, trackChild } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 
 /**
@@ -19,10 +19,14 @@ async function runWatchedBatch({ n8n, folder, env, file, executions }, batch, { 
 	const dir = file('batch');
 	fs.mkdirSync(dir);
 	const brokerPort = await ownBrokerPort();
-	const child = spawn(
-		n8n.nodeBin,
-		[n8n.n8nBin, 'execute-batch', `--ids=${batch.join(',')}`, '--concurrency=1', '--retries=0', `--output=${path.join(dir, 'output.json')}`],
-		{ cwd: folder, env: { ...env, ...batchEnv, ...brokerPort }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+	// Tracked like every other n8n process, so an interrupted runner leaves no batch behind. Not
+	// spawnLogged: the report checks stdout and stderr apart.
+	const child = trackChild(
+		spawn(
+			n8n.nodeBin,
+			[n8n.n8nBin, 'execute-batch', `--ids=${batch.join(',')}`, '--concurrency=1', '--retries=0', `--output=${path.join(dir, 'output.json')}`],
+			{ cwd: folder, env: { ...env, ...batchEnv, ...brokerPort }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+		),
 	);
 	const proc = { ids: batch, stdout: '', stderr: '', code: null, signal: null, ms: 0 };
 	child.stdout.on('data', (c) => (proc.stdout += c));
