@@ -13,7 +13,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { freePort, onCleanup } = require('./n8n');
+const { freePort } = require('./ports');
+const { onCleanup } = require('./processes');
 const { ensureDebianPackages, which } = require('./debian');
 
 /** Debian keeps the server programs in /usr/lib/postgresql/<major>/bin; the newest is taken. */

@@ -12,7 +12,8 @@
 const fs = require('fs');
 const net = require('net');
 const { execFileSync } = require('child_process');
-const { freePort, spawnLogged, stopGroup } = require('./n8n');
+const { freePort } = require('./ports');
+const { spawnLogged, stopGroup } = require('./processes');
 const { ensureDebianPackages, which } = require('./debian');
 
 async function ensureRedis() {

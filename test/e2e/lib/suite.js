@@ -5,7 +5,7 @@
  * run.js and the settings matrix alike.
  */
 const { createReport, fail, show, assertEqual, assertMatch, secs } = require('./checks');
-const { nodeOutput, nodeError } = require('./n8n');
+const { nodeOutput, nodeError } = require('./run-output');
 
 const report = createReport();
 const { results, say, check } = report;

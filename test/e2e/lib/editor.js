@@ -1,0 +1,180 @@
+'use strict';
+/*
+ * `n8n start` on an instance's user folder (the editor and the webhooks), waited for until it
+ * really answers, and the owner account: setup, login, the auth cookie, REST calls as the owner.
+ */
+const { log } = require('./log');
+const { portFree } = require('./ports');
+const { killGroup, spawnLogged, stopGroup } = require('./processes');
+const { ownBrokerPort } = require('./n8n-env');
+
+/** The account setupOwner() creates and login() uses, unless createInstance is given another. */
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2eOwner-Passw0rd',
+};
+
+/**
+ * Turns 'n8n-auth=<jwt>' into what Playwright's context.addCookies() takes.
+ * The cookie was issued without a browser-id, so n8n does not bind it to one browser.
+ */
+function playwrightCookies(cookie, url) {
+	const [name, ...rest] = cookie.split('=');
+	return [{ name, value: rest.join('='), url, httpOnly: true, sameSite: 'Lax' }];
+}
+
+function cookieFrom(res) {
+	const all =
+		typeof res.headers.getSetCookie === 'function'
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie') || ''];
+	const auth = all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+	if (!auth) throw new Error(`no n8n-auth cookie in response (set-cookie: ${JSON.stringify(all)})`);
+	return auth;
+}
+
+/**
+ * Polls until n8n has finished starting; resolves to its /rest/settings data. An editor that exits
+ * first, or is not ready within timeoutMs (then killed), throws with its output.
+ */
+async function waitUntilReady(proc, url, timeoutMs) {
+	const t0 = Date.now();
+	for (;;) {
+		if (proc.exited()) {
+			throw new Error(`n8n start exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
+		}
+		if (Date.now() - t0 > timeoutMs) {
+			killGroup(proc.child.pid, 'SIGKILL');
+			throw new Error(`n8n start did not answer /healthz within ${timeoutMs} ms:\n${proc.output()}`);
+		}
+		try {
+			// /healthz answers as soon as the HTTP server listens; until n8n has finished starting,
+			// every other route answers 200 with the text "n8n is starting up. Please wait".
+			// So wait for /healthz, then for /rest/settings to answer JSON.
+			const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+			if (health.ok) {
+				const res = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+				const type = res.headers.get('content-type') || '';
+				if (res.ok && type.includes('json')) {
+					const settings = (await res.json()).data;
+					log(`n8n start: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s on ${url}`);
+					return settings;
+				}
+				await res.arrayBuffer();
+			}
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+/** The handle of a ready editor: its owner account, REST calls as the owner, and stop(). */
+function editorHandle({ owner, editors }, proc, { url, port, settings }) {
+	let ownerDone = false;
+	const handle = {
+		url,
+		port,
+		child: proc.child,
+		owner: { ...owner },
+		/** the editor's /rest/settings data, as read when it became ready */
+		settings,
+		logs: proc.output,
+		/** Creates the owner account (once); returns the auth cookie from that call. */
+		async setupOwner() {
+			const res = await fetch(`${url}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(owner),
+			});
+			const body = await res.text();
+			if (!res.ok) throw new Error(`POST /rest/owner/setup -> ${res.status}: ${body}`);
+			ownerDone = true;
+			return cookieFrom(res);
+		},
+		/**
+		 * Makes sure an owner exists and logs in; returns the cookie header value 'n8n-auth=<jwt>'.
+		 * For Playwright: context.addCookies([{ name: 'n8n-auth', value, url }]).
+		 */
+		async login() {
+			if (!ownerDone) {
+				const now = await fetch(`${url}/rest/settings`).then((r) => r.json());
+				const showSetup = now && now.data && now.data.userManagement
+					? now.data.userManagement.showSetupOnFirstLoad
+					: undefined;
+				if (showSetup !== false) await handle.setupOwner();
+				ownerDone = true;
+			}
+			const res = await fetch(`${url}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					emailOrLdapLoginId: owner.email,
+					password: owner.password,
+				}),
+			});
+			const body = await res.text();
+			if (!res.ok) throw new Error(`POST /rest/login -> ${res.status}: ${body}`);
+			return cookieFrom(res);
+		},
+		/** A REST call as the owner (logged in once); returns n8n's JSON answer. */
+		async rest(method, route, body) {
+			if (!handle.cookie) handle.cookie = await handle.login();
+			const res = await fetch(`${url}/rest${route}`, {
+				method,
+				headers: { cookie: handle.cookie, 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await res.text();
+			if (!res.ok) throw new Error(`${method} /rest${route} -> ${res.status}: ${text}`);
+			return JSON.parse(text);
+		},
+		/** login() in the shape of Playwright's context.addCookies() argument. */
+		async playwrightCookies() {
+			return playwrightCookies(await handle.login(), url);
+		},
+		/** SIGTERM to the editor's process group, SIGKILL after 15 s; resolves with { code, signal }. */
+		async stop() {
+			const res = await stopGroup(proc, 15000);
+			editors.delete(handle);
+			return res;
+		},
+	};
+	return handle;
+}
+
+/**
+ * Runs `n8n start` for this user folder and resolves once /healthz answers.
+ * @param {{ n8n, folder, env, owner, editors }} instance  editors: the set cleanup() stops
+ * @returns {Promise<{url, port, child, logs(), stop(), setupOwner(), login()}>}
+ */
+async function startEditor(instance, { port = 5678, timeoutMs = 120000, env: startEnv = {} } = {}) {
+	const { n8n, folder, env } = instance;
+	const url = `http://localhost:${port}`;
+	// Else /healthz would be answered by whatever holds the port, and this n8n would exit.
+	if (!(await portFree(port))) throw new Error(`port ${port} is taken (another n8n?)`);
+	const brokerPort = await ownBrokerPort();
+	// Tracked from the start: an editor interrupted while starting up is killed too.
+	const proc = spawnLogged(n8n.nodeBin, [n8n.n8nBin, 'start'], {
+		cwd: folder,
+		env: {
+			...env,
+			...brokerPort,
+			N8N_PORT: String(port),
+			N8N_HOST: 'localhost',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			N8N_EDITOR_BASE_URL: url,
+			WEBHOOK_URL: `${url}/`,
+			...startEnv,
+		},
+	});
+	const settings = await waitUntilReady(proc, url, timeoutMs);
+	const handle = editorHandle(instance, proc, { url, port, settings });
+	instance.editors.add(handle);
+	return handle;
+}
+
+module.exports = { OWNER, startEditor, playwrightCookies };

@@ -1,0 +1,129 @@
+'use strict';
+/*
+ * The one way the harness starts and ends processes. n8n runs as a detached process group (its
+ * task runner is a child in the same group), so a group is always ended as a whole; everything
+ * started here, and every service that registered a stop, is ended when this process exits.
+ */
+const { spawn } = require('child_process');
+const { log } = require('./log');
+
+/**
+ * Editors, workers and the services a test started (Redis, PostgreSQL) still running when this
+ * process exits are stopped: they run as detached process groups, and a database started with
+ * pg_ctl is not a child at all, so each registers how to end it.
+ */
+const liveGroups = new Set();
+const cleanups = new Set();
+
+/** Sends `signal` to the process group led by `pid`; a group that is already gone is fine. */
+function killGroup(pid, signal = 'SIGKILL') {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		/* gone */
+	}
+}
+
+function killLiveEditors() {
+	for (const child of liveGroups) killGroup(child.pid, 'SIGKILL');
+	liveGroups.clear();
+	for (const fn of [...cleanups]) {
+		cleanups.delete(fn);
+		try {
+			fn();
+		} catch {
+			/* best effort while exiting */
+		}
+	}
+}
+
+/** Tracks a detached child: its process group is killed when this process exits or is interrupted. */
+function trackChild(child) {
+	liveGroups.add(child);
+	child.on('exit', () => liveGroups.delete(child));
+	return child;
+}
+
+/** Registers a synchronous stop for something that is not a child; returns the function that unregisters it. */
+function onCleanup(fn) {
+	cleanups.add(fn);
+	return () => cleanups.delete(fn);
+}
+
+/** Spawns a detached, tracked process group and keeps its output: { child, output(), exited(), exit }. */
+function spawnLogged(bin, args, opts = {}) {
+	const child = trackChild(spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts }));
+	let output = '';
+	child.stdout.on('data', (c) => (output += c));
+	child.stderr.on('data', (c) => (output += c));
+	let exited = null;
+	const exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
+	return { child, output: () => output, exited: () => exited, exit };
+}
+
+/** SIGTERM to a spawnLogged group, SIGKILL after timeoutMs; resolves with { code, signal }. */
+function stopGroup(proc, timeoutMs = 5000) {
+	if (proc.exited()) return Promise.resolve(proc.exited());
+	killGroup(proc.child.pid, 'SIGTERM');
+	const killer = setTimeout(() => killGroup(proc.child.pid, 'SIGKILL'), timeoutMs);
+	return proc.exit.finally(() => clearTimeout(killer));
+}
+
+/** Runs a process in its own process group (ended with it); never rejects on a non-zero exit. */
+function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawn(bin, args, {
+			cwd,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true, // own process group, so a timeout also ends n8n's own children
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (c) => (stdout += c));
+		child.stderr.on('data', (c) => (stderr += c));
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			killGroup(child.pid, 'SIGKILL');
+		}, timeoutMs);
+		// Tracked like the editors: an interrupted caller leaves no n8n (or its task runner) behind.
+		// Not through trackChild: a child that fails to spawn reports 'error' and 'close', never 'exit'.
+		liveGroups.add(child);
+		child.on('error', (e) => {
+			clearTimeout(timer);
+			liveGroups.delete(child);
+			reject(e);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			liveGroups.delete(child);
+			// 2.x's JS task runner is a child in the same group: nothing of the run outlives it.
+			killGroup(child.pid, 'SIGKILL');
+			const ms = Date.now() - started;
+			if (label) log(`${label}: exit ${code}${signal ? ` (${signal})` : ''} in ${(ms / 1000).toFixed(1)}s`);
+			resolve({ code, signal, stdout, stderr, ms, timedOut });
+		});
+	});
+}
+
+// Last resort: however this process ends, no n8n it started outlives it.
+process.on('exit', killLiveEditors);
+
+/**
+ * For a script with no signal handling of its own: on SIGINT, SIGTERM or SIGHUP, end the n8n processes
+ * this harness started, run `andThen`, and end as the signal would have. Scripts that handle these
+ * signals themselves call killLiveEditors() in their own handlers instead.
+ */
+function stopOnSignals(andThen = () => {}) {
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.once(sig, () => {
+			killLiveEditors();
+			andThen();
+			process.kill(process.pid, sig); // the listener is gone (once): the default action ends the process
+		});
+	}
+}
+
+module.exports = { killGroup, killLiveEditors, trackChild, onCleanup, spawnLogged, stopGroup, runProcess, stopOnSignals };

@@ -1,0 +1,106 @@
+'use strict';
+/*
+ * Reading what `n8n execute --rawOutput` prints: the run data JSON among log lines, the failure
+ * text when there is none, and a node's items or error in a parsed run. NOTES.md has the formats.
+ */
+
+/** Strips ANSI colour codes. */
+function stripAnsi(s) {
+	// eslint-disable-next-line no-control-regex
+	return s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+}
+
+/**
+ * Finds the run data JSON in the stdout of `n8n execute --rawOutput`.
+ * n8n prints it with JSON.stringify(data, null, 2), so it starts on a line that is exactly "{";
+ * log lines may come before it (and, on a failed run, after it).
+ * Returns the LAST top-level JSON object that parses, or undefined.
+ */
+function parseRunOutput(stdout) {
+	const lines = stripAnsi(stdout).split(/\r?\n/);
+	const starts = [];
+	const ends = [];
+	lines.forEach((l, i) => {
+		if (l === '{') starts.push(i);
+		if (l === '}') ends.push(i);
+	});
+	for (let s = starts.length - 1; s >= 0; s--) {
+		for (const e of ends) {
+			if (e <= starts[s]) continue;
+			try {
+				return JSON.parse(lines.slice(starts[s], e + 1).join('\n'));
+			} catch {
+				/* try the next closing brace */
+			}
+		}
+	}
+	return undefined;
+}
+
+/** The text n8n prints after the last "=====" line on a failure without run data. */
+function failureText(stdout) {
+	const lines = stripAnsi(stdout).split(/\r?\n/);
+	let i = lines.length - 1;
+	while (i >= 0 && !/^={10,}$/.test(lines[i])) i--;
+	if (i < 0) {
+		// e.g. 'The workflow with the id "x" does not exist.' is simply the last line
+		const nonEmpty = lines.filter((l) => l.trim() !== '');
+		return nonEmpty.length ? nonEmpty[nonEmpty.length - 1] : undefined;
+	}
+	const after = lines.slice(i + 1).filter((l) => l.trim() !== '');
+	return after.length ? after[0] : undefined;
+}
+
+/**
+ * Turns the raw output of `n8n execute --rawOutput` into a structured result.
+ * n8n 2.41 sometimes dies with SIGSEGV while exiting (isolated-vm's thread pool is torn down while
+ * an expression isolate is still being prepared), AFTER the complete JSON was printed. Such a run
+ * is judged by its JSON; `crashedOnExit` tells it happened.
+ */
+function describeRun(r) {
+	const result = parseRunOutput(r.stdout);
+	const resultData = result && result.data && result.data.resultData;
+	const error = (resultData && resultData.error) || undefined;
+	const crashedOnExit = r.signal === 'SIGSEGV' && !!result;
+	const exitedCleanly = r.code === 0 || (crashedOnExit && result.status === 'success');
+	let message = error ? error.message : undefined;
+	if (!result && r.code !== 0) {
+		message = r.timedOut ? 'timed out' : failureText(r.stdout) || `exit ${r.code} ${r.signal || ''}`.trim();
+	}
+	return {
+		ok: exitedCleanly && !!result && !error && result.status === 'success',
+		code: r.code,
+		signal: r.signal,
+		crashedOnExit,
+		status: result ? result.status : undefined,
+		result,
+		error: error || (message ? { message } : undefined),
+		lastNodeExecuted: resultData ? resultData.lastNodeExecuted : undefined,
+		stdout: r.stdout,
+		stderr: r.stderr,
+		ms: r.ms,
+		timedOut: r.timedOut,
+	};
+}
+
+/** A node's task in a parsed run (run `runIndex` of that node), or undefined. */
+function nodeTask(result, nodeName, runIndex) {
+	const runs = result && result.data && result.data.resultData && result.data.resultData.runData;
+	return runs && runs[nodeName] && runs[nodeName][runIndex];
+}
+
+/** Output items of a node in a parsed run: [{ json, ... }] of output `outputIndex` of run `runIndex`. */
+function nodeOutput(result, nodeName, { runIndex = 0, outputIndex = 0 } = {}) {
+	const task = nodeTask(result, nodeName, runIndex);
+	if (!task) return undefined;
+	const main = task.data && task.data.main;
+	return main ? main[outputIndex] || [] : [];
+}
+
+/** The error recorded on a node's task, if any. */
+function nodeError(result, nodeName, { runIndex = 0 } = {}) {
+	const task = nodeTask(result, nodeName, runIndex);
+	return task ? task.error : undefined;
+}
+
+module.exports = { stripAnsi, parseRunOutput, failureText, describeRun, nodeOutput, nodeError };
