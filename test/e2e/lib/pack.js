@@ -12,8 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  * npm's own account of it (`info`: size, unpackedSize, entryCount, files with their sizes).
  */
 function packPackage(dir) {
-	const dist = path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
-	if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+	if (!fs.existsSync(require(ROOT).nodePath)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
 	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
 	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
 	const info = JSON.parse(r.stdout)[0];
