@@ -236,8 +236,9 @@ async function setUp(run) {
 }
 
 /**
- * Stops what setUp and the browser started, the last started first; a failing stop is noted and
- * the others still run. The temp folders go when the process exits (onCleanup).
+ * Stops what setUp and the browser started: the sandboxes last, since the editor calls them until it
+ * stops. A failing stop is noted and the others still run; the temp folders go when the process
+ * exits (onCleanup).
  */
 async function tearDown(run) {
 	const stops = [
