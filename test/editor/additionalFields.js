@@ -5,6 +5,7 @@
  * the open node's "Add Field" menu offers exactly its own operation's options, each once.
  */
 const path = require('path');
+const { assertEqual } = require('../e2e/lib/checks');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -18,8 +19,11 @@ function expectedOptions(resource, operation) {
 		.sort();
 }
 
-/** Opens the "Add Field" menu of the node that is open in the editor and checks what it offers. */
-async function checkAdditionalFields(page, ok, { resource, operation }) {
+/**
+ * Opens the "Add Field" menu of the node that is open in the editor and checks what it offers;
+ * `check` is a report's (test/e2e/lib/checks.js createReport()).
+ */
+async function checkAdditionalFields(page, check, { resource, operation }) {
 	const expected = expectedOptions(resource, operation);
 	// 2.41 shows a menu button when the collection is empty, a select in older editors.
 	const add = page.locator('[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]').first();
@@ -43,10 +47,8 @@ async function checkAdditionalFields(page, ok, { resource, operation }) {
 	const items = menu.locator('[role="menuitem"], [role="option"]');
 	await items.first().waitFor({ state: 'visible' });
 	const offered = (await items.allInnerTexts()).map((text) => text.trim()).filter(Boolean).sort();
-	ok(
-		JSON.stringify(offered) === JSON.stringify(expected),
-		`Additional Fields → Add Field offers exactly ${resource} › ${operation}'s options (${expected.join(', ')})`,
-		`offered: ${JSON.stringify(offered)}`,
+	check(`Additional Fields → Add Field offers exactly ${resource} › ${operation}'s options (${expected.join(', ')})`, () =>
+		assertEqual(offered, expected, 'offered'),
 	);
 	await page.keyboard.press('Escape');
 }

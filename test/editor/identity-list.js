@@ -37,7 +37,8 @@ const path = require('path');
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { checkAdditionalFields } = require('./additionalFields');
-const { createInstance, freePort, killLiveEditors } = require('../e2e/lib/n8n');
+const { createInstance, freePort, onCleanup, stopOnSignals } = require('../e2e/lib/n8n');
+const { createReport, fail } = require('../e2e/lib/checks');
 const { startSandbox } = require('../sandbox/server');
 const { packPackage } = require('../e2e/lib/pack');
 const sandboxData = require('../sandbox/data');
@@ -66,61 +67,19 @@ const ITEM = '[data-test-id="rlc-item"]';
 const SEARCH = 'input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input';
 const RLC_INPUT = 'input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input';
 
-// ---------------------------------------------------------------------------------------------
-// Reporting
-// ---------------------------------------------------------------------------------------------
-let passed = 0;
-let failed = 0;
+const report = createReport();
+const { check, say } = report;
+const note = (msg) => say(`# ${msg}`);
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-function ok(cond, name, detail) {
-	if (cond) {
-		passed++;
-		console.log(`ok   - ${name}`);
-	} else {
-		failed++;
-		console.log(`FAIL - ${name}${detail ? `\n       ${String(detail).split('\n').join('\n       ')}` : ''}`);
-	}
-	return !!cond;
-}
-function note(msg) {
-	console.log(`# ${msg}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Everything this script starts, so that every exit path stops it
-// ---------------------------------------------------------------------------------------------
-const cleanups = [];
-let cleaning = null;
-function cleanupAll() {
-	if (cleaning) return cleaning;
-	cleaning = (async () => {
-		for (const fn of cleanups.reverse()) {
-			try {
-				await fn();
-			} catch (e) {
-				console.log(`# cleanup: ${e.message}`);
-			}
-		}
-	})();
-	return cleaning;
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-	process.once(sig, () => {
-		console.log(`# ${sig}: stopping everything`);
-		if (typeof killLiveEditors === 'function') killLiveEditors(); // n8n first, also while starting
-		const hard = setTimeout(() => process.exit(130), 20000);
-		hard.unref();
-		cleanupAll().finally(() => process.exit(130));
-	});
-}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
+/** `npm pack` into a temp folder that goes when this process ends, however it ends. */
 function pack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-editor-pack-'));
-	cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+	onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
 	return packPackage(dir).tgz;
 }
 
@@ -137,6 +96,14 @@ function labelOf(identity) {
 	const label = identity.displayName || identity.preferredUsername || 'Unnamed identity';
 	return `${label} (${identity.provider}, ${identity.identity_token.slice(0, 8)}…)`;
 }
+
+// What the list must show (the Twitter identities) and must not (all the others).
+const IDENTITIES = sandboxData.identities;
+const TWITTER = IDENTITIES.filter((i) => i.provider === 'twitter');
+const TWITTER_LABELS = new Set(TWITTER.map(labelOf));
+const OTHER_LABELS = new Set(IDENTITIES.filter((i) => i.provider !== 'twitter').map(labelOf));
+const NAMED_TWITTER = Object.values(sandboxData.named).filter((i) => i.provider === 'twitter');
+const NAMED_OTHERS = Object.values(sandboxData.named).filter((i) => i.provider !== 'twitter');
 
 function workflow() {
 	return {
@@ -204,10 +171,10 @@ async function settledEntries(page, { timeoutMs = 30000, minCount = 1 } = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The test
+// Setup: the sandboxes, n8n with the package, the editor
 // ---------------------------------------------------------------------------------------------
-async function main() {
-	note(`editor test: ${PACKAGE.name}@${PACKAGE.version}, identity list of Twitter → Upload Picture`);
+/** Playwright's Chromium, on Debian's browser (installed when missing and this runs as root). */
+function chromiumBrowser() {
 	if (!fs.existsSync(CHROMIUM) && !process.env.CHROMIUM_PATH && process.getuid?.() === 0) {
 		// A fresh machine of this project's kind has no browser; Debian's package is the one that runs here.
 		note('installing Debian chromium (apt-get install -y chromium)');
@@ -218,108 +185,120 @@ async function main() {
 	if (!fs.existsSync(CHROMIUM)) {
 		throw new Error(`${CHROMIUM} not found: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
 	}
-	const { chromium } = loadPlaywright();
+	return loadPlaywright().chromium;
+}
 
-	const all = sandboxData.identities;
-	const twitter = all.filter((i) => i.provider === 'twitter');
-	const others = all.filter((i) => i.provider !== 'twitter');
-	const twitterLabels = new Set(twitter.map(labelOf));
-	const otherLabels = new Set(others.map(labelOf));
-	const namedTwitter = Object.values(sandboxData.named).filter((i) => i.provider === 'twitter');
-	const namedOthers = Object.values(sandboxData.named).filter((i) => i.provider !== 'twitter');
-	note(`sandbox data: ${all.length} identities, ${twitter.length} twitter`);
-
-	// 1. pack
-	const tgz = pack();
-	note(`packed ${path.basename(tgz)} (${elapsed()})`);
-
-	// 2. sandbox
-	const sandbox = await startSandbox({ port: 0 });
-	cleanups.push(() => sandbox.close());
-	note(`sandbox on ${sandbox.url}`);
-
-	// 3. n8n user folder, package, credential, workflow
-	const n8n = await createInstance({ line: '2', tarball: tgz });
-	cleanups.push(async () => {
-		await n8n.cleanup().catch(() => {});
-		// an editor killed a moment ago may still have been writing its folder
-		fs.rmSync(n8n.folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-	});
-	note(`n8n ${n8n.version} user folder ${n8n.folder} (${elapsed()})`);
-	ok(
-		fs.existsSync(path.join(n8n.nodesDir, 'node_modules', PACKAGE.name, 'package.json')),
-		`the tarball is installed in .n8n/nodes/node_modules/${PACKAGE.name}`,
-	);
-	const noSite = await startSandbox({ port: 0, siteExists: false });
-	cleanups.push(() => noSite.close());
-	const bigData = sandboxData.createData({ total: 10600 });
-	const bigSite = await startSandbox({ port: 0, data: bigData });
-	cleanups.push(() => bigSite.close());
-	const credentialData = {
+/** Each credential's data: the right keys, a wrong private key, a Site-less subdomain, a closed port, the big Site. */
+async function credentialData({ sandbox, noSite, bigSite }) {
+	return {
 		[CREDENTIAL.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: sandbox.url },
 		[WRONG_KEY.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: 'not-the-private-key', baseUrl: sandbox.url },
 		[NO_SITE.id]: { subdomain: 'nosuchsite', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: noSite.url },
 		[NO_HOST.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: `http://127.0.0.1:${await freePort()}` },
 		[BIG_SITE.id]: { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: bigSite.url },
 	};
-	await n8n.importCredentials(
-		[CREDENTIAL, WRONG_KEY, NO_SITE, NO_HOST, BIG_SITE].map((c) => ({ ...c, type: 'oneAllApi', data: credentialData[c.id] })),
+}
+
+/**
+ * Steps 1 to 4: the package, the sandboxes, a fresh n8n user folder with the package, the
+ * credentials and the workflow, and the editor with the owner logged in. Whatever starts is put in
+ * `run` at once, so that tearDown stops it even when a later step fails.
+ */
+async function setUp(run) {
+	const tgz = pack();
+	note(`packed ${path.basename(tgz)} (${elapsed()})`);
+
+	run.sandbox = await startSandbox({ port: 0 });
+	note(`sandbox on ${run.sandbox.url}`);
+
+	run.n8n = await createInstance({ line: '2', tarball: tgz });
+	const { folder } = run.n8n;
+	// An editor killed a moment ago may still have been writing its folder.
+	onCleanup(() => fs.rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
+	note(`n8n ${run.n8n.version} user folder ${folder} (${elapsed()})`);
+	check(`the tarball is installed in .n8n/nodes/node_modules/${PACKAGE.name}`, () =>
+		fs.existsSync(path.join(run.n8n.nodesDir, 'node_modules', PACKAGE.name, 'package.json')),
 	);
-	await n8n.importWorkflow(workflow());
+	run.noSite = await startSandbox({ port: 0, siteExists: false });
+	run.bigData = sandboxData.createData({ total: 10600 });
+	run.bigSite = await startSandbox({ port: 0, data: run.bigData });
+	run.credentialData = await credentialData(run);
+	await run.n8n.importCredentials(
+		[CREDENTIAL, WRONG_KEY, NO_SITE, NO_HOST, BIG_SITE].map((c) => ({ ...c, type: 'oneAllApi', data: run.credentialData[c.id] })),
+	);
+	await run.n8n.importWorkflow(workflow());
 	note(`credential and workflow imported (${elapsed()})`);
 
-	// 4. editor
-	const port = await freePort();
-	const editor = await n8n.startEditor({ port });
-	cleanups.push(() => editor.stop());
-	note(`editor ready on ${editor.url} (${elapsed()})`);
-	const cookies = await editor.playwrightCookies();
-	ok(cookies.length === 1 && cookies[0].value.length > 20, 'owner set up and logged in over REST');
+	run.editor = await run.n8n.startEditor({ port: await freePort() });
+	note(`editor ready on ${run.editor.url} (${elapsed()})`);
+	run.cookies = await run.editor.playwrightCookies();
+	check('owner set up and logged in over REST', () => run.cookies.length === 1 && run.cookies[0].value.length > 20);
+}
 
-	// the credential test, as the credential dialog runs it
+/**
+ * Stops what setUp and the browser started: the sandboxes last, since the editor calls them until it
+ * stops. A failing stop is noted and the others still run; the temp folders go when the process
+ * exits (onCleanup).
+ */
+async function tearDown(run) {
+	const stops = [
+		run.browser && (() => run.browser.close()),
+		run.n8n && (() => run.n8n.cleanup()), // the editor with it
+		run.bigSite && (() => run.bigSite.close()),
+		run.noSite && (() => run.noSite.close()),
+		run.sandbox && (() => run.sandbox.close()),
+	];
+	for (const stop of stops.filter(Boolean)) {
+		try {
+			await stop();
+		} catch (e) {
+			note(`cleanup: ${e.message}`);
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Over n8n's REST: the credential test, the Identity list of a big Site, the node type
+// ---------------------------------------------------------------------------------------------
+/** The credential test, as the credential dialog runs it: each failure gets its own message. */
+async function checkCredentialTests({ editor, sandbox, noSite, credentialData: data }) {
 	const rules = new (require(path.join(ROOT, 'dist', 'credentials', 'OneAllApi.credentials.js')).OneAllApi)().test.rules;
 	const ruleMessage = (status) => rules.find((r) => r.properties.value === status).properties.message;
 	const credentialTest = async (cred) =>
-		(await editor.rest('POST', '/credentials/test', { credentials: { ...cred, type: 'oneAllApi', data: credentialData[cred.id] } })).data;
+		(await editor.rest('POST', '/credentials/test', { credentials: { ...cred, type: 'oneAllApi', data: data[cred.id] } })).data;
 	const before = sandbox.requests.length;
 	const good = await credentialTest(CREDENTIAL);
-	ok(good.status === 'OK' && good.message === 'Connection successful!', 'credential test with the right keys: "Connection successful!"', JSON.stringify(good));
+	check('credential test with the right keys: "Connection successful!"', () =>
+		(good.status === 'OK' && good.message === 'Connection successful!') || fail(JSON.stringify(good)),
+	);
 	const wrong = await credentialTest(WRONG_KEY);
-	ok(
-		wrong.status === 'Error' && wrong.message === ruleMessage(401) && /Public Key or the Private Key is wrong for this Site/.test(wrong.message),
-		`credential test with a wrong private key names the keys: "${wrong.message}"`,
-		JSON.stringify(wrong),
+	check(`credential test with a wrong private key names the keys: "${wrong.message}"`, () =>
+		(wrong.status === 'Error' && wrong.message === ruleMessage(401) && /Public Key or the Private Key is wrong for this Site/.test(wrong.message)) ||
+		fail(JSON.stringify(wrong)),
 	);
 	// n8n sends a request once more after a 401 (its credential refresh path), so the wrong key is tried twice.
 	const tested = sandbox.requests.slice(before).map((r) => `${r.method} ${r.pathname} ${r.status}`);
-	ok(
-		tested.join(',') === 'GET /identities.json 200,GET /identities.json 401,GET /identities.json 401',
-		'the sandbox received the test requests: 200 with the right keys, 401 (sent twice by n8n) with the wrong one',
-		tested.join('\n'),
+	check('the sandbox received the test requests: 200 with the right keys, 401 (sent twice by n8n) with the wrong one', () =>
+		tested.join(',') === 'GET /identities.json 200,GET /identities.json 401,GET /identities.json 401' || fail(tested.join('\n')),
 	);
 	const missing = await credentialTest(NO_SITE);
-	ok(
-		missing.status === 'Error' && missing.message === ruleMessage(404) && /no Site with this subdomain/.test(missing.message),
-		`credential test for a subdomain without a Site says so: "${missing.message}"`,
-		JSON.stringify(missing),
+	check(`credential test for a subdomain without a Site says so: "${missing.message}"`, () =>
+		(missing.status === 'Error' && missing.message === ruleMessage(404) && /no Site with this subdomain/.test(missing.message)) ||
+		fail(JSON.stringify(missing)),
 	);
-	ok(
-		noSite.requests.map((r) => `${r.method} ${r.pathname} ${r.status}`).join(',') === 'GET /identities.json 404',
-		'the Site-less sandbox answered the test request with 404',
-		noSite.requests.map((r) => `${r.method} ${r.url} ${r.status}`).join('\n'),
+	check('the Site-less sandbox answered the test request with 404', () =>
+		noSite.requests.map((r) => `${r.method} ${r.pathname} ${r.status}`).join(',') === 'GET /identities.json 404' ||
+		fail(noSite.requests.map((r) => `${r.method} ${r.url} ${r.status}`).join('\n')),
 	);
 	const unreachable = await credentialTest(NO_HOST);
-	ok(
-		unreachable.status === 'Error' && unreachable.message === 'ECONNREFUSED',
-		`credential test for a host that does not answer gets n8n's own network message: "${unreachable.message}"`,
-		JSON.stringify(unreachable),
+	check(`credential test for a host that does not answer gets n8n's own network message: "${unreachable.message}"`, () =>
+		(unreachable.status === 'Error' && unreachable.message === 'ECONNREFUSED') || fail(JSON.stringify(unreachable)),
 	);
-	ok(
-		new Set([wrong.message, missing.message, unreachable.message]).size === 3,
-		'the three failures give three different messages',
-	);
+	check('the three failures give three different messages', () => new Set([wrong.message, missing.message, unreachable.message]).size === 3);
+}
 
-	// the Identity list of a Site with more than 10,000 identities, as the editor asks n8n for it
+/** The Identity list of a Site with more than 10,000 identities, as the editor asks n8n for it. */
+async function checkBigSiteList({ editor, bigData }) {
 	const identityList = async (filter) =>
 		(
 			await editor.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
@@ -334,34 +313,34 @@ async function main() {
 	const cut = await identityList('');
 	const bigAscending = bigData.identities.slice().sort((a, b) => Date.parse(a.date_creation) - Date.parse(b.date_creation));
 	const firstTwitter = bigAscending.slice(0, 10000).filter((i) => i.provider === 'twitter');
-	ok(
-		cut[0].name === '10,000 of 10,600 shown: type a name or token to search all' &&
-			cut[0].value === '' &&
-			cut.length === firstTwitter.length + 1,
-		`a Site with 10,600 identities: the list's first entry says "${cut[0].name}", then the ${firstTwitter.length} Twitter identities of the first 10,000`,
-		JSON.stringify(cut.slice(0, 2)),
+	check(`a Site with 10,600 identities: the list's first entry says "${cut[0].name}", then the ${firstTwitter.length} Twitter identities of the first 10,000`, () =>
+		(cut[0].name === '10,000 of 10,600 shown: type a name or token to search all' && cut[0].value === '' && cut.length === firstTwitter.length + 1) ||
+		fail(JSON.stringify(cut.slice(0, 2))),
 	);
 	const late = bigAscending.slice(10000).find((i) => i.provider === 'twitter');
 	const found = await identityList(late.preferredUsername);
-	ok(
-		found.length === 1 && found[0].value === late.identity_token && found[0].name === labelOf(late),
-		`typing "${late.preferredUsername}" finds ${labelOf(late)}, identity number ${bigAscending.indexOf(late) + 1} of the Site`,
-		JSON.stringify(found),
+	check(`typing "${late.preferredUsername}" finds ${labelOf(late)}, identity number ${bigAscending.indexOf(late) + 1} of the Site`, () =>
+		(found.length === 1 && found[0].value === late.identity_token && found[0].name === labelOf(late)) || fail(JSON.stringify(found)),
 	);
+}
 
+async function checkNodeTypeKnown({ editor, cookies }) {
 	const types = await fetch(`${editor.url}/types/nodes.json`, {
 		headers: { cookie: `${cookies[0].name}=${cookies[0].value}` },
 	}).then((r) => r.json());
-	ok(
-		Array.isArray(types) && types.some((t) => t.name === `${PACKAGE.name}.oneAll`),
-		`the editor knows the node type ${PACKAGE.name}.oneAll`,
-	);
+	check(`the editor knows the node type ${PACKAGE.name}.oneAll`, () => Array.isArray(types) && types.some((t) => t.name === `${PACKAGE.name}.oneAll`));
+}
 
-	// 5. browser
-	const browser = await chromium.launch({
+// ---------------------------------------------------------------------------------------------
+// Step 5, in the browser: the Identity list, then the node's Additional Fields
+// ---------------------------------------------------------------------------------------------
+/** A page of headless Chromium, logged in; it notes page errors and refuses any request that leaves localhost. */
+async function openPage(run, chromium) {
+	run.browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
-		// this script closes the browser itself, in its own signal handler
+		// Playwright's own handlers would keep the process alive past the harness's (stopOnSignals);
+		// its exit hook still kills the browser.
 		handleSIGINT: false,
 		handleSIGTERM: false,
 		handleSIGHUP: false,
@@ -375,38 +354,41 @@ async function main() {
 			'--disable-sync',
 		],
 	});
-	cleanups.push(() => browser.close());
-	const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
-	await context.addCookies(cookies);
+	const context = await run.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
+	await context.addCookies(run.cookies);
 	const page = await context.newPage();
 	page.setDefaultTimeout(30000);
-	const pageErrors = [];
-	page.on('pageerror', (e) => pageErrors.push(e.message));
-	// Nothing but the editor: no request may leave localhost.
-	const outside = [];
+	run.pageErrors = [];
+	page.on('pageerror', (e) => run.pageErrors.push(e.message));
+	run.outside = [];
 	await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => {
-		outside.push(route.request().url());
+		run.outside.push(route.request().url());
 		return route.abort();
 	});
+	return page;
+}
 
-	const sandboxBefore = sandbox.requests.length;
+/** Opens the workflow, then the node; returns the node's Identity resource locator. */
+async function openNode(page, editor) {
 	await page.goto(`${editor.url}/workflow/${WORKFLOW_ID}`, { waitUntil: 'domcontentloaded' });
 	const nodeOnCanvas = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
 	await nodeOnCanvas.waitFor({ state: 'visible', timeout: 60000 });
-	ok(true, `the workflow opens and shows the node "${NODE_NAME}" on the canvas (${elapsed()})`);
+	check(`the workflow opens and shows the node "${NODE_NAME}" on the canvas (${elapsed()})`, () => true);
 	await debugShot(page, 'canvas');
 
-	// open the node (NDV)
 	await nodeOnCanvas.dblclick();
 	const locator = page.locator('[data-test-id="resource-locator-identityToken"]');
 	await locator.waitFor({ state: 'visible' });
-	ok(true, 'double-clicking the node opens its parameters with the Identity resource locator');
+	check('double-clicking the node opens its parameters with the Identity resource locator', () => true);
 	await debugShot(page, 'ndv');
 
 	const mode = await locator.locator('[data-test-id="rlc-mode-selector"] input').inputValue().catch(() => '');
-	ok(/from list/i.test(mode), 'the Identity locator is in "From List" mode', `mode selector shows ${JSON.stringify(mode)}`);
+	check('the Identity locator is in "From List" mode', () => /from list/i.test(mode) || fail(`mode selector shows ${JSON.stringify(mode)}`));
+	return locator;
+}
 
-	// open the list
+/** Opens the Identity list; returns its dropdown and the entries it shows once settled. */
+async function openList(page, locator) {
 	await locator.locator(RLC_INPUT).first().click();
 	// The popover is teleported to <body>; n8n 2.41 does not put its data-test-id
 	// ("resource-locator-dropdown") on the DOM, so take the search box's closest ancestor that
@@ -417,100 +399,96 @@ async function main() {
 	const shown = await settledEntries(page, { minCount: 1 });
 	await debugShot(page, 'list-open');
 	note(`(${elapsed()}) the list shows ${shown.length} entries; first: ${shown.slice(0, 4).join(' | ')}`);
+	return { dropdown, shown };
+}
 
-	ok(shown.length > 0, 'the Identity list opens and shows entries');
-	const notTwitter = shown.filter((t) => !twitterLabels.has(t));
-	ok(notTwitter.length === 0, 'every entry shown is a Twitter identity of the sandbox ("<name> (twitter, <token>…)")', notTwitter.slice(0, 5).join('\n'));
-	const leaked = shown.filter((t) => otherLabels.has(t) || !/\(twitter, [0-9a-f]{8}…\)$/.test(t));
-	ok(leaked.length === 0, 'no Facebook, LinkedIn, Pinterest, YouTube, Google or GitHub identity shows', leaked.slice(0, 5).join('\n'));
+/** What the open list shows: Twitter identities only, the named ones first, names as plain text. */
+async function checkShownEntries(dropdown, shown) {
+	check('the Identity list opens and shows entries', () => shown.length > 0);
+	const notTwitter = shown.filter((t) => !TWITTER_LABELS.has(t));
+	check('every entry shown is a Twitter identity of the sandbox ("<name> (twitter, <token>…)")', () => notTwitter.length === 0 || fail(notTwitter.slice(0, 5).join('\n')));
+	const leaked = shown.filter((t) => OTHER_LABELS.has(t) || !/\(twitter, [0-9a-f]{8}…\)$/.test(t));
+	check('no Facebook, LinkedIn, Pinterest, YouTube, Google or GitHub identity shows', () => leaked.length === 0 || fail(leaked.slice(0, 5).join('\n')));
 	const dropdownText = await dropdown.first().innerText();
-	const otherNamesShown = namedOthers.filter((i) => dropdownText.includes(i.displayName)).map((i) => i.displayName);
-	ok(otherNamesShown.length === 0, `none of the named non-Twitter identities (${namedOthers.map((i) => i.displayName).join(', ')}) shows`, otherNamesShown.join(', '));
-	const firstNamed = shown.slice(0, namedTwitter.length);
-	ok(
-		namedTwitter.every((i, k) => firstNamed[k] === labelOf(i)),
-		`the named Twitter identities come first, oldest first (${namedTwitter.map((i) => i.displayName).join(', ')})`,
-		`first entries: ${firstNamed.join(' | ')}`,
+	const otherNamesShown = NAMED_OTHERS.filter((i) => dropdownText.includes(i.displayName)).map((i) => i.displayName);
+	check(`none of the named non-Twitter identities (${NAMED_OTHERS.map((i) => i.displayName).join(', ')}) shows`, () => otherNamesShown.length === 0 || fail(otherNamesShown.join(', ')));
+	const firstNamed = shown.slice(0, NAMED_TWITTER.length);
+	check(`the named Twitter identities come first, oldest first (${NAMED_TWITTER.map((i) => i.displayName).join(', ')})`, () =>
+		NAMED_TWITTER.every((i, k) => firstNamed[k] === labelOf(i)) || fail(`first entries: ${firstNamed.join(' | ')}`),
 	);
-	ok(
-		shown.includes(labelOf(sandboxData.named.twitter3)),
-		'the identity named `Ada "Tweets" <Lovelace> & Co` shows as plain text (no HTML injection)',
-	);
+	check('the identity named `Ada "Tweets" <Lovelace> & Co` shows as plain text (no HTML injection)', () => shown.includes(labelOf(sandboxData.named.twitter3)));
+}
 
-	// all of them: scroll the list to its end so that every entry is rendered
+/** Scrolls the list to its end so that every entry is rendered, then back up; returns them all. */
+async function scrollToEnd(page, dropdown, shown) {
 	const scroller = await dropdown
 		.first()
 		.evaluateHandle((root) => [...root.querySelectorAll('*')].find((el) => el.scrollHeight > el.clientHeight + 5 && /auto|scroll/.test(getComputedStyle(el).overflowY)) || null);
-	let all166 = shown;
-	if (await scroller.evaluate((el) => !!el)) {
-		for (let k = 0; k < 40; k++) {
-			const atEnd = await scroller.evaluate((el) => {
-				el.scrollTop = el.scrollHeight;
-				return el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
-			});
-			await page.waitForTimeout(250);
-			const now = await entryTexts(page);
-			if (atEnd && now.length === all166.length) break;
-			all166 = now;
-		}
-		all166 = await entryTexts(page);
-		await scroller.evaluate((el) => {
-			el.scrollTop = 0;
+	if (!(await scroller.evaluate((el) => !!el))) return shown;
+	let entries = shown;
+	for (let k = 0; k < 40; k++) {
+		const atEnd = await scroller.evaluate((el) => {
+			el.scrollTop = el.scrollHeight;
+			return el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
 		});
+		await page.waitForTimeout(250);
+		const now = await entryTexts(page);
+		if (atEnd && now.length === entries.length) break;
+		entries = now;
 	}
-	const distinct = new Set(all166);
-	ok(
-		distinct.size === twitter.length && twitter.every((i) => distinct.has(labelOf(i))),
-		`after scrolling, the list holds exactly the sandbox's ${twitter.length} Twitter identities`,
-		`${distinct.size} distinct entries; missing e.g. ${twitter.filter((i) => !distinct.has(labelOf(i))).slice(0, 3).map(labelOf).join(' | ')}`,
-	);
+	entries = await entryTexts(page);
+	await scroller.evaluate((el) => {
+		el.scrollTop = 0;
+	});
+	return entries;
+}
 
-	// the screenshot: the open list, top of it
+/** The open list, top of it: the picture the README shows. */
+async function saveScreenshot(page) {
 	await page.waitForTimeout(300);
 	await page.locator(ITEM).first().hover();
 	await page.waitForTimeout(200);
 	fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
 	await page.screenshot({ path: SCREENSHOT });
-	ok(fs.statSync(SCREENSHOT).size > 10000, `screenshot saved: ${path.relative(ROOT, SCREENSHOT)} (${VIEWPORT.width}x${VIEWPORT.height})`);
+	check(`screenshot saved: ${path.relative(ROOT, SCREENSHOT)} (${VIEWPORT.width}x${VIEWPORT.height})`, () => fs.statSync(SCREENSHOT).size > 10000);
+}
 
-	// the typed filter
+/** Typing in the list's search box narrows it to the matching Twitter identities. */
+async function checkTypedFilter(page, sandbox) {
 	const search = page.locator(SEARCH).first();
-	const idReqsBeforeFilter = sandbox.requests.filter((r) => r.pathname === '/identities.json').length;
+	const identityRequests = () => sandbox.requests.filter((r) => r.pathname === '/identities.json').length;
+	const requestsBefore = identityRequests();
 	await search.fill('zo');
-	await page.waitForFunction(
-		(n) => {
-			const items = document.querySelectorAll('[data-test-id="rlc-item"]');
-			return items.length > 0 && items.length < n;
-		},
-		twitter.length,
-		{ timeout: 30000 },
-	).catch(() => {});
+	await page
+		.waitForFunction(
+			(n) => {
+				const items = document.querySelectorAll('[data-test-id="rlc-item"]');
+				return items.length > 0 && items.length < n;
+			},
+			TWITTER.length,
+			{ timeout: 30000 },
+		)
+		.catch(() => {});
 	const filtered = await settledEntries(page);
 	await debugShot(page, 'list-filtered');
-	const expectedFiltered = twitter
-		.filter((i) => `${i.displayName} ${i.preferredUsername} ${i.identity_token}`.toLowerCase().includes('zo'))
-		.map(labelOf);
-	ok(
-		filtered.length === expectedFiltered.length && expectedFiltered.every((l) => filtered.includes(l)),
-		`typing "zo" in the search box narrows the list to the matching Twitter identities (${expectedFiltered.length}: ${expectedFiltered.join(', ')})`,
-		`shown: ${filtered.join(' | ')}\nexpected: ${expectedFiltered.join(' | ')}`,
+	const expectedFiltered = TWITTER.filter((i) => `${i.displayName} ${i.preferredUsername} ${i.identity_token}`.toLowerCase().includes('zo')).map(labelOf);
+	check(`typing "zo" in the search box narrows the list to the matching Twitter identities (${expectedFiltered.length}: ${expectedFiltered.join(', ')})`, () =>
+		(filtered.length === expectedFiltered.length && expectedFiltered.every((l) => filtered.includes(l))) ||
+		fail(`shown: ${filtered.join(' | ')}\nexpected: ${expectedFiltered.join(' | ')}`),
 	);
-	ok(filtered.includes(labelOf(sandboxData.named.twitter2)), 'Zoë Müller is found by typing "zo"');
-	const idReqsAfterFilter = sandbox.requests.filter((r) => r.pathname === '/identities.json').length;
-	note(`the filter made ${idReqsAfterFilter - idReqsBeforeFilter} more /identities.json request(s)`);
+	check('Zoë Müller is found by typing "zo"', () => filtered.includes(labelOf(sandboxData.named.twitter2)));
+	note(`the filter made ${identityRequests() - requestsBefore} more /identities.json request(s)`);
+}
 
-	// pick one
-	await page
-		.locator(ITEM)
-		.filter({ hasText: 'Zoë Müller' })
-		.first()
-		.click();
+/** Picking an entry fills the field, and the link next to it opens the identity's profile. */
+async function checkPickedIdentity(page, locator) {
+	await page.locator(ITEM).filter({ hasText: 'Zoë Müller' }).first().click();
 	await page.waitForTimeout(500);
 	const picked = await locator.locator(RLC_INPUT).first().inputValue().catch(() => '');
 	await debugShot(page, 'picked');
-	ok(picked.includes('Zoë Müller'), 'picking Zoë Müller puts her in the Identity field', `field shows ${JSON.stringify(picked)}`);
+	check('picking Zoë Müller puts her in the Identity field', () => picked.includes('Zoë Müller') || fail(`field shows ${JSON.stringify(picked)}`));
 
-	// the link next to the picked identity opens her profile (window.open is stubbed: no navigation)
+	// window.open is stubbed: the click records the URL instead of navigating.
 	await page.evaluate(() => {
 		window.__opened = [];
 		window.open = (u) => {
@@ -522,43 +500,85 @@ async function main() {
 	const linkShown = await link.isVisible().catch(() => false);
 	if (linkShown) await link.locator('button, a').first().click().catch(() => link.click());
 	const opened = await page.evaluate(() => window.__opened);
-	ok(
-		linkShown && opened.length === 1 && opened[0] === sandboxData.named.twitter2.profileUrl,
-		`the open-link button next to the field opens the identity's profile (${sandboxData.named.twitter2.profileUrl})`,
-		`link visible: ${linkShown}; opened: ${JSON.stringify(opened)}`,
+	const { profileUrl } = sandboxData.named.twitter2;
+	check(`the open-link button next to the field opens the identity's profile (${profileUrl})`, () =>
+		(linkShown && opened.length === 1 && opened[0] === profileUrl) || fail(`link visible: ${linkShown}; opened: ${JSON.stringify(opened)}`),
 	);
+}
 
-	// the node's Additional Fields offer its own operation's options only
-	await checkAdditionalFields(page, ok, { resource: 'twitter', operation: 'uploadPicture' });
-
-	// 6. what the sandbox received
-	const idReqs = sandbox.requests.slice(sandboxBefore).filter((r) => r.pathname === '/identities.json');
-	const pages = Math.ceil(all.length / 500);
-	ok(idReqs.length >= pages, `the sandbox received GET /identities.json (${idReqs.length} requests, >= ${pages} pages)`);
-	ok(
-		idReqs.length > 0 && idReqs.every((r) => r.method === 'GET' && r.headers.authorization === sandbox.authHeader && r.status === 200),
-		'every /identities.json request carried the credential\'s HTTP Basic header and got 200',
-		idReqs.map((r) => `${r.method} ${r.url} ${r.status} auth=${r.headers.authorization === sandbox.authHeader}`).join('\n'),
+/** Step 6: what the sandbox received while the editor was open, and what left localhost. */
+function checkSandboxRequests({ sandbox, outside, pageErrors }, sandboxBefore) {
+	const received = sandbox.requests.slice(sandboxBefore);
+	const idReqs = received.filter((r) => r.pathname === '/identities.json');
+	const pages = Math.ceil(IDENTITIES.length / 500);
+	check(`the sandbox received GET /identities.json (${idReqs.length} requests, >= ${pages} pages)`, () => idReqs.length >= pages);
+	check('every /identities.json request carried the credential\'s HTTP Basic header and got 200', () =>
+		(idReqs.length > 0 && idReqs.every((r) => r.method === 'GET' && r.headers.authorization === sandbox.authHeader && r.status === 200)) ||
+		fail(idReqs.map((r) => `${r.method} ${r.url} ${r.status} auth=${r.headers.authorization === sandbox.authHeader}`).join('\n')),
 	);
 	const pagesAsked = new Set(idReqs.map((r) => String(r.query && r.query.page)));
-	ok(
-		[...Array(pages)].every((_, k) => pagesAsked.has(String(k + 1))) && idReqs.every((r) => String(r.query && r.query.entries_per_page) === '500'),
-		`all ${pages} pages were asked for, 500 entries a page`,
-		idReqs.map((r) => r.url).join('\n'),
+	check(`all ${pages} pages were asked for, 500 entries a page`, () =>
+		([...Array(pages)].every((_, k) => pagesAsked.has(String(k + 1))) && idReqs.every((r) => String(r.query && r.query.entries_per_page) === '500')) ||
+		fail(idReqs.map((r) => r.url).join('\n')),
 	);
-	const otherApi = sandbox.requests.slice(sandboxBefore).filter((r) => r.pathname !== '/identities.json');
-	ok(otherApi.length === 0, 'opening the list sent nothing else to OneAll (no push)', otherApi.map((r) => `${r.method} ${r.url}`).join('\n'));
-	ok(outside.length === 0, 'the editor made no request outside localhost', [...new Set(outside)].slice(0, 5).join('\n'));
+	const otherApi = received.filter((r) => r.pathname !== '/identities.json');
+	check('opening the list sent nothing else to OneAll (no push)', () => otherApi.length === 0 || fail(otherApi.map((r) => `${r.method} ${r.url}`).join('\n')));
+	check('the editor made no request outside localhost', () => outside.length === 0 || fail([...new Set(outside)].slice(0, 5).join('\n')));
 	if (pageErrors.length) note(`page errors (not failing the test): ${pageErrors.slice(0, 3).join(' | ')}`);
 }
 
-main()
+/** Steps 5 and 6: the node in the editor, against the sandbox's data and requests. */
+async function checkInEditor(run, chromium) {
+	const page = await openPage(run, chromium);
+	const sandboxBefore = run.sandbox.requests.length;
+	const locator = await openNode(page, run.editor);
+	const { dropdown, shown } = await openList(page, locator);
+	await checkShownEntries(dropdown, shown);
+	const entries = new Set(await scrollToEnd(page, dropdown, shown));
+	check(`after scrolling, the list holds exactly the sandbox's ${TWITTER.length} Twitter identities`, () =>
+		(entries.size === TWITTER.length && TWITTER.every((i) => entries.has(labelOf(i)))) ||
+		fail(`${entries.size} distinct entries; missing e.g. ${TWITTER.filter((i) => !entries.has(labelOf(i))).slice(0, 3).map(labelOf).join(' | ')}`),
+	);
+	await saveScreenshot(page);
+	await checkTypedFilter(page, run.sandbox);
+	await checkPickedIdentity(page, locator);
+	await checkAdditionalFields(page, check, { resource: 'twitter', operation: 'uploadPicture' });
+	checkSandboxRequests(run, sandboxBefore);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The test
+// ---------------------------------------------------------------------------------------------
+async function main(run) {
+	note(`editor test: ${PACKAGE.name}@${PACKAGE.version}, identity list of Twitter → Upload Picture`);
+	const chromium = chromiumBrowser();
+	note(`sandbox data: ${IDENTITIES.length} identities, ${TWITTER.length} twitter`);
+	await setUp(run);
+	await checkCredentialTests(run);
+	await checkBigSiteList(run);
+	await checkNodeTypeKnown(run);
+	await checkInEditor(run, chromium);
+}
+
+// An exit, not the signal's own end: Playwright kills Chromium and removes its profile in its exit
+// hook, which a process ended by a signal never runs. n8n and the temp folders go first (the harness).
+stopOnSignals(() => {
+	note('interrupted: stopping everything');
+	process.exit(130);
+});
+
+const run = {};
+main(run)
 	.catch((e) => {
-		ok(false, 'editor test ran to the end', e && e.stack ? e.stack : String(e));
+		// A report line is one line, cut at 600 characters; the whole error (a locator's call log,
+		// the page's HTML near the field) goes above it.
+		say(String((e && e.stack) || e).replace(/^/gm, '#   '));
+		check('editor test ran to the end', () => fail((e && e.message) || String(e)));
 	})
-	.then(() => cleanupAll())
+	.then(() => tearDown(run))
 	.then(() => {
-		console.log(`# took ${elapsed()}`);
-		console.log(`${passed} passed, ${failed} failed`);
-		process.exit(failed > 0 ? 1 : 0);
+		note(`took ${elapsed()}`);
+		report.close();
+		// Nothing this run opened (a keep-alive socket, a browser that would not close) may hold it open.
+		process.exit(process.exitCode);
 	});

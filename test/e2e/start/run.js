@@ -293,19 +293,33 @@ async function videoPart({ instance, editor, sandbox, line }) {
 // B. MCP: the OneAll tool served to any MCP client
 // ---------------------------------------------------------------------------------------------
 
-async function mcpPart({ instance, editor, sandbox, line }) {
+const textOf = (r) => ((r && r.content) || []).map((c) => c.text || '').join('\n');
+function resultOf(r) {
+	try {
+		return JSON.parse(textOf(r));
+	} catch {
+		return textOf(r);
+	}
+}
+/** The OneAll post ids in a call's result. */
+const ids = (r) => JSON.stringify(resultOf(r)).match(/1\d{15}/g) || [];
+const tweets = (sandbox) => sandbox.requests.filter((r) => r.pathname.endsWith('/twitter/post.json'));
+function expectPost(rec, identity, message) {
+	assertEqual([rec.method, rec.pathname, rec.status], ['POST', `/push/identities/${identity}/twitter/post.json`, 200], 'request');
+	assertEqual(rec.json, { request: { push: { post: { message } } } }, 'body');
+	assertEqual(rec.headers.authorization, `Basic ${AUTH_VALUE}`, 'Authorization');
+}
+/** The name and description of a tool parameter given as $fromAI('name', 'description', …). */
+function fromAI(v) {
+	const m = /\$fromAI\('([^']+)',\s*'([^']*)'/.exec(typeof v === 'string' ? v : '');
+	return m ? { name: m[1], description: m[2] } : null;
+}
+
+/** Without the bearer token the endpoint refuses; with it the official client connects (Streamable HTTP, else SSE). */
+async function mcpConnect({ url, received }) {
 	const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 	const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
 	const { SSEClientTransport } = require('@modelcontextprotocol/sdk/client/sse.js');
-	const example = readJson('examples/mcp-server.json');
-	const trigger = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
-	const tool = example.nodes.find((n) => n.type === 'n8n-nodes-oneall.oneAllTool');
-	const url = new URL(`${editor.url}/mcp/${trigger.parameters.path}`);
-	const received = []; // everything the client got, for the leak check
-	const before = (await instance.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0);
-	sandbox.reset();
-
-	// Without the token: refused.
 	const anon = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'anon', version: '0' } } }) });
 	const anonText = await anon.text();
 	received.push(anonText);
@@ -337,30 +351,34 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 		if (!client) fail(connectErrors.join('; '));
 		return `${transportName} at ${url.pathname}${connectErrors.length ? ` (before: ${connectErrors.join('; ')})` : ''}`;
 	});
-	if (!client) return;
-	figures[`mcpTransport${line}`] = transportName;
-	const durations = [];
-	const call = async (args) => {
+	return client ? { client, transportName } : null;
+}
+
+/** Calls the tool within CALL_TIMEOUT_MS; never throws (`{ thrown }`); keeps what came back and how long it took. */
+function mcpCaller(mcp) {
+	return async (args) => {
 		const t = Date.now();
 		try {
 			const r = await Promise.race([
-				client.callTool({ name: toolName, arguments: args }, undefined, { timeout: CALL_TIMEOUT_MS }),
+				mcp.client.callTool({ name: mcp.toolName, arguments: args }, undefined, { timeout: CALL_TIMEOUT_MS }),
 				sleep(CALL_TIMEOUT_MS + 5000).then(() => {
 					throw new Error(`no answer within ${CALL_TIMEOUT_MS + 5000} ms`);
 				}),
 			]);
-			received.push(JSON.stringify(r));
+			mcp.received.push(JSON.stringify(r));
 			return r;
 		} catch (err) {
-			received.push(String(err && err.message));
+			mcp.received.push(String(err && err.message));
 			return { thrown: err.message };
 		} finally {
-			durations.push(Date.now() - t);
+			mcp.durations.push(Date.now() - t);
 		}
 	};
-	const textOf = (r) => ((r && r.content) || []).map((c) => c.text || '').join('\n');
+}
 
-	let toolName;
+/** tools/list: the one OneAll tool and its schema. When the tool is listed, sets mcp.toolName, mcp.idName and mcp.args(identity, message). */
+async function mcpListTools(mcp) {
+	const { client, tool, received } = mcp;
 	let listed;
 	try {
 		listed = await client.listTools(undefined, { timeout: CALL_TIMEOUT_MS });
@@ -368,16 +386,12 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 	} catch (err) {
 		listed = { error: err.message };
 	}
-	const fromAI = (v) => {
-		const m = /\$fromAI\('([^']+)',\s*'([^']*)'/.exec(typeof v === 'string' ? v : '');
-		return m ? { name: m[1], description: m[2] } : null;
-	};
 	const expectedParams = [fromAI(tool.parameters.identityToken.value), fromAI(tool.parameters.message)];
 	check('B: tools/list shows the one OneAll tool, named after the node, described as "<action> in OneAll"', () => {
 		if (!listed.tools) fail(listed.error);
 		assertEqual(listed.tools.length, 1, 'tools');
 		const t = listed.tools[0];
-		toolName = t.name;
+		mcp.toolName = t.name;
 		assertEqual(t.name, tool.name.replace(/\s+/g, '_'), 'name');
 		assertMatch(t.description, /^\S.* in OneAll$/, 'description');
 		assertMatch(t.description, /tweet/i, 'description names what it does');
@@ -395,42 +409,31 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 		assertEqual([...(s.required || [])].sort(), expectedParams.map((p) => p.name).sort(), 'required');
 		return JSON.stringify(s.properties);
 	});
-	if (!toolName) return;
+	if (!mcp.toolName) return;
 	const [idName, msgName] = expectedParams.map((p) => p.name);
-	const args = (identity, message) => ({ [idName]: identity, [msgName]: message });
-	const tweets = () => sandbox.requests.filter((r) => r.pathname.endsWith('/twitter/post.json'));
-	const expectPost = (rec, identity, message) => {
-		assertEqual([rec.method, rec.pathname, rec.status], ['POST', `/push/identities/${identity}/twitter/post.json`, 200], 'request');
-		assertEqual(rec.json, { request: { push: { post: { message } } } }, 'body');
-		assertEqual(rec.headers.authorization, `Basic ${AUTH_VALUE}`, 'Authorization');
-	};
-	const resultOf = (r) => {
-		try {
-			return JSON.parse(textOf(r));
-		} catch {
-			return textOf(r);
-		}
-	};
-	const ids = (r) => JSON.stringify(resultOf(r)).match(/1\d{15}/g) || [];
+	mcp.idName = idName;
+	mcp.args = (identity, message) => ({ [idName]: identity, [msgName]: message });
+}
 
-	// One call
+async function mcpOneCall({ call, args, sandbox }) {
 	const one = await call(args(TWITTER[0], '[mcp-one] published through MCP'));
 	check('B: one call publishes: the sandbox got exactly that tweet for that identity, the client got OneAll\'s result', () => {
 		if (one.thrown || one.isError) fail(one.thrown || textOf(one));
-		const t = tweets();
+		const t = tweets(sandbox);
 		assertEqual(t.length, 1, 'tweets received');
 		expectPost(t[0], TWITTER[0], '[mcp-one] published through MCP');
 		if (!ids(one).length) fail(`no post id in ${textOf(one).slice(0, 200)}`);
 		return textOf(one).slice(0, 160);
 	});
+}
 
-	// Three parallel calls
+async function mcpParallelCalls({ call, args, sandbox }) {
 	sandbox.reset();
 	const three = await Promise.all([1, 2, 3].map((i) => call(args(TWITTER[i], `[mcp-par${i}] parallel __delay:300`))));
 	check('B: three parallel calls to three identities: each published once, each got its own result', () => {
 		const bad = three.filter((r) => r.thrown || r.isError);
 		if (bad.length) fail(bad.map((r) => r.thrown || textOf(r)).join('; '));
-		const t = tweets();
+		const t = tweets(sandbox);
 		assertEqual(t.length, 3, 'tweets received');
 		[1, 2, 3].forEach((i) => {
 			const rec = t.find((r) => r.pathname.includes(TWITTER[i]));
@@ -442,8 +445,10 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 		const open = t.filter((a) => t.some((b) => b !== a && b.arrivedAt < a.endedAt && a.arrivedAt < b.endedAt)).length;
 		return `post ids ${got.join(', ')}; ${open} of 3 were in flight together at the sandbox`;
 	});
+}
 
-	// A OneAll 500, then two good identical calls
+/** A OneAll 500, then two good identical calls. */
+async function mcpFailureThenGoodCalls({ call, args, sandbox }) {
 	sandbox.reset();
 	const failed = await call(args(TWITTER[4], '[mcp-500] __fault:500'));
 	const good = [];
@@ -459,14 +464,16 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 	check('B: then two identical good calls both work and publish twice (each call is its own run)', () => {
 		const bad = good.filter((r) => r.thrown || r.isError);
 		if (bad.length) fail(bad.map((r) => r.thrown || textOf(r)).join('; '));
-		const t = tweets();
+		const t = tweets(sandbox);
 		assertEqual(t.map((r) => r.status), [500, 200, 200], 'sandbox answers');
 		expectPost(t[1], TWITTER[4], '[mcp-after] the same tweet twice');
 		expectPost(t[2], TWITTER[4], '[mcp-after] the same tweet twice');
 		if (ids(good[0])[0] === ids(good[1])[0]) fail('same post id');
 	});
+}
 
-	// An empty message
+/** An empty message, and a call without a required argument: both refused, nothing sent. */
+async function mcpRefusedCalls({ call, args, idName, sandbox }) {
 	sandbox.reset();
 	const empty = await call(args(TWITTER[0], ''));
 	check('B: an empty message is refused with the node\'s error, and nothing is sent', () => {
@@ -485,7 +492,10 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 		assertEqual(sandbox.requests.length, 0, 'requests sent');
 		return (wrong.thrown || textOf(wrong)).slice(0, 160);
 	});
+}
 
+/** After the calls: their time bound, the executions n8n recorded, and no secret in what the client got or n8n kept. */
+async function mcpRecordsAndLeaks({ instance, editor, line, tool, client, before, received, durations }) {
 	check(`B: every call answered within its bound (${CALL_TIMEOUT_MS / 1000} s)`, () => {
 		const max = Math.max(...durations);
 		if (max > CALL_TIMEOUT_MS) fail(`slowest ${max} ms`);
@@ -530,6 +540,36 @@ async function mcpPart({ instance, editor, sandbox, line }) {
 		if (stored.includes(MCP_TOKEN)) fail('the MCP bearer token is stored');
 		return storedAuth.length ? `n8n stores the MCP client's request headers with "authorization": "**hidden**" (${rows.filter((e) => /"authorization"/i.test(JSON.stringify(e.result))).length} of ${rows.length} executions)` : 'no authorization header stored';
 	});
+}
+
+async function mcpPart({ instance, editor, sandbox, line }) {
+	const example = readJson('examples/mcp-server.json');
+	const trigger = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
+	const tool = example.nodes.find((n) => n.type === 'n8n-nodes-oneall.oneAllTool');
+	const mcp = {
+		instance,
+		editor,
+		sandbox,
+		line,
+		tool,
+		url: new URL(`${editor.url}/mcp/${trigger.parameters.path}`),
+		before: (await instance.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0),
+		received: [], // everything the client got, for the leak check
+		durations: [],
+	};
+	sandbox.reset();
+	const connected = await mcpConnect(mcp);
+	if (!connected) return;
+	Object.assign(mcp, connected);
+	figures[`mcpTransport${line}`] = mcp.transportName;
+	mcp.call = mcpCaller(mcp);
+	await mcpListTools(mcp);
+	if (!mcp.toolName) return;
+	await mcpOneCall(mcp);
+	await mcpParallelCalls(mcp);
+	await mcpFailureThenGoodCalls(mcp);
+	await mcpRefusedCalls(mcp);
+	await mcpRecordsAndLeaks(mcp);
 }
 
 // ---------------------------------------------------------------------------------------------
