@@ -61,7 +61,7 @@ const { selfSignedCert } = require('../sandbox/selfSigned');
 const sandboxData = require('../sandbox/data');
 
 const { createData } = sandboxData;
-const { packPackage } = require('./lib/pack');
+const { packToTemp, tarballProblems } = require('./lib/pack');
 const { startChatModel } = require('./lib/chatModel');
 const { buildMatrix, workflowsOf, chatCredential, matrixCredentials, writeWorkflows, runMatrix } = require('./matrix');
 const { maxOpen } = require('./matrix/expect');
@@ -688,12 +688,6 @@ stopOnSignals(() => {
 	removeTemp();
 });
 
-function pack() {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-e2e-pack-'));
-	started.add(dir);
-	return packPackage(dir);
-}
-
 function nodeVersion(bin) {
 	try {
 		return execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
@@ -809,10 +803,11 @@ async function main() {
 	}
 
 	setScope('[setup]');
-	const { tgz, files } = pack();
+	const packed = packToTemp('e2e');
+	const { tgz, files } = packed;
 	check(`npm pack → ${path.basename(tgz)} (${files.length} files, dist only)`, () => {
-		const stray = files.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(f));
-		if (stray.length) fail(`unexpected files in the tarball: ${stray.join(', ')}`);
+		const problems = tarballProblems(packed);
+		if (problems.length) fail(problems.join('; '));
 	});
 	check('the leak scanner finds planted keys (control)', () => {
 		const planted = findLeaks({

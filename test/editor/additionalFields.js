@@ -4,14 +4,11 @@
  * the root ('/resource', '/operation'), where it shows. This proves that n8n's editor honours that:
  * the open node's "Add Field" menu offers exactly its own operation's options, each once.
  */
-const path = require('path');
 const { assertEqual } = require('../e2e/lib/checks');
-
-const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The option names the built description shows for one resource and operation. */
 function expectedOptions(resource, operation) {
-	const { OneAll } = require(path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js'));
+	const { OneAll } = require(require('../..').nodePath);
 	const additional = new OneAll().description.properties.find((p) => p.name === 'additionalFields');
 	return additional.options
 		.filter((o) => o.displayOptions.show['/resource'].includes(resource) && o.displayOptions.show['/operation'].includes(operation))

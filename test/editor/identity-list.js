@@ -40,7 +40,7 @@ const { checkAdditionalFields } = require('./additionalFields');
 const { createInstance, freePort, onCleanup, stopOnSignals } = require('../e2e/lib/n8n');
 const { createReport, fail } = require('../e2e/lib/checks');
 const { startSandbox } = require('../sandbox/server');
-const { packPackage } = require('../e2e/lib/pack');
+const { packToTemp } = require('../e2e/lib/pack');
 const sandboxData = require('../sandbox/data');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -76,12 +76,6 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-/** `npm pack` into a temp folder that goes when this process ends, however it ends. */
-function pack() {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-editor-pack-'));
-	onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
-	return packPackage(dir).tgz;
-}
 
 function loadPlaywright() {
 	try {
@@ -205,7 +199,7 @@ async function credentialData({ sandbox, noSite, bigSite }) {
  * `run` at once, so that tearDown stops it even when a later step fails.
  */
 async function setUp(run) {
-	const tgz = pack();
+	const { tgz } = packToTemp('editor');
 	note(`packed ${path.basename(tgz)} (${elapsed()})`);
 
 	run.sandbox = await startSandbox({ port: 0 });
@@ -262,7 +256,7 @@ async function tearDown(run) {
 // ---------------------------------------------------------------------------------------------
 /** The credential test, as the credential dialog runs it: each failure gets its own message. */
 async function checkCredentialTests({ editor, sandbox, noSite, credentialData: data }) {
-	const rules = new (require(path.join(ROOT, 'dist', 'credentials', 'OneAllApi.credentials.js')).OneAllApi)().test.rules;
+	const rules = new (require(require('../..').credentialPath).OneAllApi)().test.rules;
 	const ruleMessage = (status) => rules.find((r) => r.properties.value === status).properties.message;
 	const credentialTest = async (cred) =>
 		(await editor.rest('POST', '/credentials/test', { credentials: { ...cred, type: 'oneAllApi', data: data[cred.id] } })).data;

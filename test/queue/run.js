@@ -20,13 +20,12 @@
  * anything that went through Redis. One line per check, closing with `N passed, M failed`.
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { killLiveEditors } = require('../e2e/lib/n8n');
-const { packPackage } = require('../e2e/lib/pack');
+const { packToTemp, tarballProblems } = require('../e2e/lib/pack');
 const { startQueueMode } = require('../e2e/lib/queue-mode');
 const { createReport, fail, assertEqual, assertMatch, findLeaks, secs } = require('../e2e/lib/checks');
 const { startSandbox } = require('../sandbox/server');
@@ -407,13 +406,11 @@ function caseSecrets(cluster, tmp) {
 
 // ---------------------------------------------------------------------------------------------
 
-const temps = new Set();
 let cluster;
 let sandbox;
 
 function removeTemps() {
 	if (process.env.N8N_E2E_KEEP) return;
-	for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
 	if (cluster) for (const i of cluster.instances) fs.rmSync(i.folder, { recursive: true, force: true });
 	if (cluster) fs.rmSync(cluster.dir, { recursive: true, force: true });
 }
@@ -430,17 +427,12 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 async function main() {
 	const t0 = Date.now();
 	report.setScope('[setup]');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-queue-pack-'));
-	temps.add(dir);
-	const { tgz, files, info } = packPackage(dir);
+	const packed = packToTemp('queue');
+	const { tgz, files, info } = packed;
 	check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
-		const size = fs.existsSync(tgz) ? fs.statSync(tgz).size : 0;
-		if (size === 0) fail(`${tgz} is missing or empty`);
-		assertEqual(size, info.size, 'tarball size on disk against npm pack\'s own account');
-		// What n8n loads from it: package.json and the node and credential its n8n section names.
-		const needed = ['package.json', ...PACKAGE.n8n.nodes, ...PACKAGE.n8n.credentials];
-		assertEqual(needed.filter((file) => !files.includes(file)), [], 'files n8n loads that the tarball lacks');
-		return `${size} bytes`;
+		const problems = tarballProblems(packed);
+		if (problems.length) fail(problems.join('; '));
+		return `${info.size} bytes`;
 	});
 	sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 	const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };

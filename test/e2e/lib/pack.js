@@ -1,11 +1,14 @@
 'use strict';
-// `npm pack` of the built package, as it would be published: the e2e suite installs this tarball
-// into real n8n, and the scanner test lints what is inside it.
+// `npm pack` of the built package, as it would be published: the suites install this tarball into
+// real n8n, and the scanner test lints what is inside it.
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { onCleanup } = require('./processes');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+const PACKAGE = require(path.join(ROOT, 'package.json'));
 
 /**
  * Packs into `dir`; returns the tarball's path, the files it holds (paths inside `package/`) and
@@ -16,7 +19,31 @@ function packPackage(dir) {
 	const r = spawnSync('npm', ['pack', '--pack-destination', dir, '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
 	if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stdout}\n${r.stderr}`);
 	const info = JSON.parse(r.stdout)[0];
-	return { tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path), info };
+	return { dir, tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path), info };
 }
 
-module.exports = { packPackage, ROOT };
+/** packPackage into a temp folder that goes when this process ends, however it ends. */
+function packToTemp(name) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `oneall-${name}-pack-`));
+	onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+	return packPackage(dir);
+}
+
+/**
+ * What is wrong with a packed tarball (an empty list when nothing is): it must be on disk as npm
+ * counted it, hold what n8n loads (package.json, the node and credential of its n8n section) and
+ * nothing but dist/, package.json, README.md and LICENSE.
+ */
+function tarballProblems({ tgz, files, info }) {
+	const problems = [];
+	const size = fs.existsSync(tgz) ? fs.statSync(tgz).size : 0;
+	if (size !== info.size) problems.push(`${tgz}: ${size} bytes on disk, npm pack counted ${info.size}`);
+	const needed = ['package.json', ...PACKAGE.n8n.nodes, ...PACKAGE.n8n.credentials];
+	const missing = needed.filter((file) => !files.includes(file));
+	if (missing.length) problems.push(`files n8n loads that the tarball lacks: ${missing.join(', ')}`);
+	const stray = files.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(f));
+	if (stray.length) problems.push(`unexpected files in the tarball: ${stray.join(', ')}`);
+	return problems;
+}
+
+module.exports = { packPackage, packToTemp, tarballProblems, ROOT, PACKAGE };

@@ -21,13 +21,12 @@
  * SIGINT/SIGTERM/SIGHUP. Prints one line per check and closes with `N passed, M failed`.
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { createInstance, freePort, stopOnSignals, onCleanup } = require('../lib/n8n');
-const { packPackage, ROOT } = require('../lib/pack');
+const { createInstance, freePort, stopOnSignals } = require('../lib/n8n');
+const { packToTemp, tarballProblems, ROOT } = require('../lib/pack');
 const { createReport, fail, assertEqual, assertMatch, findLeaks, secs, show } = require('../lib/checks');
 const { startSandbox } = require('../../sandbox/server');
 const { postJson } = require('../lib/http');
@@ -610,18 +609,18 @@ async function runLine(line, tgz, sandbox) {
 
 async function main() {
 	const t0 = Date.now();
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-start-pack-'));
-	const forget = onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
 	let sandbox;
 	try {
-		const { tgz, files } = packPackage(dir);
-		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => true);
+		const packed = packToTemp('start');
+		const { tgz, files } = packed;
+		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
+			const problems = tarballProblems(packed);
+			if (problems.length) fail(problems.join('; '));
+		});
 		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 		for (const line of LINES) await runLine(line, tgz, sandbox);
 	} finally {
 		if (sandbox) await sandbox.close();
-		forget();
-		fs.rmSync(dir, { recursive: true, force: true });
 	}
 	report.setScope('');
 	say(`# figures: ${JSON.stringify(figures)}`);
