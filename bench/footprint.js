@@ -6,8 +6,8 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
-const { runProcess } = require('../test/e2e/lib/n8n');
-const { packPackage } = require('../test/e2e/lib/pack');
+const { runProcess } = require('../test/harness/n8n');
+const { packPackage } = require('../test/harness/pack');
 const { ROOT, CONFIG, PACKAGE } = require('./config');
 const { median } = require('./lib/stats');
 const { runN8n } = require('./measure');

@@ -6,7 +6,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { describeRun } = require('../test/e2e/lib/n8n');
+const { describeRun } = require('../test/harness/n8n');
 const { CONFIG, step } = require('./config');
 const { NODE, LABEL, watchArrivals, orderAndOverlap, indexOf } = require('./workloads');
 const { median, spread, fmt, mib } = require('./lib/stats');

@@ -21,9 +21,9 @@ const path = require('path');
 
 if (!process.env.BENCH_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { packPackage } = require('../test/e2e/lib/pack');
-const { startQueueMode } = require('../test/e2e/lib/queue-mode');
-const { stopOnSignals } = require('../test/e2e/lib/n8n');
+const { packPackage } = require('../test/harness/pack');
+const { startQueueMode } = require('../test/harness/queue-mode');
+const { stopOnSignals } = require('../test/harness/n8n');
 const { startSandbox } = require('../test/sandbox/server');
 const sandboxData = require('../test/sandbox/data');
 const { queueWorkflows, HOOKS } = require('../test/queue/workflows');

@@ -5,7 +5,7 @@
  * the same identity. Both nodes ask for exactly the same requests; the OneAll node gives one item
  * per tweet, HTTP Request one item per page. Each size is run in pairs, the order alternating.
  */
-const { describeRun, newId } = require('../test/e2e/lib/n8n');
+const { describeRun, newId } = require('../test/harness/n8n');
 const sandboxData = require('../test/sandbox/data');
 const { PULL_PAGE } = require('../test/sandbox/pull');
 const { step } = require('./config');

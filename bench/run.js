@@ -2,7 +2,7 @@
 'use strict';
 /*
  * `npm run bench`: what the OneAll node costs next to n8n's own HTTP Request node, in one run of a
- * real n8n 2.41 (the e2e harness: test/e2e/lib) against the local OneAll sandbox (test/sandbox).
+ * real n8n 2.41 (the harness: test/harness) against the local OneAll sandbox (test/sandbox).
  *   bench/workloads.js   the workflows and what must reach the sandbox
  *   bench/measure.js     timed runs, pairs of runs, identical-request check
  *   bench/footprint.js   tarball, description, cold load
@@ -19,7 +19,7 @@ const { execFileSync } = require('child_process');
 
 if (!process.env.BENCH_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { createInstance, stopOnSignals } = require('../test/e2e/lib/n8n');
+const { createInstance, stopOnSignals } = require('../test/harness/n8n');
 const { startSandbox } = require('../test/sandbox/server');
 const { ROOT, CONFIG, KEYS, PACKAGE, step, elapsedSec } = require('./config');
 const { TIMED, COUNTED, CRED, timedWorkflow, countedWorkflow } = require('./workloads');

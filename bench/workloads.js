@@ -4,7 +4,7 @@
  * asked to send (the same requests), and what must reach the sandbox for a run to count.
  * Every workflow: Manual Trigger → Edit Fields (raw JSON: the posts) → Split Out → node under test.
  */
-const { newId } = require('../test/e2e/lib/n8n');
+const { newId } = require('../test/harness/n8n');
 const sandboxData = require('../test/sandbox/data');
 const { CONFIG, TARGETS } = require('./config');
 

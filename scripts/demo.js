@@ -24,10 +24,10 @@ const http = require('http');
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'rss-to-tweet-with-picture.json');
-const { createInstance, nodeOutput, stopOnSignals, onCleanup } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n.js'));
+const { createInstance, nodeOutput, stopOnSignals, onCleanup } = require(path.join(ROOT, 'test', 'harness', 'n8n.js'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server.js'));
-const { packPackage } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'pack.js'));
-const { secs } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'checks.js'));
+const { packPackage } = require(path.join(ROOT, 'test', 'harness', 'pack.js'));
+const { secs } = require(path.join(ROOT, 'test', 'harness', 'checks.js'));
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 

@@ -19,7 +19,7 @@
  * What it does:
  *   1. packs the built package (`npm pack`, run `npm run build` first);
  *   2. starts the OneAll sandbox (test/sandbox) in this process;
- *   3. makes sure n8n 2.x is installed in the cache (test/e2e/lib/install-n8n.js: minutes on a fresh
+ *   3. makes sure n8n 2.x is installed in the cache (test/harness/install-n8n.js: minutes on a fresh
  *      machine, then instant) and reuses the user folder
  *      ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/dev-user across runs;
  *   4. installs the fresh tarball into <user folder>/.n8n/nodes, as a user installs a community
@@ -30,7 +30,7 @@
  *   6. `n8n start` at http://localhost:5678, creates the owner on first use and prints the URL and
  *      the login;
  *   7. Ctrl-C stops n8n and the sandbox.
- * n8n is set up, started, logged into and stopped by the shared harness (test/e2e/lib/n8n.js), on
+ * n8n is set up, started, logged into and stopped by the shared harness (test/harness/n8n.js), on
  * the kept user folder; N8N_E2E_VERBOSE=1 shows the harness's own log lines.
  */
 const fs = require('fs');
@@ -39,9 +39,9 @@ const path = require('path');
 const crypto = require('crypto');
 
 const ROOT = path.resolve(__dirname, '..');
-const { cacheRoot } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'install-n8n'));
-const { createInstance, freePort, portFree } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'n8n'));
-const { packPackage } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'pack'));
+const { cacheRoot } = require(path.join(ROOT, 'test', 'harness', 'install-n8n'));
+const { createInstance, freePort, portFree } = require(path.join(ROOT, 'test', 'harness', 'n8n'));
+const { packPackage } = require(path.join(ROOT, 'test', 'harness', 'pack'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server'));
 const sandboxData = require(path.join(ROOT, 'test', 'sandbox', 'data'));
 const PACKAGE = require(path.join(ROOT, 'package.json'));

@@ -7,9 +7,9 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { check, fail, assertEqual, outputOf, pairedIndexes, expectSuccess, errorsOf } = require('./lib/suite');
-const { checkAllAuth } = require('./lib/secrets');
-const { manualTrigger, workflow } = require('./lib/workflow');
+const { check, fail, assertEqual, outputOf, pairedIndexes, expectSuccess, errorsOf } = require('../harness/suite');
+const { checkAllAuth } = require('../harness/secrets');
+const { manualTrigger, workflow } = require('../harness/workflow');
 const data = require('../sandbox/data');
 
 const ROOT = path.resolve(__dirname, '..', '..');

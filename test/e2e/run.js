@@ -33,7 +33,7 @@ const { execFileSync } = require('child_process');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { createInstance, stopOnSignals } = require('./lib/n8n');
+const { createInstance, stopOnSignals } = require('../harness/n8n');
 const {
 	results,
 	notes,
@@ -53,16 +53,16 @@ const {
 	expectSuccess,
 	expectStopped,
 	errorsOf,
-} = require('./lib/suite');
-const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth } = require('./lib/secrets');
+} = require('../harness/suite');
+const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth } = require('../harness/secrets');
 const { startSandbox, INFO_401 } = require('../sandbox/server');
 const { DEFAULT_FAULT_INFO } = require('../sandbox/faults');
 const { selfSignedCert } = require('../sandbox/selfSigned');
 const sandboxData = require('../sandbox/data');
 
 const { createData } = sandboxData;
-const { packToTemp, tarballProblems } = require('./lib/pack');
-const { startChatModel } = require('./lib/chatModel');
+const { packToTemp, tarballProblems } = require('../harness/pack');
+const { startChatModel } = require('../harness/chatModel');
 const { buildMatrix, workflowsOf, chatCredential, matrixCredentials, writeWorkflows, runMatrix } = require('./matrix');
 const { maxOpen } = require('./matrix/expect');
 const { readScenarios, PULL_SIZES } = require('./reads');

@@ -4,7 +4,7 @@
  * the root ('/resource', '/operation'), where it shows. This proves that n8n's editor honours that:
  * the open node's "Add Field" menu offers exactly its own operation's options, each once.
  */
-const { assertEqual } = require('../e2e/lib/checks');
+const { assertEqual } = require('../harness/checks');
 
 /** The option names the built description shows for one resource and operation. */
 function expectedOptions(resource, operation) {
@@ -18,7 +18,7 @@ function expectedOptions(resource, operation) {
 
 /**
  * Opens the "Add Field" menu of the node that is open in the editor and checks what it offers;
- * `check` is a report's (test/e2e/lib/checks.js createReport()).
+ * `check` is a report's (test/harness/checks.js createReport()).
  */
 async function checkAdditionalFields(page, check, { resource, operation }) {
 	const expected = expectedOptions(resource, operation);

@@ -37,10 +37,10 @@ const path = require('path');
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { checkAdditionalFields } = require('./additionalFields');
-const { createInstance, freePort, onCleanup, stopOnSignals } = require('../e2e/lib/n8n');
-const { createReport, fail } = require('../e2e/lib/checks');
+const { createInstance, freePort, onCleanup, stopOnSignals } = require('../harness/n8n');
+const { createReport, fail } = require('../harness/checks');
 const { startSandbox } = require('../sandbox/server');
-const { packToTemp } = require('../e2e/lib/pack');
+const { packToTemp } = require('../harness/pack');
 const sandboxData = require('../sandbox/data');
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -2,7 +2,7 @@
 // pointing at it, the sandbox's identities and ids, resource-locator values, and deep searches for
 // leaked secrets.
 const { startSandbox } = require('../sandbox/server');
-const { freePort } = require('../e2e/lib/ports');
+const { freePort } = require('../harness/ports');
 const data = require('../sandbox/data');
 
 // Distinctive keys, so a leak of either one (or of the Basic value) can be found by substring.

@@ -15,10 +15,10 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { createReport, assertEqual, assertMatch } = require('../e2e/lib/checks');
+const { createReport, assertEqual, assertMatch } = require('../harness/checks');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const INSTALLER = 'test/e2e/lib/install-n8n.js';
+const INSTALLER = 'test/harness/install-n8n.js';
 
 /** Runs a command as `npm run` runs a script: through npm, in the project folder. */
 function underNpm(command, env = {}) {

@@ -6,7 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { packPackage, ROOT } = require('../e2e/lib/pack');
+const { packPackage, ROOT } = require('../harness/pack');
 
 const SCANNER = path.join(__dirname, 'scannerLint.mjs');
 let work;

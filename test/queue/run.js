@@ -24,10 +24,10 @@ const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { killLiveEditors } = require('../e2e/lib/n8n');
-const { packToTemp, tarballProblems } = require('../e2e/lib/pack');
-const { startQueueMode } = require('../e2e/lib/queue-mode');
-const { createReport, fail, assertEqual, assertMatch, findLeaks, secs } = require('../e2e/lib/checks');
+const { killLiveEditors } = require('../harness/n8n');
+const { packToTemp, tarballProblems } = require('../harness/pack');
+const { startQueueMode } = require('../harness/queue-mode');
+const { createReport, fail, assertEqual, assertMatch, findLeaks, secs } = require('../harness/checks');
 const { startSandbox } = require('../sandbox/server');
 const { DEFAULT_FAULT_INFO } = require('../sandbox/faults');
 const sandboxData = require('../sandbox/data');

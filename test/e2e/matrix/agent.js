@@ -7,8 +7,8 @@
  * so both are checked: one call, two parallel calls in one model answer, several input items,
  * a failing call followed by good ones.
  */
-const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail, show } = require('../lib/suite');
-const { manualTrigger, items, tweet, workflow } = require('../lib/workflow');
+const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail, show } = require('../../harness/suite');
+const { manualTrigger, items, tweet, workflow } = require('../../harness/workflow');
 const { MSG_500, expectSent, expectOrderedPerIdentity, posts, messageOf } = require('./expect');
 
 const CHAT_CREDENTIAL = { id: 'e2eChatModelCr01', name: 'Scripted chat model (local)' };

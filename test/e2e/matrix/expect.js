@@ -4,10 +4,10 @@
  * posts with `[<key>]` in the text (and `/<key>/` in picture URLs), and runs in a batch beside the
  * other cases, so a case's requests are those that carry its tag.
  */
-const { fail, show, assertEqual, outputOf, pairedIndexes } = require('../lib/suite');
+const { fail, show, assertEqual, outputOf, pairedIndexes } = require('../../harness/suite');
 const { overlapsPerIdentity } = require('../../sandbox/server');
 const { DEFAULT_FAULT_INFO } = require('../../sandbox/faults');
-const { checkAllAuth } = require('../lib/secrets');
+const { checkAllAuth } = require('../../harness/secrets');
 
 const MSG_500 = `OneAll error 500: ${DEFAULT_FAULT_INFO[500]}`;
 const MSG_429 = `OneAll error 429: ${DEFAULT_FAULT_INFO[429]}`;

@@ -4,10 +4,10 @@
  * sandbox to take a little while to answer (`__delay:<ms>`), so that two posts of one identity in
  * flight at once would show as an overlap at the sandbox.
  */
-const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail } = require('../lib/suite');
-const { manualTrigger, code, tweet, workflow } = require('../lib/workflow');
+const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail } = require('../../harness/suite');
+const { manualTrigger, code, tweet, workflow } = require('../../harness/workflow');
 const { expectOrderedPerIdentity, maxOpen, posts, messageOf } = require('./expect');
-const { checkAllAuth } = require('../lib/secrets');
+const { checkAllAuth } = require('../../harness/secrets');
 
 const COUNT = 1000;
 /** The node's default bound on requests in flight in one n8n process. */

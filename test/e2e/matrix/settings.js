@@ -6,8 +6,8 @@
  * Timeout against a server that never answers), Loop Over Items around the node, and the node in a
  * sub-workflow. Each case is its own workflow, run in one `execute-batch` process per n8n line.
  */
-const { check, assertEqual, expectSuccess, expectStopped, runData, outputOf, pairedIndexes, show, fail } = require('../lib/suite');
-const { SANDBOX_TLS_CREDENTIAL, manualTrigger, items, noOp, tweet, workflow } = require('../lib/workflow');
+const { check, assertEqual, expectSuccess, expectStopped, runData, outputOf, pairedIndexes, show, fail } = require('../../harness/suite');
+const { SANDBOX_TLS_CREDENTIAL, manualTrigger, items, noOp, tweet, workflow } = require('../../harness/workflow');
 const { MSG_500, MSG_429, MSG_TIMEOUT, MSG_CERTIFICATE, expectSent, expectItems, expectOrderedPerIdentity, posts } = require('./expect');
 
 /** Item 1 of the On Error cases goes wrong in one of three ways. */

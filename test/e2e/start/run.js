@@ -25,11 +25,11 @@ const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { createInstance, freePort, stopOnSignals } = require('../lib/n8n');
-const { packToTemp, tarballProblems, ROOT } = require('../lib/pack');
-const { createReport, fail, assertEqual, assertMatch, findLeaks, secs, show } = require('../lib/checks');
+const { createInstance, freePort, stopOnSignals } = require('../../harness/n8n');
+const { packToTemp, tarballProblems, ROOT } = require('../../harness/pack');
+const { createReport, fail, assertEqual, assertMatch, findLeaks, secs, show } = require('../../harness/checks');
 const { startSandbox } = require('../../sandbox/server');
-const { postJson } = require('../lib/http');
+const { postJson } = require('../../harness/http');
 const { ERROR_INFO, ERROR_CODE } = require('../../sandbox/callback');
 const sandboxData = require('../../sandbox/data');
 

@@ -15,8 +15,8 @@
  * A marker file is written only after everything succeeded, so a second call returns at once.
  *
  * Usage as a library:  const { ensureN8n } = require('./install-n8n'); await ensureN8n('2');
- * Usage as a CLI:      node test/e2e/lib/install-n8n.js 2 1
- *                      node test/e2e/lib/install-n8n.js node24   (only the Node 24 runtime)
+ * Usage as a CLI:      node test/harness/install-n8n.js 2 1
+ *                      node test/harness/install-n8n.js node24   (only the Node 24 runtime)
  * Only Node built-ins are used.
  */
 const fs = require('fs');
