@@ -34,14 +34,13 @@
  * the kept user folder; N8N_E2E_VERBOSE=1 shows the harness's own log lines.
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 
 const ROOT = path.resolve(__dirname, '..');
 const { cacheRoot } = require(path.join(ROOT, 'test', 'harness', 'install-n8n'));
 const { createInstance, freePort, portFree } = require(path.join(ROOT, 'test', 'harness', 'n8n'));
-const { packPackage } = require(path.join(ROOT, 'test', 'harness', 'pack'));
+const { packToTemp } = require(path.join(ROOT, 'test', 'harness', 'pack'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server'));
 const sandboxData = require(path.join(ROOT, 'test', 'sandbox', 'data'));
 const PACKAGE = require(path.join(ROOT, 'package.json'));
@@ -101,10 +100,6 @@ function parseArgs(argv) {
 
 const say = (msg) => console.log(`[dev] ${msg}`);
 
-function pack() {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-dev-pack-'));
-	return { dir, tgz: packPackage(dir).tgz };
-}
 
 /** The label the node's identity list shows (nodes/OneAll/listSearch/getIdentities.ts). */
 function identityLabel(identity) {
@@ -209,7 +204,7 @@ async function main() {
 	}
 
 	// 1. package
-	const { dir: packDir, tgz } = pack();
+	const { tgz } = packToTemp('dev');
 	say(`packed ${path.basename(tgz)}`);
 
 	// 2. sandbox
@@ -234,7 +229,6 @@ async function main() {
 	// 4. the package, as a user installs it by hand (a new build keeps its version number: replace it)
 	fs.rmSync(path.join(instance.nodesDir, 'node_modules', PACKAGE.name), { recursive: true, force: true });
 	await instance.installPackage(tgz);
-	fs.rmSync(packDir, { recursive: true, force: true });
 	say(`installed ${PACKAGE.name}@${PACKAGE.version} into ${instance.nodesDir}`);
 
 	// 5. credential (every run: the sandbox's port may differ) and example workflows
