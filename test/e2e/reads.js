@@ -184,7 +184,7 @@ const everyPage = {
 const weeklyReport = {
 	number: 'rdw',
 	title: 'examples/weekly-tweet-report.json: Schedule → Get Many Tweets (Return All) → CSV file',
-	workflow: example('weekly-tweet-report.json', 'e2eExampleWeekly', PAGED),
+	workflow: example('weekly-tweet-report.json', 'e2eExampleWeekl1', PAGED),
 	verify({ run, requests, instance }) {
 		check('the shipped example starts from a Schedule Trigger, Every Monday at 9:00', () => {
 			const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'weekly-tweet-report.json'), 'utf8'));

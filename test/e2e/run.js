@@ -13,13 +13,15 @@
  * What it does, for each n8n line (2 = n8n 2.41.0 on Node 24, 1 = n8n 1.123.81 on Node 20):
  *   1. `npm pack` the built package into a temp dir (once; the same tarball for every line);
  *   2. a fresh n8n user folder; `npm install <tarball>` in its .n8n/nodes, as a user does by hand;
- *   3. imports three `oneAllApi` credentials whose Base URL is the sandbox (the suite's, one with a
- *      wrong private key, and the "OneAll account" the examples refer to), then every workflow of
- *      test/e2e/workflows (workflow 10 once per fault mode) and examples/error-output.json in ONE
+ *   3. starts a sandbox per scenario and imports, for each, copies of the `oneAllApi` credentials
+ *      its workflow names (the suite's, one with a wrong private key, the "OneAll account" the
+ *      examples refer to) whose Base URL is its sandbox (./scenario-batch.js), then every workflow
+ *      of test/e2e/workflows (workflow 10 once per fault mode) and the examples in ONE
  *      `import:workflow` call;
- *   4. executes each workflow with `n8n execute --rawOutput` (one n8n process at a time) and checks
- *      what the sandbox received (method, exact path, Authorization, exact JSON body) and what n8n
- *      returned (items, pairedItem, errors), and that no key leaks into n8n's output or logs;
+ *   4. runs every scenario's workflow in ONE watched `n8n execute-batch` process (one at a time)
+ *      and checks what its sandbox received (method, exact path, Authorization, exact JSON body)
+ *      and what n8n stored for its run (items, pairedItem, errors), and that no key leaks into the
+ *      stored runs or what the process printed;
  *   5. runs the settings matrix (./matrix: n8n's node settings, the AI Agent tool against the
  *      scripted chat model in ./lib/chatModel.js, fan-out) in one watched `execute-batch` process.
  * Prints one line per check and closes with `N passed, M failed`; exits 1 when M > 0.
@@ -37,7 +39,6 @@ const { createInstance, stopOnSignals } = require('../harness/n8n');
 const {
 	results,
 	notes,
-	REGEX_GUARD,
 	setScope,
 	getScope,
 	say,
@@ -65,7 +66,8 @@ const { packToTemp, tarballProblems } = require('../harness/pack');
 const { startChatModel } = require('../harness/chatModel');
 const { buildMatrix, workflowsOf, chatCredential, matrixCredentials, writeWorkflows, runMatrix } = require('./matrix');
 const { maxOpen } = require('./matrix/expect');
-const { readScenarios, PULL_SIZES } = require('./reads');
+const { readScenarios } = require('./reads');
+const { prepareScenarios, runScenarios } = require('./scenario-batch');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
@@ -615,13 +617,13 @@ scenario('22', 'deletes: an unknown id, empty and bent ids, a second delete of t
 });
 
 const FAN_OUT_EXAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'fan-out-to-every-account.json'), 'utf8'));
-// The e2e sandbox holds 50 identities of mixed providers (see main).
+// Each scenario's sandbox holds 50 identities of mixed providers (see ./scenario-batch.js).
 const FAN_OUT_IDENTITIES = createData({ total: 50 }).identities;
 
 /** The example as shipped, except that each tweet asks the sandbox to answer after 300 ms. */
 function fanOutWorkflow() {
 	const wf = JSON.parse(JSON.stringify(FAN_OUT_EXAMPLE));
-	wf.id = 'e2eExampleFanOut';
+	wf.id = 'e2eExampleFanOu1';
 	wf.nodes.find((n) => n.name === 'Publish Tweet').parameters.message += ' __fault:slow:300';
 	return wf;
 }
@@ -696,12 +698,55 @@ function nodeVersion(bin) {
 	}
 }
 
-async function runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, timings, only }) {
+/** The private key each credential the scenario workflows name holds (each scenario gets copies). */
+const privateKeys = () => ({
+	[CREDENTIALS.good.id]: KEYS.privateKey,
+	[CREDENTIALS.bad.id]: KEYS.wrongPrivateKey,
+	[EXAMPLE_CREDENTIAL.id]: KEYS.privateKey,
+});
+
+/**
+ * Checks each scenario against its run (what n8n stored for it) and its own sandbox's requests,
+ * and that no key reached what the batch printed or stored.
+ */
+function verifyScenarios({ line, scenarios: list, prepared, batch, workflows, instance }) {
+	list.forEach((s, i) => {
+		const run = batch.runs[i];
+		const requests = prepared.sandboxes[i].requests.slice();
+		say(`# ${getScope()} ${s.number} ${s.title}: ${run.ms === undefined ? '?' : secs(run.ms)}, ${requests.length} requests to the sandbox`);
+		const before = results.failed;
+		try {
+			s.verify({ run, requests, workflows, instance });
+		} catch (err) {
+			check(`${s.number} verification crashed`, () => fail(err.stack));
+		}
+		// What `n8n execute` printed per scenario is now the stored run; the process output is checked once below.
+		checkNoSecrets(`${s.number}: no key and no Base64 Authorization in n8n's stored run (run data, errors)`, {
+			run: JSON.stringify(run.result),
+			error: JSON.stringify(run.error),
+		});
+		if (errorsOf(run).length) {
+			checkNoRequestDetails(`${s.number}: the errors carry no request details (config, headers, auth…)`, run);
+		}
+		if (results.failed > before && process.env.N8N_E2E_DUMP) {
+			const f = path.join(os.tmpdir(), `oneall-e2e-${line}-${s.number.replace('/', '-')}.json`);
+			fs.writeFileSync(f, JSON.stringify({ run, requests }, null, 1));
+			say(`# dumped to ${f}`);
+		}
+	});
+	checkNoSecrets('scenarios: no key and no Base64 Authorization in what execute-batch printed (stdout, stderr)', {
+		stdout: batch.processes.map((p) => p.stdout).join('\n'),
+		stderr: batch.processes.map((p) => p.stderr).join('\n'),
+	});
+}
+
+async function runLine(line, { tgz, matrixSandbox, model, workflows, timings, only }) {
 	const t0 = Date.now();
 	const label = `${line}.x`;
 	setScope(`[${label}]`);
 	say(`# n8n line ${label}: preparing (installs n8n into the cache on first use)`);
 	let instance;
+	let prepared;
 	const t = {};
 	try {
 		const tc = Date.now();
@@ -721,64 +766,28 @@ async function runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, ti
 		});
 
 		const ti = Date.now();
-		await instance.importCredentials([
-			{ ...CREDENTIALS.good, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
-			{ ...CREDENTIALS.bad, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.wrongPrivateKey, baseUrl: sandbox.url } },
-			{ id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } },
-			...matrixCredentials(matrixSandbox, KEYS),
-			chatCredential(model),
-		]);
+		prepared = await prepareScenarios(scenarios, privateKeys());
+		const credentials = [...prepared.credentials, ...matrixCredentials(matrixSandbox, KEYS), chatCredential(model)];
+		await instance.importCredentials(credentials);
 		const matrix = buildMatrix({ line, only, sandboxUrl: matrixSandbox.url });
 		Object.assign(model.scripts, matrix.scripts);
 		if (process.env.N8N_E2E_WRITE) writeWorkflows(matrix.cases, path.join(process.env.N8N_E2E_WRITE, `n8n-${line}`));
-		const all = [...scenarios.map((s) => s.workflow).filter(Boolean), ...workflowsOf(matrix.cases)];
+		const all = [...prepared.workflows, ...workflowsOf(matrix.cases)];
 		await instance.importWorkflows(all);
 		t.import = Date.now() - ti;
-		check(`6 credentials and ${all.length} workflows imported (one import:workflow call)`, () => `${secs(t.import)}`);
+		check(`${credentials.length} credentials and ${all.length} workflows imported (one import:workflow call)`, () => `${secs(t.import)}`);
 
-		t.execute = 0;
-		for (const s of scenarios) {
-			sandbox.reset();
-			const te = Date.now();
-			let run = await instance.execute(s.workflow.id, { timeoutMs: s.timeoutMs || 180000 });
-			if (!run.ok && sandbox.requests.length === 0 && REGEX_GUARD.test(`${run.stdout}\n${run.stderr}`)) {
-				// n8n 2.x checks parameter regexes (e.g. the identity token's) in a vm with a 250 ms
-				// timeout before it starts a workflow; on a starved CPU that guard can trip. Nothing was
-				// sent, so running again is safe; it is reported, not hidden.
-				notes.push(`${getScope()} ${s.number}: n8n refused to start the workflow ("Regular expression execution timed out", its 250 ms regex guard on a busy CPU); ran it again`);
-				say(`# note: ${notes[notes.length - 1]}`);
-				sandbox.reset();
-				run = await instance.execute(s.workflow.id, { timeoutMs: s.timeoutMs || 180000 });
-			}
-			const ms = Date.now() - te;
-			t.execute += ms;
-			const requests = sandbox.requests.slice();
-			say(`# ${getScope()} ${s.number} ${s.title}: ${secs(ms)}, ${requests.length} requests to the sandbox`);
-			const before = results.failed;
-			try {
-				s.verify({ run, requests, workflows, instance });
-			} catch (err) {
-				check(`${s.number} verification crashed`, () => fail(err.stack));
-			}
-			checkNoSecrets(`${s.number}: no key and no Base64 Authorization in n8n's execution output (stdout JSON, errors) or stderr`, {
-				stdout: run.stdout,
-				stderr: run.stderr,
-			});
-			if (errorsOf(run).length) {
-				checkNoRequestDetails(`${s.number}: the errors carry no request details (config, headers, auth…)`, run);
-			}
-			if (results.failed > before && process.env.N8N_E2E_DUMP) {
-				const f = path.join(os.tmpdir(), `oneall-e2e-${line}-${s.number.replace('/', '-')}.json`);
-				fs.writeFileSync(f, JSON.stringify({ stdout: run.stdout, stderr: run.stderr, requests }, null, 1));
-				say(`# dumped to ${f}`);
-			}
-		}
+		const batch = await runScenarios(instance, scenarios, prepared);
+		t.execute = batch.ms;
+		say(`# ${getScope()} scenarios: ${scenarios.length} workflows in ${batch.processes.length} execute-batch process(es), ${secs(batch.ms)}`);
+		verifyScenarios({ line, scenarios, prepared, batch, workflows, instance });
 		if (matrix.cases.length) t.matrix = await runMatrix({ instance, sandbox: matrixSandbox, model, cases: matrix.cases, line });
 	} catch (err) {
 		check('the line ran to its end', () => fail(err.stack || String(err)));
 	} finally {
 		if (instance) await instance.cleanup();
 		if (instance && !process.env.N8N_E2E_KEEP) started.delete(instance.folder);
+		if (prepared) await prepared.close();
 	}
 	t.total = Date.now() - t0;
 	timings[label] = t;
@@ -818,18 +827,15 @@ async function main() {
 		});
 		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
 	});
-	// 50 identities of mixed providers (the named ones first): the fan-out example reaches each Twitter one.
-	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, data: createData({ total: 50 }), pullSizes: PULL_SIZES });
 	// The settings matrix has a sandbox of its own, with the full data set (it spreads its cases
 	// over 70 Twitter identities), and the scripted chat model for the AI Agent cases.
 	const matrixSandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, tls: selfSignedCert() });
 	const model = await startChatModel({});
-	say(`# sandbox at ${sandbox.url}, the matrix's at ${matrixSandbox.url}, scripted chat model at ${model.url}`);
+	say(`# the matrix's sandbox at ${matrixSandbox.url}, scripted chat model at ${model.url}`);
 	const timings = {};
 	try {
-		for (const line of lines) await runLine(line, { tgz, sandbox, matrixSandbox, model, workflows, timings, only });
+		for (const line of lines) await runLine(line, { tgz, matrixSandbox, model, workflows, timings, only });
 	} finally {
-		await sandbox.close();
 		await matrixSandbox.close();
 		await model.close();
 		removeTemp();

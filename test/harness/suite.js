@@ -31,14 +31,21 @@ function outputOf(run, node, outputIndex = 0) {
 
 const pairedIndexes = (items) => items.map((i) => (i.pairedItem && typeof i.pairedItem === 'object' ? i.pairedItem.item : i.pairedItem));
 
+/** How a run ended: `n8n execute`'s run has an exit code and output; a batch's stored run has neither. */
+function ending(run) {
+	const exit = run.code === undefined ? '' : `, exit ${run.code}${run.signal ? `/${run.signal}` : ''}`;
+	const printed = run.result || run.stdout === undefined ? '' : `\n${run.stdout.slice(-800)}\n${(run.stderr || '').slice(-800)}`;
+	return `status ${run.status}${exit}: ${run.error ? run.error.message : 'no run data'}${printed}`;
+}
+
 function expectSuccess(run) {
 	if (run.ok) return run.crashedOnExit ? 'status success (n8n crashed while exiting, after printing the run)' : undefined;
-	fail(`status ${run.status}, exit ${run.code}${run.signal ? `/${run.signal}` : ''}: ${run.error ? run.error.message : 'no run data'}${run.result ? '' : `\n${(run.stdout || '').slice(-800)}\n${(run.stderr || '').slice(-800)}`}`);
+	fail(ending(run));
 }
 
 function expectStopped(run, node, { message, itemIndex, hint }) {
 	if (run.ok) fail('the workflow succeeded');
-	if (!run.result) fail(`no run data printed (exit ${run.code}): ${(run.stdout || '').slice(-600)}`);
+	if (!run.result) fail(`no run data: ${ending(run)}`);
 	if (run.status !== 'error') fail(`status ${run.status}`);
 	const error = run.result.data.resultData.error;
 	if (!error) fail('no resultData.error');
