@@ -8,7 +8,7 @@
  *   N8N_E2E_ONLY=01,06 node test/e2e/run.js        only these workflows (by file number; matrix cases by key prefix, `matrix` = all)
  *   N8N_E2E_VERBOSE=1 node test/e2e/run.js         also the harness's own log lines
  *   N8N_E2E_KEEP=1 node test/e2e/run.js            keep the n8n user folders for inspection
- *   N8N_E2E_DUMP=1 node test/e2e/run.js            write a failed workflow's stdout/stderr/requests to the temp dir
+ *   N8N_E2E_DUMP=1 node test/e2e/run.js            write a failed workflow's stored run and requests to the temp dir
  *
  * What it does, for each n8n line (2 = n8n 2.41.0 on Node 24, 1 = n8n 1.123.81 on Node 20):
  *   1. `npm pack` the built package into a temp dir (once; the same tarball for every line);
