@@ -466,7 +466,7 @@ scenario('09', 'every fault mode, error output', ({ run, requests }) => {
 });
 
 scenario('ex', 'examples/error-output.json, as shipped', ({ run, requests }) => {
-	check('workflow succeeds with the example\'s own credential reference', () => expectSuccess(run));
+	check('workflow succeeds (the example\'s credential reference, pointed at this scenario\'s sandbox)', () => expectSuccess(run));
 	check('the two non-empty posts were sent, the empty one was not', () => {
 		assertEqual(requests.map(messageOf), ['Monday: new release is out', 'Wednesday: behind the scenes'], 'messages sent');
 		checkAllAuth(requests);
@@ -641,7 +641,7 @@ scenario('fan', 'examples/fan-out-to-every-account.json over 50 identities of mi
 		assertEqual(ran('Publish Tweet').parameters, { ...shipped('Publish Tweet').parameters, message: `${shipped('Publish Tweet').parameters.message} __fault:slow:300` }, 'Publish Tweet parameters');
 		return `${twitter.length} Twitter identities`;
 	});
-	check('workflow succeeds with the example\'s own credential reference', () => expectSuccess(run));
+	check('workflow succeeds (the example\'s credential reference, pointed at this scenario\'s sandbox)', () => expectSuccess(run));
 	check('one GET /identities.json, then one tweet per Twitter identity, to its own path, none to another network', () => {
 		assertEqual(requests[0].url, '/identities.json?page=1&entries_per_page=500&order_direction=asc', 'first request');
 		const tweets = requests.slice(1);
