@@ -28,7 +28,6 @@
  * Only Node built-ins, the harness in ./lib and the sandbox in ../sandbox are used.
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const util = require('util');
 const { execFileSync } = require('child_process');
@@ -53,9 +52,9 @@ const {
 	pairedIndexes,
 	expectSuccess,
 	expectStopped,
-	errorsOf,
 } = require('../harness/suite');
-const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth } = require('../harness/secrets');
+const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkAllAuth } = require('../harness/secrets');
+const { verifyStoredRun, checkBatchPrinted } = require('../harness/verify-run');
 const { startSandbox, INFO_401 } = require('../sandbox/server');
 const { DEFAULT_FAULT_INFO } = require('../sandbox/faults');
 const { selfSignedCert } = require('../sandbox/selfSigned');
@@ -714,30 +713,9 @@ function verifyScenarios({ line, scenarios: list, prepared, batch, workflows, in
 		const run = batch.runs[i];
 		const requests = prepared.sandboxes[i].requests.slice();
 		say(`# ${getScope()} ${s.number} ${s.title}: ${run.ms === undefined ? '?' : secs(run.ms)}, ${requests.length} requests to the sandbox`);
-		const before = results.failed;
-		try {
-			s.verify({ run, requests, workflows, instance });
-		} catch (err) {
-			check(`${s.number} verification crashed`, () => fail(err.stack));
-		}
-		// What `n8n execute` printed per scenario is now the stored run; the process output is checked once below.
-		checkNoSecrets(`${s.number}: no key and no Base64 Authorization in n8n's stored run (run data, errors)`, {
-			run: JSON.stringify(run.result),
-			error: JSON.stringify(run.error),
-		});
-		if (errorsOf(run).length) {
-			checkNoRequestDetails(`${s.number}: the errors carry no request details (config, headers, auth…)`, run);
-		}
-		if (results.failed > before && process.env.N8N_E2E_DUMP) {
-			const f = path.join(os.tmpdir(), `oneall-e2e-${line}-${s.number.replace('/', '-')}.json`);
-			fs.writeFileSync(f, JSON.stringify({ run, requests }, null, 1));
-			say(`# dumped to ${f}`);
-		}
+		verifyStoredRun({ name: s.number, line, run, verify: () => s.verify({ run, requests, workflows, instance }), dump: () => ({ run, requests }) });
 	});
-	checkNoSecrets('scenarios: no key and no Base64 Authorization in what execute-batch printed (stdout, stderr)', {
-		stdout: batch.processes.map((p) => p.stdout).join('\n'),
-		stderr: batch.processes.map((p) => p.stderr).join('\n'),
-	});
+	checkBatchPrinted('scenarios: no key and no Base64 Authorization in what execute-batch printed (stdout, stderr)', batch.processes);
 }
 
 async function runLine(line, { tgz, matrixSandbox, model, workflows, timings, only }) {

@@ -7,11 +7,10 @@
  * requests are told apart from the others' in the one sandbox.
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const data = require('../../sandbox/data');
-const { results, check, say, getScope, fail, secs, errorsOf } = require('../../harness/suite');
-const { checkNoSecrets, checkNoRequestDetails } = require('../../harness/secrets');
+const { check, say, getScope, fail, secs } = require('../../harness/suite');
+const { verifyStoredRun, checkBatchPrinted } = require('../../harness/verify-run');
 const { SANDBOX_CREDENTIAL, SANDBOX_TLS_CREDENTIAL } = require('../../harness/workflow');
 const { settingsCases } = require('./settings');
 const { agentCases, CHAT_CREDENTIAL } = require('./agent');
@@ -100,25 +99,16 @@ async function runMatrix({ instance, sandbox, model, cases, line }) {
 			if (!(run.ms <= bound)) fail(`took ${secs(run.ms)}`);
 			return secs(run.ms);
 		});
-		const before = results.failed;
 		if (run.hung || run.status === 'not-run') continue;
-		try {
-			c.verify({ run, requests: mine, model: conversations, line });
-		} catch (err) {
-			check(`${c.key}: verification crashed`, () => fail(err.stack));
-		}
-		checkNoSecrets(`${c.key}: no key and no Base64 Authorization in the stored run`, { run: JSON.stringify(run.result) });
-		if (results.failed > before && process.env.N8N_E2E_DUMP) {
-			const f = path.join(os.tmpdir(), `oneall-e2e-${line}-${c.key}.json`);
-			fs.writeFileSync(f, JSON.stringify({ run, requests: mine, model: model.requests.filter((r) => JSON.stringify(r.body || '').includes(`[${c.key}]`)) }, null, 1));
-			say(`# dumped to ${f}`);
-		}
-		if (errorsOf(run).length) checkNoRequestDetails(`${c.key}: the errors carry no request details (config, headers, auth…)`, run);
+		verifyStoredRun({
+			name: c.key,
+			line,
+			run,
+			verify: () => c.verify({ run, requests: mine, model: conversations, line }),
+			dump: () => ({ run, requests: mine, model: model.requests.filter((r) => JSON.stringify(r.body || '').includes(`[${c.key}]`)) }),
+		});
 	}
-	checkNoSecrets('matrix: no key and no Base64 Authorization in what execute-batch printed', {
-		stdout: processes.map((p) => p.stdout).join('\n'),
-		stderr: processes.map((p) => p.stderr).join('\n'),
-	});
+	checkBatchPrinted('matrix: no key and no Base64 Authorization in what execute-batch printed', processes);
 	return ms;
 }
 
