@@ -7,6 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { describeRun } = require('../test/harness/n8n');
+const { nodeTask, nodeOutput } = require('../test/harness/run-output');
 const { CONFIG, step } = require('./config');
 const { NODE, LABEL, watchArrivals, orderAndOverlap, indexOf } = require('./workloads');
 const { median, spread, fmt, mib } = require('./lib/stats');
@@ -60,9 +61,8 @@ async function measuredRun(ctx, { wfId, kind, delay, expectItems, label, nodeArg
 		timeoutMs: Math.max(300000, expectItems * (delay + 20) * 3),
 	});
 	const run = describeRun(r);
-	const task = run.result && run.result.data.resultData.runData[NODE[kind]];
-	const t = task && task[0];
-	const out = t && t.data && t.data.main && t.data.main[0] ? t.data.main[0] : [];
+	const t = nodeTask(run.result, NODE[kind]);
+	const out = nodeOutput(run.result, NODE[kind]) || [];
 	const records = sb.requests.slice();
 	const statuses = {};
 	for (const rec of records) statuses[rec.status] = (statuses[rec.status] || 0) + 1;
@@ -143,26 +143,36 @@ function compareRequests(a, b) {
 	return { compared: A.size, identical, diffs: [...diffs.entries()], headerNames: sample ? Object.keys(sample.headers) : [], sample };
 }
 
+/**
+ * `count` pairs of runs, OneAll then HTTP Request and the other way round in turn, so neither
+ * always runs second on a warmer machine; `onPair` sees each pair as soon as it is complete.
+ * @returns {Promise<{ oneall: object[], http: object[] }>} each kind's runs in order
+ */
+async function alternatingPairs(count, runOne, onPair) {
+	const runs = { oneall: [], http: [] };
+	for (let p = 0; p < count; p++) {
+		const order = p % 2 === 0 ? ['oneall', 'http'] : ['http', 'oneall'];
+		const pair = {};
+		for (const kind of order) runs[kind].push((pair[kind] = await runOne(kind)));
+		onPair(pair);
+	}
+	return runs;
+}
+
 /** Pairs of runs of one timed workload, the order alternating; ratios of node times per pair. */
 async function runPairs(ctx, w, ids) {
-	const runs = { oneall: [], http: [] };
 	const ratios = [];
 	const cpuRatios = [];
 	let identity = null;
-	for (let p = 0; p < w.pairs; p++) {
-		const order = p % 2 === 0 ? ['oneall', 'http'] : ['http', 'oneall'];
-		const pair = {};
-		for (const kind of order) {
-			pair[kind] = await measuredRun(ctx, { wfId: ids[kind], kind, delay: w.delay, expectItems: CONFIG.items, label: `${w.key} ${LABEL[kind]}` });
-			runs[kind].push(pair[kind]);
-		}
+	const run = (kind) => measuredRun(ctx, { wfId: ids[kind], kind, delay: w.delay, expectItems: CONFIG.items, label: `${w.key} ${LABEL[kind]}` });
+	const runs = await alternatingPairs(w.pairs, run, (pair) => {
 		if (pair.oneall.ok && pair.http.ok) {
 			ratios.push(pair.oneall.nodeMs / pair.http.nodeMs);
 			cpuRatios.push(pair.oneall.cpuMsPerItem / pair.http.cpuMsPerItem);
 		}
 		if (!identity) identity = compareRequests(pair.oneall.records, pair.http.records);
-		for (const kind of order) pair[kind].records = undefined; // free memory
-	}
+		pair.oneall.records = pair.http.records = undefined; // free memory
+	});
 	const per = (kind) => {
 		const rs = runs[kind];
 		return {
@@ -185,4 +195,4 @@ async function runPairs(ctx, w, ids) {
 	return { workload: w, oneall: per('oneall'), http: per('http'), ratios, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met: w.target === null ? null : ratio.median <= w.target };
 }
 
-module.exports = { runN8n, measuredRun, runPairs, compareRequests };
+module.exports = { runN8n, measuredRun, runPairs, alternatingPairs, compareRequests };

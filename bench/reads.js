@@ -6,11 +6,12 @@
  * per tweet, HTTP Request one item per page. Each size is run in pairs, the order alternating.
  */
 const { describeRun, newId } = require('../test/harness/n8n');
+const { nodeTask, nodeOutput } = require('../test/harness/run-output');
 const sandboxData = require('../test/sandbox/data');
 const { PULL_PAGE } = require('../test/sandbox/pull');
 const { step } = require('./config');
 const { CRED } = require('./workloads');
-const { runN8n } = require('./measure');
+const { runN8n, alternatingPairs } = require('./measure');
 const { median, spread, fmt, mib } = require('./lib/stats');
 
 const SIZES = (process.env.BENCH_READ_SIZES || '1000,10000').split(',').map(Number);
@@ -76,9 +77,8 @@ async function readRun(ctx, size, kind, wfId) {
 	sb.setDelay(0);
 	const r = await runN8n(instance, tmpDir, ['execute', `--id=${wfId}`, '--rawOutput'], { timeoutMs: 300000 });
 	const run = describeRun(r);
-	const task = run.result && run.result.data.resultData.runData[NODE[kind]];
-	const t = task && task[0];
-	const out = (t && t.data && t.data.main && t.data.main[0]) || [];
+	const t = nodeTask(run.result, NODE[kind]);
+	const out = nodeOutput(run.result, NODE[kind]) || [];
 	const records = sb.requests.filter((rec) => rec.pathname === pathOf(size));
 	const problems = [];
 	if (!run.ok) problems.push(`run not successful: ${run.error ? run.error.message : `exit ${run.code}`}`);
@@ -104,18 +104,14 @@ function readWorkflows(sandboxUrl) {
 async function runReads(ctx, workloads) {
 	const results = [];
 	for (const w of workloads) {
-		const runs = { oneall: [], http: [] };
 		const time = [];
 		const rss = [];
-		for (let p = 0; p < PAIRS; p++) {
-			const order = p % 2 === 0 ? ['oneall', 'http'] : ['http', 'oneall'];
-			const pair = {};
-			for (const kind of order) runs[kind].push((pair[kind] = await readRun(ctx, w.size, kind, w[kind].id)));
+		const runs = await alternatingPairs(PAIRS, (kind) => readRun(ctx, w.size, kind, w[kind].id), (pair) => {
 			if (pair.oneall.ok && pair.http.ok) {
 				time.push(pair.oneall.nodeMs / pair.http.nodeMs);
 				rss.push(pair.oneall.peakKb / pair.http.peakKb);
 			}
-		}
+		});
 		const per = (kind) => ({
 			msPerEntry: median(runs[kind].map((r) => r.msPerEntry)),
 			nodeMs: median(runs[kind].map((r) => r.nodeMs)),

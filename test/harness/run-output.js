@@ -84,7 +84,8 @@ function describeRun(r) {
 }
 
 /** A node's task in a parsed run (run `runIndex` of that node), or undefined. */
-function nodeTask(result, nodeName, runIndex) {
+/** A node's task (its run `runIndex`) in a parsed run: { executionTime, data, error, … }. */
+function nodeTask(result, nodeName, runIndex = 0) {
 	const runs = result && result.data && result.data.resultData && result.data.resultData.runData;
 	return runs && runs[nodeName] && runs[nodeName][runIndex];
 }
@@ -103,4 +104,4 @@ function nodeError(result, nodeName, { runIndex = 0 } = {}) {
 	return task ? task.error : undefined;
 }
 
-module.exports = { stripAnsi, parseRunOutput, failureText, describeRun, nodeOutput, nodeError };
+module.exports = { stripAnsi, parseRunOutput, failureText, describeRun, nodeTask, nodeOutput, nodeError };
