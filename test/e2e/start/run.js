@@ -29,6 +29,7 @@ const { createInstance, freePort, stopOnSignals } = require('../../harness/n8n')
 const { packToTemp, tarballProblems, ROOT } = require('../../harness/pack');
 const { createReport, fail, assertEqual, assertMatch, findLeaks, secs, show } = require('../../harness/checks');
 const { startSandbox } = require('../../sandbox/server');
+const { DEFAULT_FAULT_INFO } = require('../../sandbox/faults');
 const { postJson } = require('../../harness/http');
 const { ERROR_INFO, ERROR_CODE } = require('../../sandbox/callback');
 const sandboxData = require('../../sandbox/data');
@@ -43,7 +44,6 @@ const AUTH_VALUE = Buffer.from(`${KEYS.publicKey}:${KEYS.privateKey}`).toString(
 const MCP_TOKEN = 'startMCPTOKEN-Px8Lm4Ge-leakcanary';
 const SECRETS = { 'private key': KEYS.privateKey, 'public key': KEYS.publicKey, 'Base64 Authorization value': AUTH_VALUE };
 const CLIENT_SECRETS = { ...SECRETS, 'MCP bearer token': MCP_TOKEN };
-const MSG_500 = 'An unrecoverable error occurred while processing the request.';
 const CALL_TIMEOUT_MS = 45000;
 const WAIT_LIMIT_S = 5;
 
@@ -456,7 +456,7 @@ async function mcpFailureThenGoodCalls({ call, args, sandbox }) {
 		if (failed.thrown) fail(failed.thrown);
 		assertEqual(failed.isError, true, 'isError');
 		const text = textOf(failed);
-		if (!text.includes(MSG_500)) fail(`text: ${text.slice(0, 300)}`);
+		if (!text.includes(DEFAULT_FAULT_INFO[500])) fail(`text: ${text.slice(0, 300)}`);
 		if (/\n\s+at |node_modules/.test(text)) fail(`stack in ${text.slice(0, 300)}`);
 		return text.slice(0, 160);
 	});
