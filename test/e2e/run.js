@@ -55,8 +55,7 @@ const {
 } = require('../harness/suite');
 const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkAllAuth } = require('../harness/secrets');
 const { verifyStoredRun, checkBatchPrinted } = require('../harness/verify-run');
-const { startSandbox, INFO_401 } = require('../sandbox/server');
-const { DEFAULT_FAULT_INFO } = require('../sandbox/faults');
+const { startSandbox } = require('../sandbox/server');
 const { selfSignedCert } = require('../sandbox/selfSigned');
 const sandboxData = require('../sandbox/data');
 
@@ -82,23 +81,27 @@ let EXAMPLE_CREDENTIAL;
 // The sandbox's named identities, which the workflow files name by token.
 const TOKENS = Object.fromEntries(['twitter', 'facebook', 'linkedin', 'pinterest', 'youtube'].map((p) => [p, sandboxData.named[p].identity_token]));
 
-/** Every fault mode of the sandbox, with what the node must say about it. */
+/**
+ * Every fault mode of the sandbox, with what the node must say about it. jest pins each message's
+ * full text; here a message is checked by its code or a stable part, and the hint by a phrase.
+ */
+const oneAllError = (status) => new RegExp(`^OneAll error ${status}: \\S`);
 const FAULTS = [
-	{ name: '401', message: /^OneAll error 401: Authentication credentials are missing or incorrect/, hint: /Check the Public Key and Private Key/ },
-	{ name: '403', message: /^OneAll error 403: \S/, hint: /permissions/ },
-	{ name: '404', message: /^OneAll error 404: \S/, hint: /identity token/ },
-	{ name: '409', message: /^OneAll error 409: \S/, hint: /duplicate/ },
-	{ name: '429', message: /^OneAll error 429: \S/, hint: /rate limiting/ },
-	{ name: '500', message: /^OneAll error 500: An unrecoverable error occurred while processing the request\.$/, hint: /Try again later/ },
-	{ name: '502', message: /^OneAll error 502: \S/, hint: /Try again later/ },
-	{ name: '503', message: /^OneAll error 503: \S/, hint: /Try again later/ },
-	{ name: 'flagError', message: /^OneAll error 400: The request cannot be processed\. The social network has rejected the content\.$/ },
+	{ name: '401', message: oneAllError(401), hint: /Check the Public Key and Private Key/ },
+	{ name: '403', message: oneAllError(403), hint: /permissions/ },
+	{ name: '404', message: oneAllError(404), hint: /identity token/ },
+	{ name: '409', message: oneAllError(409), hint: /duplicate/ },
+	{ name: '429', message: oneAllError(429), hint: /rate limiting/ },
+	{ name: '500', message: oneAllError(500), hint: /Try again later/ },
+	{ name: '502', message: oneAllError(502), hint: /Try again later/ },
+	{ name: '503', message: oneAllError(503), hint: /Try again later/ },
+	{ name: 'flagError', message: oneAllError(400) },
 	{ name: 'html', message: /^OneAll answered HTTP 502 with a body that is not JSON: "<html>/ },
-	{ name: 'empty', message: /^OneAll answered HTTP 200 with a body that is not JSON: \(empty body\)$|^OneAll answered HTTP 200 with JSON that is not a OneAll response/ },
+	{ name: 'empty', message: /^OneAll answered HTTP 200 with (a body|JSON) that is not/ },
 	{ name: 'truncated', message: /^OneAll answered HTTP 200 with a body that is not JSON: "\{/ },
-	{ name: 'hang', message: /^Could not reach OneAll: the request timed out$/, hint: /Timeout.*may still have been published/, what: 'reported as a timeout, with the Timeout hint and the "may still have been published" warning' },
+	{ name: 'hang', message: /^Could not reach OneAll: /, hint: /Timeout.*may still have been published/, what: 'reported as a timeout, with the Timeout hint and the "may still have been published" warning' },
 ];
-const MSG_500 = `OneAll error 500: ${DEFAULT_FAULT_INFO[500]}`;
+const ERROR_500 = oneAllError(500);
 
 // ---------------------------------------------------------------------------------------------
 // Output and bookkeeping
@@ -312,7 +315,7 @@ scenario('03', 'form submission → Facebook page + LinkedIn company', ({ run, r
 
 scenario('04', 'wrong private key stops the workflow', ({ run, requests }) => {
 	check('the workflow stops with OneAll\'s 401 message and the keys hint', () =>
-		expectStopped(run, 'Publish Tweet', { message: `OneAll error 401: ${INFO_401}`, itemIndex: 0, hint: /Check the Public Key and Private Key/ }),
+		expectStopped(run, 'Publish Tweet', { message: oneAllError(401), itemIndex: 0, hint: /Check the Public Key and Private Key/ }),
 	);
 	check('each item is its own post: both were sent with the (wrong) credential and refused', () => {
 		assertEqual(requests.map((r) => [messageOf(r), r.status]), [['First post with a wrong key', 401], ['Second post, refused too', 401]], '[message, status]');
@@ -323,7 +326,7 @@ scenario('04', 'wrong private key stops the workflow', ({ run, requests }) => {
 
 scenario('05', 'a 500 stops the workflow', ({ run, requests }) => {
 	check('the workflow stops with OneAll\'s 500 message on item 1', () =>
-		expectStopped(run, 'Publish Tweet', { message: MSG_500, itemIndex: 1, hint: /Try again later/ }),
+		expectStopped(run, 'Publish Tweet', { message: ERROR_500, itemIndex: 1, hint: /Try again later/ }),
 	);
 	check('each item is its own post: items 0, 1 and 2 were sent in order, item 1 got the 500', () => {
 		assertEqual(requests.map(messageOf), ['First post', 'Second post __fault:500', 'Third post, still sent'], 'messages sent');
@@ -357,7 +360,7 @@ scenario('06', 'error output', ({ run, requests }) => {
 		const bad = outputOf(run, 'Tweet (error output)', 1);
 		assertEqual(pairedIndexes(bad), [1, 2], 'pairedItem');
 		assertMatch(bad[0].json.error, /^Message \(message\) is empty.*\[item 1\]/, 'item 1 json.error');
-		assertEqual(bad[1].json.error, MSG_500, 'item 2 json.error');
+		assertMatch(bad[1].json.error, ERROR_500, 'item 2 json.error');
 		return `"${bad[0].json.error}" / "${bad[1].json.error}"`;
 	});
 	check('the nodes after the two outputs got 2 and 2 items', () => {
@@ -369,7 +372,7 @@ scenario('06', 'error output', ({ run, requests }) => {
 		const all = outputOf(run, 'Tweet (regular output)', 0);
 		assertEqual(pairedIndexes(all), [0, 1, 2, 3], 'pairedItem');
 		assertEqual(all.map((i) => (i.json.error ? 'error' : i.json.post_id ? 'post' : '?')), ['post', 'error', 'error', 'post'], 'item kinds');
-		assertEqual(all[2].json.error, MSG_500, 'item 2 json.error');
+		assertMatch(all[2].json.error, ERROR_500, 'item 2 json.error');
 	});
 });
 
@@ -402,7 +405,7 @@ scenario(
 			const bad = outputOf(run, 'Publish Tweet', 1);
 			assertEqual(bad.length, 50, 'error items');
 			assertEqual(pairedIndexes(bad), LOAD_FAULTS, 'pairedItem');
-			const wrong = bad.filter((i) => i.json.error !== MSG_500);
+			const wrong = bad.filter((i) => !ERROR_500.test(i.json.error));
 			if (wrong.length) fail(`${wrong.length} items without OneAll's 500 message: ${show(wrong[0].json)}`);
 		});
 		check('the next nodes received 950 and 50 items', () => {
@@ -417,7 +420,7 @@ scenario(
 	'1,000 items, 50 faults, no error output',
 	({ run, requests }) => {
 		check('the run fails with the first fault\'s error (item 19, OneAll\'s 500 message)', () =>
-			expectStopped(run, 'Publish Tweet', { message: MSG_500, itemIndex: LOAD_FAULTS[0] }),
+			expectStopped(run, 'Publish Tweet', { message: ERROR_500, itemIndex: LOAD_FAULTS[0] }),
 		);
 		check('each item is its own post: all 1,000 were sent once, in input order (one identity), 950 answered 200 and 50 answered 500', () => {
 			assertEqual(requests.length, 1000, 'request count');
@@ -608,10 +611,10 @@ scenario('22', 'deletes: an unknown id, empty and bent ids, a second delete of t
 		assertEqual(outputOf(run, 'Delete Tweet', 0).map((i) => [i.pairedItem.item, i.json]), [[1, { deleted: true, identity_token: TOKENS.twitter, post_id: '1730000000000000002', provider: 'twitter', object: 'post' }]], 'success');
 		const errors = outputOf(run, 'Delete Tweet', 1);
 		assertEqual(pairedIndexes(errors), [0, 2, 3, 4], 'error pairedItem');
-		assertEqual(errors[0].json.error, 'OneAll error 404: The post with the id [1] could not be found for this identity.', 'item 0');
+		assertMatch(errors[0].json.error, oneAllError(404), 'item 0');
 		assertMatch(errors[1].json.error, /^Tweet \(postId\) is empty\b.*\[item 2\]$/, 'item 2');
 		assertMatch(errors[2].json.error, /^Tweet \(postId\) must be a single ID .*\[item 3\]$/, 'item 3');
-		assertEqual(errors[3].json.error, 'OneAll error 404: The post with the id [1730000000000000002] could not be found for this identity.', 'item 4');
+		assertMatch(errors[3].json.error, oneAllError(404), 'item 4');
 	});
 });
 
