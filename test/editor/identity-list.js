@@ -220,7 +220,6 @@ async function checkNodeTypeKnown({ editor, cookies }) {
 async function openPage(run) {
 	run.browser = await require('playwright-core').chromium.launch({
 		executablePath: CHROMIUM,
-		headless: true,
 		// Playwright's own handlers would keep the process alive past the harness's (stopOnSignals);
 		// its exit hook still kills the browser.
 		handleSIGINT: false,
@@ -265,9 +264,8 @@ async function openNode(page, editor) {
 /** Opens the Identity list; returns its dropdown and the entries it shows once settled. */
 async function openList(page, locator) {
 	await locator.locator(RLC_INPUT).first().click();
-	// The popover is teleported to <body>; n8n 2.41 does not put its data-test-id
-	// ("resource-locator-dropdown") on the DOM, so take the search box's closest ancestor that
-	// holds the entries.
+	// The popover is teleported to <body> without its data-test-id ("resource-locator-dropdown") in 2.41:
+	// the dropdown is the search box's closest ancestor that holds the entries.
 	await page.locator(SEARCH).waitFor({ state: 'visible' });
 	await page.locator(ITEM).first().waitFor({ state: 'visible' });
 	const dropdown = page.locator(SEARCH).locator(`xpath=ancestor::*[.//*[@data-test-id="rlc-item"]][1]`);
@@ -329,10 +327,9 @@ async function saveScreenshot(page) {
 
 /** Typing in the list's search box narrows it to the matching Twitter identities. */
 async function checkTypedFilter(page, sandbox) {
-	const search = page.locator(SEARCH).first();
 	const identityRequests = () => sandbox.requests.filter((r) => r.pathname === '/identities.json').length;
 	const requestsBefore = identityRequests();
-	await search.fill('zo');
+	await page.locator(SEARCH).first().fill('zo');
 	// Until the full list has gone; settledEntries then waits until the narrowed one stops changing.
 	await page.locator(ITEM).nth(TWITTER.length - 1).waitFor({ state: 'detached' }).catch(() => {});
 	const filtered = await settledEntries(page);
@@ -408,9 +405,8 @@ async function checkInEditor(run) {
 }
 
 async function main(run) {
-	note(`editor test: ${PACKAGE.name}@${PACKAGE.version}, identity list of Twitter → Upload Picture`);
+	note(`editor test: ${PACKAGE.name}@${PACKAGE.version}; sandbox data: ${IDENTITIES.length} identities, ${TWITTER.length} twitter`);
 	await ensureChromium();
-	note(`sandbox data: ${IDENTITIES.length} identities, ${TWITTER.length} twitter`);
 	await setUp(run);
 	await checkCredentialTests(run);
 	await checkBigSiteList(run);

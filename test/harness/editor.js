@@ -45,7 +45,7 @@ async function waitUntilReady(proc, url, timeoutMs) {
 }
 
 /** The handle of a ready editor: its owner account, REST calls as the owner, and stop(). */
-function editorHandle({ owner, editors }, proc, { url, port, settings }) {
+function editorHandle({ owner, editors }, proc, { url, settings }) {
 	/** A JSON call to n8n's REST API; throws on an error status. */
 	async function call(method, route, body, cookie) {
 		const headers = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) };
@@ -64,7 +64,6 @@ function editorHandle({ owner, editors }, proc, { url, port, settings }) {
 	let ownerDone = false;
 	const handle = {
 		url,
-		port,
 		child: proc.child,
 		/** the editor's /rest/settings data, as read when it became ready */
 		settings,
@@ -106,7 +105,7 @@ function editorHandle({ owner, editors }, proc, { url, port, settings }) {
 /**
  * Runs `n8n start` for this user folder and resolves once it is ready.
  * @param {{ n8n, folder, env, owner, editors }} instance  editors: the set cleanup() stops
- * @returns {Promise<{url, port, child, settings, logs(), stop(), setupOwner(), login(), rest(), playwrightCookies()}>}
+ * @returns {Promise<{url, child, settings, logs(), stop(), setupOwner(), login(), rest(), playwrightCookies()}>}
  */
 async function startEditor(instance, { port = 5678, timeoutMs = 120000, env: startEnv = {} } = {}) {
 	const { n8n, folder, env } = instance;
@@ -128,7 +127,7 @@ async function startEditor(instance, { port = 5678, timeoutMs = 120000, env: sta
 			...startEnv,
 		},
 	});
-	const handle = editorHandle(instance, proc, { url, port, settings: await waitUntilReady(proc, url, timeoutMs) });
+	const handle = editorHandle(instance, proc, { url, settings: await waitUntilReady(proc, url, timeoutMs) });
 	instance.editors.add(handle);
 	return handle;
 }
