@@ -50,7 +50,9 @@ const UPLOAD_PICTURE = {
 	parameters: { resource: 'twitter', operation: 'uploadPicture', identityToken: LIST_MODE, pictureUrl: 'https://example.com/picture.png' },
 	credentials: { oneAllApi: CREDENTIALS.good },
 };
-const WORKFLOW = workflow('editorIdentity01', 'OneAll identity list (editor test)', [manualTrigger(), UPLOAD_PICTURE], [['Start', NODE_NAME]]);
+const WORKFLOW = workflow('editorIdentity01', 'OneAll identity list (editor test)', [manualTrigger(), UPLOAD_PICTURE], [
+	['Start', NODE_NAME],
+]);
 // Test ids of n8n's resource locator (the same ones n8n's own Playwright tests use).
 const ITEM = '[data-test-id="rlc-item"]';
 const SEARCH = 'input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input';
@@ -94,13 +96,7 @@ async function settledEntries(page, timeoutMs = 30000) {
 	}
 }
 
-/** Debian's browser, installed when missing (as root) unless CHROMIUM_PATH names another. */
-async function ensureChromium() {
-	if (!process.env.CHROMIUM_PATH) await ensureDebianPackages([{ pkg: 'chromium', probe: () => fs.existsSync(CHROMIUM) }]);
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: set CHROMIUM_PATH to a Chromium binary`);
-}
-
-/** The packed package, the sandboxes, n8n with the credentials and the workflow, the owner logged in; all kept in `run` for tearDown. */
+/** The package, the sandboxes, n8n with the credentials and the workflow, the owner, the node type; all kept in `run` for tearDown. */
 async function setUp(run) {
 	const { tgz } = packToTemp('editor');
 	note(`packed ${path.basename(tgz)} (${elapsed()})`);
@@ -134,6 +130,9 @@ async function setUp(run) {
 	note(`editor ready on ${run.editor.url} (${elapsed()})`);
 	run.cookies = await run.editor.playwrightCookies();
 	check('owner set up and logged in over REST', () => run.cookies.length === 1 && run.cookies[0].value.length > 20);
+	const cookie = `${run.cookies[0].name}=${run.cookies[0].value}`;
+	const types = await fetch(`${run.editor.url}/types/nodes.json`, { headers: { cookie } }).then((r) => r.json());
+	check(`the editor knows the node type ${NODE_TYPE}`, () => Array.isArray(types) && types.some((t) => t.name === NODE_TYPE));
 }
 
 /** The browser, n8n (the editor with it), then the sandboxes the editor calls until it stops; a failing stop is noted. */
@@ -208,12 +207,6 @@ async function checkBigSiteList({ editor, bigData }) {
 	check(`typing "${late.preferredUsername}" finds ${labelOf(late)}, identity number ${bigAscending.indexOf(late) + 1} of the Site`, () =>
 		(found.length === 1 && found[0].value === late.identity_token && found[0].name === labelOf(late)) || fail(JSON.stringify(found)),
 	);
-}
-
-async function checkNodeTypeKnown({ editor, cookies }) {
-	const cookie = `${cookies[0].name}=${cookies[0].value}`;
-	const types = await fetch(`${editor.url}/types/nodes.json`, { headers: { cookie } }).then((r) => r.json());
-	check(`the editor knows the node type ${NODE_TYPE}`, () => Array.isArray(types) && types.some((t) => t.name === NODE_TYPE));
 }
 
 /** A page of headless Chromium, logged in; it notes page errors and refuses any request that leaves localhost. */
@@ -406,11 +399,12 @@ async function checkInEditor(run) {
 
 async function main(run) {
 	note(`editor test: ${PACKAGE.name}@${PACKAGE.version}; sandbox data: ${IDENTITIES.length} identities, ${TWITTER.length} twitter`);
-	await ensureChromium();
+	// Debian's browser, installed when missing (as root) unless CHROMIUM_PATH names another.
+	if (!process.env.CHROMIUM_PATH) await ensureDebianPackages([{ pkg: 'chromium', probe: () => fs.existsSync(CHROMIUM) }]);
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: set CHROMIUM_PATH to a Chromium binary`);
 	await setUp(run);
 	await checkCredentialTests(run);
 	await checkBigSiteList(run);
-	await checkNodeTypeKnown(run);
 	await checkInEditor(run);
 }
 
