@@ -9,30 +9,12 @@ const { killGroup, spawnLogged, stopGroup } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 
 /** The account setupOwner() creates and login() uses, unless createInstance is given another. */
-const OWNER = {
-	email: 'owner@example.com',
-	firstName: 'E2E',
-	lastName: 'Owner',
-	password: 'E2eOwner-Passw0rd',
-};
+const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2eOwner-Passw0rd' };
 
-/**
- * Turns 'n8n-auth=<jwt>' into what Playwright's context.addCookies() takes.
- * The cookie was issued without a browser-id, so n8n does not bind it to one browser.
- */
+/** 'n8n-auth=<jwt>' as Playwright's context.addCookies() takes it (n8n binds it to no browser). */
 function playwrightCookies(cookie, url) {
 	const [name, ...rest] = cookie.split('=');
 	return [{ name, value: rest.join('='), url, httpOnly: true, sameSite: 'Lax' }];
-}
-
-function cookieFrom(res) {
-	const all =
-		typeof res.headers.getSetCookie === 'function'
-			? res.headers.getSetCookie()
-			: [res.headers.get('set-cookie') || ''];
-	const auth = all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
-	if (!auth) throw new Error(`no n8n-auth cookie in response (set-cookie: ${JSON.stringify(all)})`);
-	return auth;
 }
 
 /**
@@ -42,28 +24,19 @@ function cookieFrom(res) {
 async function waitUntilReady(proc, url, timeoutMs) {
 	const t0 = Date.now();
 	for (;;) {
-		if (proc.exited()) {
-			throw new Error(`n8n start exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
-		}
+		if (proc.exited()) throw new Error(`n8n start exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
 		if (Date.now() - t0 > timeoutMs) {
 			killGroup(proc.child.pid, 'SIGKILL');
-			throw new Error(`n8n start did not answer /healthz within ${timeoutMs} ms:\n${proc.output()}`);
+			throw new Error(`n8n start was not ready within ${timeoutMs} ms:\n${proc.output()}`);
 		}
 		try {
-			// /healthz answers as soon as the HTTP server listens; until n8n has finished starting,
-			// every other route answers 200 with the text "n8n is starting up. Please wait".
-			// So wait for /healthz, then for /rest/settings to answer JSON.
-			const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-			if (health.ok) {
-				const res = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
-				const type = res.headers.get('content-type') || '';
-				if (res.ok && type.includes('json')) {
-					const settings = (await res.json()).data;
-					log(`n8n start: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s on ${url}`);
-					return settings;
-				}
-				await res.arrayBuffer();
+			// Until n8n has finished starting, its routes answer 200 with the text "n8n is starting up".
+			const res = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+			if (res.ok && (res.headers.get('content-type') || '').includes('json')) {
+				log(`n8n start: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s on ${url}`);
+				return (await res.json()).data;
 			}
+			await res.arrayBuffer();
 		} catch {
 			/* not up yet */
 		}
@@ -72,64 +45,48 @@ async function waitUntilReady(proc, url, timeoutMs) {
 }
 
 /** The handle of a ready editor: its owner account, REST calls as the owner, and stop(). */
-function editorHandle({ owner, editors }, proc, { url, port, settings }) {
+function editorHandle({ owner, editors }, proc, { url, settings }) {
+	/** A JSON call to n8n's REST API; throws on an error status. */
+	async function call(method, route, body, cookie) {
+		const headers = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) };
+		const res = await fetch(`${url}/rest${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const text = await res.text();
+		if (!res.ok) throw new Error(`${method} /rest${route} -> ${res.status}: ${text}`);
+		return { res, text };
+	}
+	/** The auth cookie ('n8n-auth=<jwt>') a setup or login call set. */
+	function authCookie({ res }) {
+		const all = res.headers.getSetCookie();
+		const auth = all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+		if (!auth) throw new Error(`no n8n-auth cookie in response (set-cookie: ${JSON.stringify(all)})`);
+		return auth;
+	}
 	let ownerDone = false;
 	const handle = {
 		url,
-		port,
 		child: proc.child,
-		owner: { ...owner },
 		/** the editor's /rest/settings data, as read when it became ready */
 		settings,
 		logs: proc.output,
 		/** Creates the owner account (once); returns the auth cookie from that call. */
 		async setupOwner() {
-			const res = await fetch(`${url}/rest/owner/setup`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(owner),
-			});
-			const body = await res.text();
-			if (!res.ok) throw new Error(`POST /rest/owner/setup -> ${res.status}: ${body}`);
+			const cookie = authCookie(await call('POST', '/owner/setup', owner));
 			ownerDone = true;
-			return cookieFrom(res);
+			return cookie;
 		},
-		/**
-		 * Makes sure an owner exists and logs in; returns the cookie header value 'n8n-auth=<jwt>'.
-		 * For Playwright: context.addCookies([{ name: 'n8n-auth', value, url }]).
-		 */
+		/** Makes sure an owner exists and logs in; returns the cookie header value 'n8n-auth=<jwt>'. */
 		async login() {
 			if (!ownerDone) {
-				const now = await fetch(`${url}/rest/settings`).then((r) => r.json());
-				const showSetup = now && now.data && now.data.userManagement
-					? now.data.userManagement.showSetupOnFirstLoad
-					: undefined;
-				if (showSetup !== false) await handle.setupOwner();
+				const now = JSON.parse((await call('GET', '/settings')).text).data;
+				if (now?.userManagement?.showSetupOnFirstLoad !== false) await handle.setupOwner();
 				ownerDone = true;
 			}
-			const res = await fetch(`${url}/rest/login`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({
-					emailOrLdapLoginId: owner.email,
-					password: owner.password,
-				}),
-			});
-			const body = await res.text();
-			if (!res.ok) throw new Error(`POST /rest/login -> ${res.status}: ${body}`);
-			return cookieFrom(res);
+			return authCookie(await call('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password }));
 		},
 		/** A REST call as the owner (logged in once); returns n8n's JSON answer. */
 		async rest(method, route, body) {
 			if (!handle.cookie) handle.cookie = await handle.login();
-			const res = await fetch(`${url}/rest${route}`, {
-				method,
-				headers: { cookie: handle.cookie, 'content-type': 'application/json' },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const text = await res.text();
-			if (!res.ok) throw new Error(`${method} /rest${route} -> ${res.status}: ${text}`);
-			return JSON.parse(text);
+			return JSON.parse((await call(method, route, body, handle.cookie)).text);
 		},
 		/** login() in the shape of Playwright's context.addCookies() argument. */
 		async playwrightCookies() {
@@ -146,22 +103,21 @@ function editorHandle({ owner, editors }, proc, { url, port, settings }) {
 }
 
 /**
- * Runs `n8n start` for this user folder and resolves once /healthz answers.
+ * Runs `n8n start` for this user folder and resolves once it is ready.
  * @param {{ n8n, folder, env, owner, editors }} instance  editors: the set cleanup() stops
- * @returns {Promise<{url, port, child, logs(), stop(), setupOwner(), login()}>}
+ * @returns {Promise<{url, child, settings, logs(), stop(), setupOwner(), login(), rest(), playwrightCookies()}>}
  */
 async function startEditor(instance, { port = 5678, timeoutMs = 120000, env: startEnv = {} } = {}) {
 	const { n8n, folder, env } = instance;
 	const url = `http://localhost:${port}`;
-	// Else /healthz would be answered by whatever holds the port, and this n8n would exit.
+	// Else the readiness poll would be answered by whatever holds the port, and this n8n would exit.
 	if (!(await portFree(port))) throw new Error(`port ${port} is taken (another n8n?)`);
-	const brokerPort = await ownBrokerPort();
 	// Tracked from the start: an editor interrupted while starting up is killed too.
 	const proc = spawnLogged(n8n.nodeBin, [n8n.n8nBin, 'start'], {
 		cwd: folder,
 		env: {
 			...env,
-			...brokerPort,
+			...(await ownBrokerPort()),
 			N8N_PORT: String(port),
 			N8N_HOST: 'localhost',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -171,8 +127,7 @@ async function startEditor(instance, { port = 5678, timeoutMs = 120000, env: sta
 			...startEnv,
 		},
 	});
-	const settings = await waitUntilReady(proc, url, timeoutMs);
-	const handle = editorHandle(instance, proc, { url, port, settings });
+	const handle = editorHandle(instance, proc, { url, settings: await waitUntilReady(proc, url, timeoutMs) });
 	instance.editors.add(handle);
 	return handle;
 }
