@@ -12,7 +12,6 @@ const env = process.env;
 if (!env.BENCH_VERBOSE) env.N8N_E2E_QUIET = '1';
 const int = (v, d) => (v === undefined || v === '' ? d : Math.max(1, parseInt(v, 10) || d));
 const numbers = (v, d) => (v || d).split(',').map((s) => Number(s.trim()));
-const REPORT = path.join(ROOT, 'bench', '.work', 'results.md');
 
 const CONFIG = {
 	items: int(env.BENCH_ITEMS, 1000),
@@ -28,7 +27,7 @@ const CONFIG = {
 	queueDelays: numbers(env.BENCH_QUEUE_DELAYS, '0,50'),
 	profile: env.BENCH_PROFILE || 'auto', // auto: profile where a time target is missed; 1: always; 0: never
 	keep: !!env.BENCH_KEEP,
-	out: env.BENCH_OUT ? path.resolve(ROOT, env.BENCH_OUT) : REPORT,
+	out: path.resolve(ROOT, env.BENCH_OUT || 'bench/.work/results.md'),
 };
 
 const TARGETS = { tarballBytes: 45437, coldLoadMs: 50, additionalFieldEvaluations: 2 };
@@ -39,4 +38,4 @@ const elapsedSec = () => (performance.now() - t0) / 1000;
 /** Progress on stderr, with seconds since the start. */
 const step = (msg) => process.stderr.write(`[bench ${elapsedSec().toFixed(0).padStart(4)}s] ${msg}\n`);
 
-module.exports = { ROOT, REPORT, CONFIG, TARGETS, KEYS, PACKAGE, step, elapsedSec };
+module.exports = { ROOT, CONFIG, TARGETS, KEYS, PACKAGE, step, elapsedSec };

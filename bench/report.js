@@ -88,16 +88,10 @@ function evaluations(L, x) {
 	const c = x.counted;
 	L.push(`**Additional Fields**: ${c.workload.title}, one run: \`${c.workload.expression}\` was evaluated **${fmt(c.perItem)} times per item** (target ≤ ${c.workload.limit}); the run ${c.ok ? 'sent every post' : `had problems: ${c.problems.join('; ')}`}.`, '');
 	if (c.line1) L.push(`The same workflow in n8n ${c.line1.version}: **${fmt(c.line1.perItem)}** per item${c.line1.ok ? '' : ` (problems: ${c.line1.problems.join('; ')})`}.`, '');
-	L.push(
-		"Where they come from: n8n's declarative engine (RoutingNode) resolves the value of every declared property of the node for every item, whether the property is shown for the operation or not; n8n 2.41 does it twice (once to build the request, once more in `resolveBaseUrl`, which walks all properties again to tell whether the base URL is the node's own), 1.123 once. The node's preSend then reads each field it sends once (`getNodeParameter`). So a field declared once costs 2 + 1 = 3 evaluations per item in 2.41 and 1 + 1 = 2 in 1.123, and a field declared k times costs 2k + 1 in 2.41. The HTTP Request node reads each parameter once.",
-		'',
-	);
+	L.push("Where they come from: n8n's declarative engine (RoutingNode) resolves the value of every declared property of the node for every item, whether the property is shown for the operation or not; n8n 2.41 does it twice (once to build the request, once more in `resolveBaseUrl`, which walks all properties again to tell whether the base URL is the node's own), 1.123 once. The node's preSend then reads each field it sends once (`getNodeParameter`). So a field declared once costs 2 + 1 = 3 evaluations per item in 2.41 and 1 + 1 = 2 in 1.123, and a field declared k times costs 2k + 1 in 2.41. The HTTP Request node reads each parameter once.", '');
 	const callers = [[x.n8nVersion, c.byCaller], ...(c.line1 ? [[c.line1.version, c.line1.byCaller]] : [])];
 	if (callers.some(([, by]) => Object.keys(by).length)) {
-		L.push(
-			`Who asked for each evaluation of \`${c.workload.expression}\`, read off the call stack inside n8n (bench/lib/preload.js). A value the node sends must be read by it once; RoutingNode's passes come before the node's code runs and are the same for any declared property holding an expression, so on n8n 2.41 a sent value cannot cost fewer than 3. Declaring it through a property's \`routing\` instead of reading it in preSend would cost more: RoutingNode then also calls \`getNodeParameter\` for it in each pass (4 in 2.41).`,
-			'',
-		);
+		L.push(`Who asked for each evaluation of \`${c.workload.expression}\`, read off the call stack inside n8n (bench/lib/preload.js). A value the node sends must be read by it once; RoutingNode's passes come before the node's code runs and are the same for any declared property holding an expression, so on n8n 2.41 a sent value cannot cost fewer than 3. Declaring it through a property's \`routing\` instead of reading it in preSend would cost more: RoutingNode then also calls \`getNodeParameter\` for it in each pass (4 in 2.41).`, '');
 		L.push('| n8n | asked by | evaluations per item |', '|---|---|---|');
 		for (const [version, by] of callers) for (const [who, n] of Object.entries(by).sort()) L.push(row(version, who, fmt(n)));
 		L.push('');

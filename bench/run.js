@@ -41,12 +41,10 @@ async function countRun(ctx, wfId) {
 /** The same count in n8n 1.123 (Node 20), whose declarative engine resolves each property once. */
 async function countOnLine1(ctx, counted) {
 	const instance = await n8nWith(ctx, '1');
-	try {
-		await instance.importWorkflows([counted]);
-		return await countRun({ ...ctx, instance }, counted.id);
-	} finally {
-		await instance.cleanup().catch(() => {});
-	}
+	await instance.importWorkflows([counted]);
+	const c = await countRun({ ...ctx, instance }, counted.id);
+	await instance.cleanup();
+	return c;
 }
 
 async function main(ctx) {
@@ -123,6 +121,5 @@ if (require.main === module) {
 		.then(async (code) => {
 			process.exitCode = code;
 			if (ctx.sb) await ctx.sb.close().catch(() => {});
-			if (ctx.instance) await ctx.instance.cleanup().catch(() => {});
 		});
 }
