@@ -11,7 +11,7 @@ const { nodeTask, nodeOutput } = require('../test/harness/run-output');
 const { PULL_PAGE } = require('../test/sandbox/pull');
 const { CONFIG, step } = require('./config');
 const { NODE, LABEL, orderAndOverlap, indexOf, readPath, readPages } = require('./workloads');
-const { median, spread, mapValues, fmt, mib } = require('./lib/stats');
+const { median, spread, mapValues, fmt, mib, range } = require('./lib/stats');
 
 const PRELOAD = path.join(__dirname, 'lib', 'preload.js');
 let seq = 0;
@@ -57,10 +57,7 @@ async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArg
 	return { res, out: nodeOutput(run.result, NODE[kind]) || [], records: ctx.sb.requests.slice() };
 }
 
-/**
- * A run of posting workflow `wfId`: counts only if every one of `items` items came out and every
- * request reached the sandbox once and was answered 200.
- */
+/** A run of posting workflow `wfId`: counts only if all `items` came out, each reached the sandbox once and was answered 200. */
 async function postRun(ctx, { wfId, kind, delay, items, label, nodeArgs, attribute }) {
 	const { res, out, records } = await execute(ctx, wfId, kind, { delay, nodeArgs, attribute, timeoutMs: Math.max(300000, items * (delay + 20) * 3) });
 	const { problems, preload } = res;
@@ -128,10 +125,8 @@ function compareRequests(a, b) {
 	return { compared: A.size, identical, diffs: [...diffs.entries()], headerNames: sample ? Object.keys(sample.headers).sort() : [], sample };
 }
 
-/**
- * `count` pairs of runs, OneAll then HTTP Request and the other way round in turn, so neither always
- * runs second on a warmer machine; per pair in which both runs counted, the ratio OneAll / HTTP Request of each of `keys`.
- */
+// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a warmer
+// machine); for each pair in which both runs counted, the ratio OneAll / HTTP Request of each of `keys`.
 async function alternatingPairs(count, runOne, keys, onPair = () => {}) {
 	const runs = { oneall: [], http: [] };
 	const ratios = Object.fromEntries(keys.map((k) => [k, []]));
@@ -172,7 +167,7 @@ async function timedPairs(ctx, w) {
 	});
 	const ratio = spread(ratios.nodeMs);
 	const met = w.target === null ? null : ratio.median <= w.target;
-	step(`${w.title}: ratio ${fmt(ratio.median)} (${fmt(ratio.min)}–${fmt(ratio.max)}) over ${ratio.n} pairs`);
+	step(`${w.title}: ratio ${range(ratio)} over ${ratio.n} pairs`);
 	const cpuRatios = ratios.cpuMsPerItem;
 	return { workload: w, loadAtStart, oneall: per(runs.oneall), http: per(runs.http), ratios: ratios.nodeMs, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met };
 }

@@ -114,10 +114,8 @@ function workloads(sandboxUrl) {
 	};
 }
 
-/**
- * What the sandbox saw: whether each identity's requests arrived in input order, overlaps (requests
- * arriving while an earlier one to the same identity was unanswered), the most in flight at once.
- */
+// What the sandbox saw: whether each identity's requests arrived in input order, overlaps (requests
+// arriving while an earlier one to the same identity was unanswered), the most in flight at once.
 function orderAndOverlap(records) {
 	const last = new Map();
 	let inOrder = true;
