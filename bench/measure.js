@@ -1,36 +1,33 @@
 'use strict';
 /*
- * Timed runs: one `n8n execute` process per run (the e2e harness), with bench/lib/preload.js
- * inside it (peak memory, n8n's own load of our modules, expression evaluations by expression).
- * A run counts only if every item came out and every request reached the sandbox and was answered 200.
+ * Runs: one `n8n execute` process per run (the harness), with bench/lib/preload.js inside it (peak
+ * memory, CPU time, n8n's own load of our modules, expression evaluations), and pairs of runs.
  */
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { describeRun } = require('../test/harness/n8n');
 const { nodeTask, nodeOutput } = require('../test/harness/run-output');
+const { PULL_PAGE } = require('../test/sandbox/pull');
 const { CONFIG, step } = require('./config');
-const { NODE, LABEL, watchArrivals, orderAndOverlap, indexOf } = require('./workloads');
-const { median, spread, fmt, mib } = require('./lib/stats');
+const { NODE, LABEL, orderAndOverlap, indexOf, readPath, readPages } = require('./workloads');
+const { median, spread, mapValues, fmt, mib, range } = require('./lib/stats');
 
 const PRELOAD = path.join(__dirname, 'lib', 'preload.js');
 let seq = 0;
 
 /** An n8n CLI command with the preload; resolves to the harness's result plus `preload` (its JSON). */
-async function runN8n(instance, tmpDir, args, { nodeArgs = [], timeoutMs, attribute = false } = {}) {
-	const preloadOut = path.join(tmpDir, `preload-${++seq}.json`);
-	const r = await instance.run(args, {
+async function runN8n(ctx, args, { nodeArgs = [], timeoutMs, attribute = false } = {}) {
+	const preloadOut = path.join(ctx.tmpDir, `preload-${++seq}.json`);
+	const r = await ctx.instance.run(args, {
 		nodeArgs: ['--require', PRELOAD, ...nodeArgs],
-		env: { BENCH_PRELOAD_OUT: preloadOut, BENCH_COUNT_EXPRESSIONS: '1', BENCH_ATTRIBUTE_EXPRESSIONS: attribute ? '1' : '0' },
+		env: { BENCH_PRELOAD_OUT: preloadOut, BENCH_ATTRIBUTE_EXPRESSIONS: attribute ? '1' : '0' },
 		timeoutMs,
 		label: `bench ${args[0]}`,
 	});
-	let preload = null;
-	try {
-		preload = JSON.parse(fs.readFileSync(preloadOut, 'utf8'));
-	} catch {
-		/* the process did not reach its exit handlers */
-	}
-	return { ...r, preload };
+	// No file: the process did not reach its exit handlers.
+	r.preload = fs.existsSync(preloadOut) ? JSON.parse(fs.readFileSync(preloadOut, 'utf8')) : null;
+	return r;
 }
 
 /** CPU ms the n8n process used between two epoch times, read off the preload's CPU series. */
@@ -46,153 +43,143 @@ function cpuBetween(series, fromMs, toMs) {
 	return at(toMs) - at(fromMs);
 }
 
-/**
- * Runs workflow `wfId` once with the sandbox answering after `delay` ms.
- * `expectItems`: items in and out; `oneall`: whether output items must carry a OneAll id.
- */
-async function measuredRun(ctx, { wfId, kind, delay, expectItems, label, nodeArgs, attribute }) {
-	const { instance, sb, tmpDir } = ctx;
-	watchArrivals(sb);
-	sb.reset();
-	sb.setDelay(delay);
-	const r = await runN8n(instance, tmpDir, ['execute', `--id=${wfId}`, '--rawOutput'], {
-		nodeArgs,
-		attribute,
-		timeoutMs: Math.max(300000, expectItems * (delay + 20) * 3),
-	});
+/** Runs workflow `wfId` once, the sandbox answering after `delay` ms: the node's figures, its items, the sandbox's records. */
+async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArgs, attribute } = {}) {
+	ctx.sb.reset();
+	ctx.sb.setDelay(delay);
+	const r = await runN8n(ctx, ['execute', `--id=${wfId}`, '--rawOutput'], { nodeArgs, attribute, timeoutMs });
 	const run = describeRun(r);
-	const t = nodeTask(run.result, NODE[kind]);
-	const out = nodeOutput(run.result, NODE[kind]) || [];
-	const records = sb.requests.slice();
-	const statuses = {};
-	for (const rec of records) statuses[rec.status] = (statuses[rec.status] || 0) + 1;
-	const problems = [];
-	if (!run.ok) problems.push(`run not successful: ${run.error ? run.error.message : `exit ${run.code}`}`);
-	if (out.length !== expectItems) problems.push(`${out.length} output items, expected ${expectItems}`);
-	if (records.length !== expectItems) problems.push(`sandbox got ${records.length} requests, expected ${expectItems}`);
-	if ((statuses[200] || 0) !== expectItems) problems.push(`sandbox statuses ${JSON.stringify(statuses)}`);
+	const t = nodeTask(run.result, NODE[kind]) || {};
+	const problems = run.ok ? [] : [`run not successful: ${run.error ? run.error.message : `exit ${run.code}`}`];
+	const res = { kind, delay, problems, nodeMs: t.executionTime ?? NaN, startTime: t.startTime ?? NaN, wallMs: r.ms, preload: r.preload };
+	res.peakKb = r.preload ? r.preload.vmHwmKb : NaN;
+	res.crashed = run.crashedOnExit ? ' (n8n segfaulted on exit after printing the run; judged by its JSON)' : '';
+	return { res, out: nodeOutput(run.result, NODE[kind]) || [], records: ctx.sb.requests.slice() };
+}
+
+/** A run of posting workflow `wfId`: counts only if all `items` came out, each reached the sandbox once and was answered 200. */
+async function postRun(ctx, { wfId, kind, delay, items, label, nodeArgs, attribute }) {
+	const { res, out, records } = await execute(ctx, wfId, kind, { delay, nodeArgs, attribute, timeoutMs: Math.max(300000, items * (delay + 20) * 3) });
+	const { problems, preload } = res;
+	const ok200 = records.filter((rec) => rec.status === 200).length;
+	if (out.length !== items) problems.push(`${out.length} output items, expected ${items}`);
+	if (records.length !== items) problems.push(`sandbox got ${records.length} requests, expected ${items}`);
+	if (ok200 !== items) problems.push(`sandbox answered ${ok200} requests 200, expected ${items}`);
 	if (new Set(records.map(indexOf)).size !== records.length) problems.push('an item was sent twice');
 	if (kind === 'oneall' && !out.every((it) => it.json && it.json.post_id)) problems.push('an output item has no post_id');
-	const counts = r.preload && r.preload.counts;
-	const res = {
-		kind,
-		delay,
-		ok: problems.length === 0,
-		problems,
-		nodeMs: t ? t.executionTime : NaN,
-		startTime: t ? t.startTime : NaN,
-		wallMs: r.ms,
-		peakKb: r.preload ? r.preload.vmHwmKb : NaN,
-		preload: r.preload,
-		loadInN8n: r.preload ? r.preload.loadInN8n : undefined,
-		// evaluations per item of each expression string n8n resolved in the whole run
-		perItem: counts ? Object.fromEntries(Object.entries(counts.byExpression).map(([e, n]) => [e, n / expectItems])) : {},
-		// with `attribute`: the same per item, split by who asked for the evaluation
-		perItemByCaller: counts
-			? Object.fromEntries(Object.entries(counts.byCaller || {}).map(([e, by]) => [e, Object.fromEntries(Object.entries(by).map(([who, n]) => [who, n / expectItems]))]))
-			: {},
-		crashedOnExit: run.crashedOnExit,
+	const counts = preload ? preload.counts : {};
+	const perItem = (n) => n / items;
+	Object.assign(res, orderAndOverlap(records), {
+		ok: !problems.length,
 		records,
-		...orderAndOverlap(records),
-	};
-	res.msPerItem = res.nodeMs / expectItems;
-	res.cpuMsPerItem = cpuBetween(r.preload && r.preload.cpuSeries, res.startTime, res.startTime + res.nodeMs) / expectItems;
-	if (res.preload) res.preload.cpuSeries = undefined;
-	step(
-		`${label || LABEL[kind]} @ ${delay} ms: node ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item, CPU ${fmt(res.cpuMsPerItem, 3)} ms/item), wall ${fmt(res.wallMs, 0)} ms, peak RSS ${mib(res.peakKb)}, in flight ≤ ${res.maxInFlight}${res.ok ? '' : `  PROBLEM: ${problems.join('; ')}`}${run.crashedOnExit ? ' (n8n segfaulted on exit after printing the run; judged by its JSON)' : ''}`,
-	);
+		msPerItem: res.nodeMs / items,
+		cpuMsPerItem: cpuBetween(preload && preload.cpuSeries, res.startTime, res.startTime + res.nodeMs) / items,
+		// evaluations per item of each expression n8n resolved in the run; with `attribute`, by who asked
+		perItem: mapValues(counts.byExpression, perItem),
+		perItemByCaller: mapValues(counts.byCaller, (by) => mapValues(by, perItem)),
+		loadInN8n: preload ? preload.loadInN8n : undefined,
+	});
+	if (preload) preload.cpuSeries = undefined;
+	const figures = `node ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item, CPU ${fmt(res.cpuMsPerItem, 3)} ms/item), wall ${fmt(res.wallMs, 0)} ms`;
+	step(`${label || LABEL[kind]} @ ${delay} ms: ${figures}, peak RSS ${mib(res.peakKb)}, in flight ≤ ${res.maxInFlight}${res.ok ? '' : `  PROBLEM: ${problems.join('; ')}`}${res.crashed}`);
+	return res;
+}
+
+/** A read of `size` tweets: counts only if every page was asked for once, answered 200, and every tweet came out. */
+async function readRun(ctx, size, kind, wfId) {
+	const { res, out, records: all } = await execute(ctx, wfId, kind);
+	const { problems } = res;
+	const records = all.filter((rec) => rec.pathname === readPath(size));
+	// HTTP Request writes its query parameters in another order: compare the parameters, not the text.
+	const urls = records.map((rec) => `${rec.pathname}?page=${rec.query.page}&num_tweets=${rec.query.num_tweets}&${Object.keys(rec.query).length}`);
+	const expected = Array.from({ length: readPages(size) }, (_v, i) => `${readPath(size)}?page=${i + 1}&num_tweets=${PULL_PAGE.max}&2`);
+	if (JSON.stringify(urls) !== JSON.stringify(expected)) problems.push(`requests ${JSON.stringify(urls.slice(0, 3))}… (${urls.length}), expected ${expected.length} pages of ${PULL_PAGE.max}`);
+	if (!records.every((rec) => rec.status === 200)) problems.push('a page was not answered 200');
+	const entries = kind === 'oneall' ? out.length : out.reduce((n, it) => n + ((it.json.response && it.json.response.result.data.tweets.entries.length) || 0), 0);
+	if (entries !== size) problems.push(`${entries} entries out, expected ${size}`);
+	Object.assign(res, { size, ok: !problems.length, items: out.length, requests: records.length, msPerEntry: res.nodeMs / size });
+	step(`read ${size} · ${LABEL[kind]}: node ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerEntry, 4)} ms/entry), peak RSS ${mib(res.peakKb)}, ${res.requests} requests, ${res.items} items${res.ok ? '' : `  PROBLEM: ${problems.join('; ')}`}`);
 	return res;
 }
 
 /** Compares what the sandbox received from both nodes, request by request (matched by item). */
 function compareRequests(a, b) {
-	const norm = (rec) => ({
-		method: rec.method,
-		url: rec.url,
-		headers: Object.fromEntries(Object.entries(rec.headers).sort(([x], [y]) => (x < y ? -1 : 1))),
-		body: rec.body,
-	});
-	const byItem = (recs) => new Map(recs.map((r) => [indexOf(r), norm(r)]));
-	const A = byItem(a);
-	const B = byItem(b);
-	let identical = 0;
+	const A = new Map(a.map((r) => [indexOf(r), r]));
+	const B = new Map(b.map((r) => [indexOf(r), r]));
+	const get = (r, f) => (f.startsWith('header ') ? r.headers[f.slice(7)] : r[f]);
+	const show = (f, v) => (f === 'header authorization' ? (v ? '<Basic …>' : 'absent') : JSON.stringify(v));
 	const diffs = new Map();
+	let identical = 0;
 	for (const [i, ra] of A) {
 		const rb = B.get(i);
 		if (!rb) {
 			diffs.set('missing', `item ${i} only in one run`);
 			continue;
 		}
-		let same = true;
-		for (const f of ['method', 'url', 'body']) {
-			if (ra[f] !== rb[f]) {
-				same = false;
-				if (!diffs.has(f)) diffs.set(f, `${JSON.stringify(ra[f])} vs ${JSON.stringify(rb[f])}`);
-			}
-		}
-		for (const h of new Set([...Object.keys(ra.headers), ...Object.keys(rb.headers)])) {
-			if (ra.headers[h] !== rb.headers[h]) {
-				same = false;
-				const show = (v) => (h === 'authorization' ? (v ? '<Basic …>' : 'absent') : JSON.stringify(v));
-				if (!diffs.has(`header ${h}`)) diffs.set(`header ${h}`, `${show(ra.headers[h])} vs ${show(rb.headers[h])}`);
-			}
-		}
-		if (same) identical++;
+		const headers = new Set([...Object.keys(ra.headers), ...Object.keys(rb.headers)].map((h) => `header ${h}`));
+		const differ = ['method', 'url', 'body', ...headers].filter((f) => get(ra, f) !== get(rb, f));
+		for (const f of differ) if (!diffs.has(f)) diffs.set(f, `${show(f, get(ra, f))} vs ${show(f, get(rb, f))}`);
+		if (!differ.length) identical++;
 	}
 	const sample = A.get(0);
-	return { compared: A.size, identical, diffs: [...diffs.entries()], headerNames: sample ? Object.keys(sample.headers) : [], sample };
+	return { compared: A.size, identical, diffs: [...diffs.entries()], headerNames: sample ? Object.keys(sample.headers).sort() : [], sample };
 }
 
-/**
- * `count` pairs of runs, OneAll then HTTP Request and the other way round in turn, so neither
- * always runs second on a warmer machine; `onPair` sees each pair as soon as it is complete.
- * @returns {Promise<{ oneall: object[], http: object[] }>} each kind's runs in order
- */
-async function alternatingPairs(count, runOne, onPair) {
+// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a warmer
+// machine); for each pair in which both runs counted, the ratio OneAll / HTTP Request of each of `keys`.
+async function alternatingPairs(count, runOne, keys, onPair = () => {}) {
 	const runs = { oneall: [], http: [] };
+	const ratios = Object.fromEntries(keys.map((k) => [k, []]));
 	for (let p = 0; p < count; p++) {
-		const order = p % 2 === 0 ? ['oneall', 'http'] : ['http', 'oneall'];
 		const pair = {};
-		for (const kind of order) runs[kind].push((pair[kind] = await runOne(kind)));
+		for (const kind of p % 2 ? ['http', 'oneall'] : ['oneall', 'http']) runs[kind].push((pair[kind] = await runOne(kind)));
+		if (pair.oneall.ok && pair.http.ok) for (const k of keys) ratios[k].push(pair.oneall[k] / pair.http[k]);
 		onPair(pair);
 	}
-	return runs;
+	return { runs, ratios };
 }
 
-/** Pairs of runs of one timed workload, the order alternating; ratios of node times per pair. */
-async function runPairs(ctx, w, ids) {
-	const ratios = [];
-	const cpuRatios = [];
+/** Medians of `keys` over runs, and whether all counted. */
+const summary = (rs, keys) => ({
+	...Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => r[k]))])),
+	ok: rs.every((r) => r.ok),
+	problems: [...new Set(rs.flatMap((r) => r.problems))],
+});
+
+/** Pairs of runs of one timed workload: ratios of node times and of CPU times per pair, the first pair's requests compared. */
+async function timedPairs(ctx, w) {
+	const loadAtStart = os.loadavg()[0];
 	let identity = null;
-	const run = (kind) => measuredRun(ctx, { wfId: ids[kind], kind, delay: w.delay, expectItems: CONFIG.items, label: `${w.key} ${LABEL[kind]}` });
-	const runs = await alternatingPairs(w.pairs, run, (pair) => {
-		if (pair.oneall.ok && pair.http.ok) {
-			ratios.push(pair.oneall.nodeMs / pair.http.nodeMs);
-			cpuRatios.push(pair.oneall.cpuMsPerItem / pair.http.cpuMsPerItem);
-		}
-		if (!identity) identity = compareRequests(pair.oneall.records, pair.http.records);
+	const run = (kind) => postRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items: CONFIG.items, label: `${w.key} ${LABEL[kind]}` });
+	const { runs, ratios } = await alternatingPairs(w.pairs, run, ['nodeMs', 'cpuMsPerItem'], (pair) => {
+		identity = identity || compareRequests(pair.oneall.records, pair.http.records);
 		pair.oneall.records = pair.http.records = undefined; // free memory
 	});
-	const per = (kind) => {
-		const rs = runs[kind];
-		return {
-			msPerItem: median(rs.map((r) => r.msPerItem)),
-			msPerItemAll: rs.map((r) => r.msPerItem),
-			cpuMsPerItem: median(rs.map((r) => r.cpuMsPerItem)),
-			wallMs: median(rs.map((r) => r.wallMs)),
-			peakKb: median(rs.map((r) => r.peakKb)),
-			maxInFlight: Math.max(...rs.map((r) => r.maxInFlight)),
-			identities: rs[0] ? rs[0].identities : 0,
-			inOrder: rs.every((r) => r.inOrder),
-			overlaps: Math.max(...rs.map((r) => r.overlaps)),
-			perItem: rs[0] ? rs[0].perItem : {},
-			ok: rs.every((r) => r.ok),
-			problems: [...new Set(rs.flatMap((r) => r.problems))],
-			loadInN8n: rs.map((r) => r.loadInN8n),
-		};
-	};
-	const ratio = spread(ratios);
-	return { workload: w, oneall: per('oneall'), http: per('http'), ratios, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met: w.target === null ? null : ratio.median <= w.target };
+	const per = (rs) => ({
+		...summary(rs, ['msPerItem', 'cpuMsPerItem', 'wallMs', 'peakKb']),
+		msPerItemAll: rs.map((r) => r.msPerItem),
+		maxInFlight: Math.max(...rs.map((r) => r.maxInFlight)),
+		overlaps: Math.max(...rs.map((r) => r.overlaps)),
+		identities: rs[0].identities,
+		inOrder: rs.every((r) => r.inOrder),
+		perItem: rs[0].perItem,
+		loadInN8n: rs.map((r) => r.loadInN8n),
+	});
+	const ratio = spread(ratios.nodeMs);
+	const met = w.target === null ? null : ratio.median <= w.target;
+	step(`${w.title}: ratio ${range(ratio)} over ${ratio.n} pairs`);
+	const cpuRatios = ratios.cpuMsPerItem;
+	return { workload: w, loadAtStart, oneall: per(runs.oneall), http: per(runs.http), ratios: ratios.nodeMs, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met };
 }
 
-module.exports = { runN8n, measuredRun, runPairs, alternatingPairs, compareRequests };
+/** Pairs of runs of one read: ratios of node times and of peak memory per pair; target ≤ 1 for both. */
+async function readPairs(ctx, w) {
+	const { runs, ratios } = await alternatingPairs(CONFIG.readPairs, (kind) => readRun(ctx, w.size, kind, w[kind].id), ['nodeMs', 'peakKb']);
+	const per = (rs) => ({ ...summary(rs, ['msPerEntry', 'nodeMs', 'peakKb']), items: rs[0].items, requests: rs[0].requests });
+	const s = { size: w.size, pages: readPages(w.size), oneall: per(runs.oneall), http: per(runs.http), time: spread(ratios.nodeMs), rss: spread(ratios.peakKb) };
+	s.met = s.oneall.ok && s.http.ok && s.time.median <= 1 && s.rss.median <= 1;
+	step(`read ${w.size}: node time ${fmt(s.time.median, 2)}×, peak RSS ${fmt(s.rss.median, 2)}× HTTP Request`);
+	return s;
+}
+
+module.exports = { runN8n, postRun, timedPairs, readPairs };

@@ -1,11 +1,12 @@
 'use strict';
-/*
- * The workflows the bench runs: what goes in, what the OneAll node and the HTTP Request node are
- * asked to send (the same requests), and what must reach the sandbox for a run to count.
- * Every workflow: Manual Trigger → Edit Fields (raw JSON: the posts) → Split Out → node under test.
- */
+// The workflows the bench runs, the OneAll node and n8n's HTTP Request node asked to send the same
+// requests, and what the sandbox saw of them.
 const { newId } = require('../test/harness/n8n');
+const { manualTrigger, tweet, workflow } = require('../test/harness/workflow');
+const { overlapsPerIdentity } = require('../test/sandbox/records');
+const { maxInFlight } = require('../test/queue/records');
 const sandboxData = require('../test/sandbox/data');
+const { PULL_PAGE } = require('../test/sandbox/pull');
 const { CONFIG, TARGETS } = require('./config');
 
 const NODE = { oneall: 'OneAll', http: 'HTTP Request' };
@@ -15,175 +16,114 @@ const CRED = {
 	basic: { id: 'benchBasicCred01', name: 'Basic auth, same keys (bench)' },
 };
 const TWITTER = sandboxData.identities.filter((i) => i.provider === 'twitter').map((i) => i.identity_token);
-const FACEBOOK = sandboxData.named.facebook.identity_token;
 
-/**
- * Timed workloads: each is run in pairs (OneAll, HTTP Request), the order alternating.
- * `target`: the largest ratio of node times OneAll / HTTP Request that meets it (null: reported only).
- */
+// Each run in pairs (OneAll, HTTP Request); `target`: the largest ratio of node times OneAll / HTTP
+// Request that meets it (null: reported only). More than one identity: the token comes from the item.
 const TIMED = [
-	{
-		key: 'fanOut',
-		title: `Fan-out: ${CONFIG.items} tweets over 50 identities, identity token from the item`,
-		identities: 50,
-		tokenFromItem: true,
-		delay: 50,
-		pairs: CONFIG.fanOutPairs,
-		target: 1.25,
-	},
-	{
-		key: 'one0',
-		title: `One identity: ${CONFIG.items} tweets, sandbox 0 ms`,
-		identities: 1,
-		tokenFromItem: false,
-		delay: 0,
-		pairs: CONFIG.onePairs,
-		target: 1.0,
-	},
-	{
-		key: 'one50',
-		title: `One identity: ${CONFIG.items} tweets, sandbox 50 ms (sequential by design)`,
-		identities: 1,
-		tokenFromItem: false,
-		delay: 50,
-		pairs: CONFIG.slowPairs,
-		target: null,
-	},
+	{ key: 'fanOut', identities: 50, delay: 50, pairs: CONFIG.fanOutPairs, target: 1.25 },
+	{ key: 'one0', identities: 1, delay: 0, pairs: CONFIG.onePairs, target: 1.0 },
+	{ key: 'one50', identities: 1, delay: 50, pairs: CONFIG.slowPairs, target: null },
 ];
+TIMED[0].title = `Fan-out: ${CONFIG.items} tweets over 50 identities, identity token from the item`;
+TIMED[1].title = `One identity: ${CONFIG.items} tweets, sandbox 0 ms`;
+TIMED[2].title = `One identity: ${CONFIG.items} tweets, sandbox 50 ms (sequential by design)`;
 
 /** The expression whose evaluations per item are counted (Additional Fields › Link). */
 const COUNTED = {
-	key: 'count',
 	title: `Facebook › Publish Post, Additional Fields › Link from an expression, ${CONFIG.countItems} items`,
 	expression: '={{ $json.url }}',
 	limit: TARGETS.additionalFieldEvaluations,
 };
 
-const messageOf = (i) => `Bench tweet ${i}`;
+/** The item a post came from, by its message ("Bench tweet 7"), else -1. */
 const indexOf = (rec) => {
-	const m = rec.json && rec.json.request && rec.json.request.push && rec.json.request.push.post;
-	const found = m && typeof m.message === 'string' && m.message.match(/^Bench (?:tweet|post) (\d+)$/);
+	const post = rec.json && rec.json.request && rec.json.request.push && rec.json.request.push.post;
+	const found = post && typeof post.message === 'string' && post.message.match(/^Bench (?:tweet|post) (\d+)$/);
 	return found ? Number(found[1]) : -1;
 };
-const identityOf = (rec) => (rec.pathname.match(/^\/push\/identities\/([^/]+)\//) || [])[1];
 
-function posts(w) {
-	return Array.from({ length: CONFIG.items }, (_, i) => ({ identity: TWITTER[i % w.identities], message: messageOf(i) }));
+const oneAll = (parameters) => ({ name: NODE.oneall, type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, parameters, credentials: { oneAllApi: CRED.oneall } });
+const identityToken = (value) => ({ __rl: true, mode: 'id', value });
+
+/** n8n's HTTP Request node with Basic auth (the same keys) and `Accept: application/json`, as OneAll asks. */
+function httpRequest(typeVersion, parameters) {
+	const accept = { parameters: [{ name: 'Accept', value: 'application/json' }] };
+	const auth = { authentication: 'genericCredentialType', genericAuthType: 'httpBasicAuth' };
+	const all = { ...auth, sendHeaders: true, headerParameters: accept, options: {}, ...parameters };
+	return { name: NODE.http, type: 'n8n-nodes-base.httpRequest', typeVersion, parameters: all, credentials: { httpBasicAuth: CRED.basic } };
 }
 
-function shell(name, items, node) {
+/** Manual Trigger → Edit Fields (raw JSON: the posts) → Split Out → `node`. */
+function posting(name, items, node) {
 	const nodes = [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {}, position: [0, 0] },
-		{ name: 'Posts', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ posts: items }), options: {} } },
-		{ name: 'One Item per Post', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'posts', options: {} } },
-		{ position: [600, 0], ...node },
+		manualTrigger(),
+		{ name: 'Posts', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ posts: items }), options: {} } },
+		{ name: 'One Item per Post', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'posts', options: {} } },
+		node,
 	];
-	const connect = (a, b) => ({ [a]: { main: [[{ node: b, type: 'main', index: 0 }]] } });
-	return {
-		id: newId(),
-		name,
-		nodes,
-		connections: { ...connect('Start', 'Posts'), ...connect('Posts', 'One Item per Post'), ...connect('One Item per Post', node.name) },
-		settings: { executionOrder: 'v1' },
-	};
+	return workflow(newId(), name, nodes, [['Start', 'Posts'], ['Posts', 'One Item per Post'], ['One Item per Post', node.name]]);
 }
 
 /** One timed workload's workflow for `kind` ('oneall' | 'http'). */
 function timedWorkflow(w, kind, sandboxUrl) {
-	const token = w.tokenFromItem ? '={{ $json.identity }}' : TWITTER[0];
-	if (kind === 'oneall') {
-		return shell(`Bench · ${w.title} · ${LABEL.oneall}`, posts(w), {
-			name: NODE.oneall,
-			type: 'n8n-nodes-oneall.oneAll',
-			typeVersion: 1,
-			parameters: {
-				resource: 'twitter',
-				operation: 'publishTweet',
-				identityToken: { __rl: true, mode: 'id', value: token },
-				message: '={{ $json.message }}',
-				additionalFields: {},
-			},
-			credentials: { oneAllApi: CRED.oneall },
-		});
-	}
-	// The same POST, URL, headers (Basic auth with the same keys) and JSON body.
-	const url = w.tokenFromItem
-		? `=${sandboxUrl}/push/identities/{{ $json.identity }}/twitter/post.json`
-		: `${sandboxUrl}/push/identities/${token}/twitter/post.json`;
-	return shell(`Bench · ${w.title} · ${LABEL.http}`, posts(w), {
-		name: NODE.http,
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.5,
-		parameters: {
-			method: 'POST',
-			url,
-			authentication: 'genericCredentialType',
-			genericAuthType: 'httpBasicAuth',
-			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'Accept', value: 'application/json' }] },
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: '={"request":{"push":{"post":{"message":"{{ $json.message }}"}}}}',
-			options: {},
-		},
-		credentials: { httpBasicAuth: CRED.basic },
-	});
+	const posts = Array.from({ length: CONFIG.items }, (_, i) => ({ identity: TWITTER[i % w.identities], message: `Bench tweet ${i}` }));
+	const token = w.identities > 1 ? '={{ $json.identity }}' : TWITTER[0];
+	const url = `${w.identities > 1 ? '=' : ''}${sandboxUrl}/push/identities/${w.identities > 1 ? '{{ $json.identity }}' : token}/twitter/post.json`;
+	const jsonBody = '={"request":{"push":{"post":{"message":"{{ $json.message }}"}}}}';
+	const node =
+		kind === 'oneall'
+			? tweet(NODE.oneall, { identity: token, message: '={{ $json.message }}', credentials: { oneAllApi: CRED.oneall } })
+			: httpRequest(4.5, { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody });
+	return posting(`Bench · ${w.title} · ${LABEL[kind]}`, posts, node);
 }
 
 function countedWorkflow() {
 	const items = Array.from({ length: CONFIG.countItems }, (_, i) => ({ message: `Bench post ${i}`, url: `https://example.com/bench/${i}` }));
-	return shell(`Bench · ${COUNTED.title}`, items, {
-		name: NODE.oneall,
-		type: 'n8n-nodes-oneall.oneAll',
-		typeVersion: 1,
-		parameters: {
-			resource: 'facebook',
-			operation: 'publishPost',
-			identityToken: { __rl: true, mode: 'id', value: FACEBOOK },
-			message: '={{ $json.message }}',
-			additionalFields: { link: COUNTED.expression },
-		},
-		credentials: { oneAllApi: CRED.oneall },
-	});
+	const post = { identityToken: identityToken(sandboxData.named.facebook.identity_token), message: '={{ $json.message }}', additionalFields: { link: COUNTED.expression } };
+	return posting(`Bench · ${COUNTED.title}`, items, oneAll({ resource: 'facebook', operation: 'publishPost', ...post }));
 }
 
-/**
- * Marks each request as it reaches the sandbox with how many requests were still unanswered at that
- * moment, in all and to its identity (the sandbox sets a record's status when it answers).
- */
-function watchArrivals(sb) {
-	if (sb.requests.push !== Array.prototype.push) return;
-	let open = [];
-	sb.requests.push = function (...recs) {
-		for (const rec of recs) {
-			open = open.filter((r) => r.status === null);
-			const identity = identityOf(rec);
-			rec.openAtArrival = open.length;
-			rec.openForIdentity = open.filter((r) => identityOf(r) === identity).length;
-			open.push(rec);
-		}
-		return Array.prototype.push.apply(this, recs);
+// Reads: one identity per size, so each list is the sandbox's own seed of that length, read in pages
+// of the largest size the sandbox allows; a list of whole pages ends with an empty one.
+const readToken = (size) => TWITTER[CONFIG.readSizes.indexOf(size) + 1];
+const readPath = (size) => `/pull/identities/${readToken(size)}/twitter/tweets.json`;
+const readPages = (size) => Math.floor(size / PULL_PAGE.max) + 1;
+/** The sandbox seed the reads need: `startSandbox({ pullSizes })`. */
+const PULL_SIZES = Object.fromEntries(CONFIG.readSizes.map((size) => [readToken(size), { tweets: size }]));
+
+function readWorkflow(size, kind, sandboxUrl) {
+	const pagination = {
+		parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+		paginationCompleteWhen: 'other',
+		completeExpression: `={{ $response.body.response.result.data.tweets.entries.length < ${PULL_PAGE.max} }}`,
+	};
+	const query = { parameters: [{ name: 'num_tweets', value: String(PULL_PAGE.max) }] };
+	const node =
+		kind === 'oneall'
+			? oneAll({ resource: 'twitter', operation: 'getManyTweets', identityToken: identityToken(readToken(size)), returnAll: true, options: {} })
+			: httpRequest(4.2, { url: `${sandboxUrl}${readPath(size)}`, sendQuery: true, queryParameters: query, options: { pagination: { pagination } } });
+	return workflow(newId(), `Bench · read ${size} tweets · ${LABEL[kind]}`, [manualTrigger(), node], [['Start', node.name]]);
+}
+
+/** Each timed workload and each read with its two workflows (`oneall`, `http`). */
+function workloads(sandboxUrl) {
+	const both = (make) => ({ oneall: make('oneall'), http: make('http') });
+	return {
+		timed: TIMED.map((w) => ({ ...w, ...both((kind) => timedWorkflow(w, kind, sandboxUrl)) })),
+		reads: CONFIG.readSizes.map((size) => ({ size, ...both((kind) => readWorkflow(size, kind, sandboxUrl)) })),
 	};
 }
 
-/**
- * What the sandbox saw: requests in input order per identity, overlaps per identity (a request
- * arriving while an earlier one to the same identity was unanswered), most in flight at once.
- */
+// What the sandbox saw: whether each identity's requests arrived in input order, overlaps (requests
+// arriving while an earlier one to the same identity was unanswered), the most in flight at once.
 function orderAndOverlap(records) {
-	const byIdentity = new Map();
-	for (const r of records) {
-		const id = identityOf(r);
-		if (!byIdentity.has(id)) byIdentity.set(id, []);
-		byIdentity.get(id).push(r);
-	}
+	const last = new Map();
 	let inOrder = true;
-	for (const list of byIdentity.values()) {
-		for (let i = 1; i < list.length; i++) if (indexOf(list[i]) < indexOf(list[i - 1])) inOrder = false;
+	for (const r of records) {
+		if (indexOf(r) < (last.get(r.identity) ?? -1)) inOrder = false;
+		last.set(r.identity, indexOf(r));
 	}
-	const overlaps = records.filter((r) => r.openForIdentity > 0).length;
-	const maxInFlight = records.reduce((m, r) => Math.max(m, r.openAtArrival + 1), 0);
-	return { identities: byIdentity.size, inOrder, overlaps, maxInFlight };
+	return { identities: last.size, inOrder, overlaps: overlapsPerIdentity(records).length, maxInFlight: maxInFlight(records) };
 }
 
-module.exports = { TIMED, COUNTED, NODE, LABEL, CRED, TWITTER, timedWorkflow, countedWorkflow, watchArrivals, orderAndOverlap, indexOf };
+module.exports = { COUNTED, NODE, LABEL, CRED, PULL_SIZES, workloads, countedWorkflow, readPath, readPages, orderAndOverlap, indexOf };

@@ -1,22 +1,12 @@
 'use strict';
 /*
- * Loaded into the n8n process with `node --require bench/lib/preload.js` by bench/measure.js. It only
- * observes; when the process exits it writes to $BENCH_PRELOAD_OUT:
- *   - VmHWM / VmRSS from /proc/self/status (peak and final resident memory, kB);
- *   - the process's CPU time (all threads, so isolated-vm's expression evaluation too) every 50 ms,
- *     as [epoch ms, CPU ms] pairs: the CPU a node's execution window used can be read off it, a
- *     figure that other processes on a busy machine disturb far less than wall time;
- *   - a pair of clock readings (Date.now() and the monotonic clock V8's CPU profiler uses), so that
- *     n8n's run data times (epoch ms) can be placed on a --cpu-prof profile's time line;
- *   - how long n8n's own loader took to require and instantiate this package's node and credential
- *     (timed around Module._load and the exported classes' constructors);
- *   - with BENCH_COUNT_EXPRESSIONS=1: how many expressions n8n evaluated (calls of
- *     Expression.prototype.resolveSimpleParameterValue with an "=..." string), in all and for each
- *     expression text: every parameter value n8n resolves, declarative nodes' included, goes through
- *     that method, so the count per text is how often n8n evaluated that parameter;
- *   - with BENCH_ATTRIBUTE_EXPRESSIONS=1 as well: for each expression text, which code asked for
- *     each evaluation (read off the call stack, see callerOf), so a count can be split between
- *     n8n's declarative engine and the node itself.
+ * Loaded into the n8n process (`node --require`) by bench/measure.js; it only observes. On exit it
+ * writes to $BENCH_PRELOAD_OUT: peak memory (vmHwmKb); the process's CPU time, all threads, every
+ * 50 ms (cpuSeries: a node's CPU can be read off it, which a busy machine disturbs far less than wall
+ * time); a clock pair to place run data times on a --cpu-prof profile; how long n8n's own loader took
+ * to require and `new` our node and credential (loadInN8n); and the calls of
+ * Expression.prototype.resolveSimpleParameterValue per "=…" text, through which every parameter value
+ * n8n resolves goes (counts.byExpression), with BENCH_ATTRIBUTE_EXPRESSIONS=1 also by who asked (byCaller).
  */
 const fs = require('fs');
 const Module = require('module');
@@ -25,10 +15,9 @@ const { performance } = require('perf_hooks');
 const out = process.env.BENCH_PRELOAD_OUT;
 if (out) {
 	const clock = { epochMs: Date.now(), monoUs: Number(process.hrtime.bigint() / 1000n) };
-	const ours = {}; // file kind → { requireMs, newMs }
-	const counts = { expressions: 0, simpleValues: 0, byExpression: {}, byCaller: {} };
-	const countExpressions = process.env.BENCH_COUNT_EXPRESSIONS === '1';
-	const attribute = countExpressions && process.env.BENCH_ATTRIBUTE_EXPRESSIONS === '1';
+	const ours = {}; // 'node' | 'credential' → { requireMs, newMs }
+	const counts = { byExpression: {}, byCaller: {} };
+	const attribute = process.env.BENCH_ATTRIBUTE_EXPRESSIONS === '1';
 	const OURS = /[\\/]node_modules[\\/]n8n-nodes-oneall[\\/]dist[\\/](nodes[\\/]OneAll[\\/]OneAll\.node|credentials[\\/]OneAllApi\.credentials)\.js$/;
 	const cpuSeries = [];
 	const cpuTick = () => {
@@ -38,47 +27,44 @@ if (out) {
 	cpuTick();
 	setInterval(cpuTick, 50).unref();
 	let patchedExpression = false;
-	let depth = 0;
+	let depth = 0; // our node may require our credential: time only the outermost load
 
+	/** 'node' or 'credential' when this request is n8n's first load of our node or credential file. */
+	const oursOf = (request, parent, isMain) => {
+		if (depth > 0 || typeof request !== 'string' || !request.includes('n8n-nodes-oneall')) return null;
+		try {
+			const m = OURS.exec(Module._resolveFilename(request, parent, isMain));
+			const kind = m && (m[1].startsWith('credentials') ? 'credential' : 'node');
+			return kind && !ours[kind] ? kind : null;
+		} catch {
+			return null; // n8n's loader reports it
+		}
+	};
 	const originalLoad = Module._load;
 	Module._load = function (request, parent, isMain) {
-		let filename = null;
-		if (depth === 0 && typeof request === 'string' && request.includes('n8n-nodes-oneall')) {
-			try {
-				filename = Module._resolveFilename(request, parent, isMain);
-			} catch {
-				filename = null;
-			}
-			if (filename && !OURS.test(filename)) filename = null;
-		}
-		if (!filename) {
+		const kind = oursOf(request, parent, isMain);
+		if (!kind) {
 			const result = originalLoad.apply(this, arguments);
-			if (countExpressions && !patchedExpression && result && typeof result === 'object') patchExpression(result);
+			if (!patchedExpression && result && typeof result === 'object') patchExpression(result);
 			return result;
 		}
-		const kind = /credentials/.test(filename) ? 'credential' : 'node';
-		const first = !ours[kind];
 		depth++;
 		const t = performance.now();
-		let result;
 		try {
-			result = originalLoad.apply(this, arguments);
+			const result = originalLoad.apply(this, arguments);
+			ours[kind] = { requireMs: performance.now() - t, newMs: null };
+			wrapConstructors(result, ours[kind]);
+			return result;
 		} finally {
 			depth--;
 		}
-		if (first) {
-			ours[kind] = { requireMs: performance.now() - t, newMs: null };
-			wrapConstructors(result, ours[kind]);
-		}
-		return result;
 	};
 
 	function wrapConstructors(exportsObject, record) {
-		if (!exportsObject || typeof exportsObject !== 'object') return;
-		for (const key of Object.keys(exportsObject)) {
+		for (const key of Object.keys(exportsObject || {})) {
 			const C = exportsObject[key];
 			const desc = Object.getOwnPropertyDescriptor(exportsObject, key);
-			if (typeof C !== 'function' || !desc || !desc.writable) continue;
+			if (typeof C !== 'function' || !desc.writable) continue;
 			exportsObject[key] = new Proxy(C, {
 				construct(target, args, newTarget) {
 					const t = performance.now();
@@ -101,9 +87,7 @@ if (out) {
 		patchedExpression = true;
 		const original = E.prototype.resolveSimpleParameterValue;
 		E.prototype.resolveSimpleParameterValue = function (value) {
-			counts.simpleValues++;
 			if (typeof value === 'string' && value.charAt(0) === '=') {
-				counts.expressions++;
 				const key = value.length > 200 ? `${value.slice(0, 200)}…` : value;
 				counts.byExpression[key] = (counts.byExpression[key] || 0) + 1;
 				if (attribute) {
@@ -135,37 +119,11 @@ if (out) {
 		return 'elsewhere in n8n';
 	}
 
-	let written = false;
-	const write = () => {
-		if (written) return;
-		written = true;
+	process.on('exit', () => {
 		cpuTick();
-		let status = '';
-		try {
-			status = fs.readFileSync('/proc/self/status', 'utf8');
-		} catch {
-			/* not Linux */
-		}
-		const kb = (key) => {
-			const m = status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'));
-			return m ? Number(m[1]) : null;
-		};
-		try {
-			fs.writeFileSync(
-				out,
-				JSON.stringify({
-					pid: process.pid,
-					clock,
-					vmHwmKb: kb('VmHWM'),
-					vmRssKb: kb('VmRSS'),
-					loadInN8n: ours,
-					cpuSeries,
-					counts: countExpressions ? counts : undefined,
-				}),
-			);
-		} catch {
-			/* nothing to do */
-		}
-	};
-	process.on('exit', write);
+		const status = fs.existsSync('/proc/self/status') ? fs.readFileSync('/proc/self/status', 'utf8') : '';
+		const vmHwm = status.match(/^VmHWM:\s+(\d+) kB/m);
+		const data = { clock, vmHwmKb: vmHwm ? Number(vmHwm[1]) : null, loadInN8n: ours, cpuSeries, counts };
+		fs.writeFileSync(out, JSON.stringify(data));
+	});
 }
