@@ -212,8 +212,9 @@ function sandboxHandle(live, at) {
  *   at tlsUrl; rec.tls says which), callback (defaults of the video callbacks, callback.js).
  */
 async function startSandbox(options = {}) {
-	const { port = 0, host = '127.0.0.1', publicKey = 'sandbox-public-key', privateKey = 'sandbox-private-key', delayMs = 0 } = options;
-	const { data = defaultData, strictIds = true, maxRecords = 200000, siteExists = true, tls = null, pullSizes = null, callback = {} } = options;
+	const { port = 0, host = '127.0.0.1', publicKey = 'sandbox-public-key', privateKey = 'sandbox-private-key' } = options;
+	const { delayMs = 0, data = defaultData, strictIds = true, maxRecords = 200000, siteExists = true } = options;
+	const { tls = null, pullSizes = null, callback = {} } = options;
 
 	const { identitiesAsc, byToken, basePull } = prepareIdentities(data);
 	const recorder = createRecorder(maxRecords);
@@ -240,9 +241,9 @@ async function startSandbox(options = {}) {
 	const tlsServer = tls ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest) : null;
 	const tlsUrl = tlsServer ? `https://${urlHost}:${await listen(tlsServer, 0, host)}` : null;
 	const servers = [server, tlsServer].filter(Boolean);
-	const identities = identitiesAsc.length;
 	const url = `http://${urlHost}:${actualPort}`;
-	handle = sandboxHandle(live, { url, tlsUrl, port: actualPort, host, publicKey, privateKey, authHeader: auth.header, data, identities, strictIds, delayMs, servers });
+	const keys = { publicKey, privateKey, authHeader: auth.header };
+	handle = sandboxHandle(live, { url, tlsUrl, port: actualPort, host, ...keys, data, identities: identitiesAsc.length, strictIds, delayMs, servers });
 	return handle;
 }
 
