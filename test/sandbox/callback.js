@@ -1,14 +1,10 @@
 'use strict';
 
 /**
- * OneAll's video callback, played by the sandbox (markers, defaults and records: README.md).
- *
- * Twitter and YouTube video uploads are asynchronous: OneAll answers "queued" at once and, when
- * the video is processed, POSTs the final result to the upload's `callback_url`. After such a
- * successful push the sandbox does the same after a delay, once (no retry unless asked), and
- * records what it was answered. The final envelope's shape is UNCONFIRMED (OneAll documents that
- * the callback exists, not its body): the usual envelope with `result.data.video` as the upload
- * returned it, with `status: "published"`.
+ * OneAll's video callback, played by the sandbox (markers, defaults and records: README.md):
+ * Twitter and YouTube video uploads answer "queued" at once, and OneAll POSTs the final result to
+ * the upload's `callback_url` later. Its envelope's shape is UNCONFIRMED (OneAll documents the
+ * callback, not its body): `result.data.video` as the upload returned it, `status: "published"`.
  */
 
 const CALLBACK_RE = /__callback:(ok|error|never)(?::(\d{1,6}))?(?::retry(\d{1,2}))?/i;

@@ -1,15 +1,11 @@
 'use strict';
 
 /**
- * Faults the sandbox can play instead of (or on top of) a normal answer, and the per-request delay.
- *
- * A fault comes from `sb.setFault(f)` / `POST /__sandbox/fault` (optionally only for requests
- * that match, a number of times, after skipping some), or from a `__fault:<name>` marker in one
- * request's body or query string: `500` (any 4xx/5xx), `flagError`, `html`, `empty`, `truncated`,
- * `hang`, `slow[:ms]`, `reset`. A marker wins over the fault that is set, and does not use it up.
- *
- * `__delay:<ms>` in a body answers normally, that much later: a client that must send one
- * identity's posts one at a time can be caught overlapping them only if each answer takes a while.
+ * Faults the sandbox can play instead of (or on top of) a normal answer: the one set with
+ * `sb.setFault(f)` (optionally only for requests that match, a number of times, after skipping
+ * some), or a `__fault:<name>` marker in one request, which wins and does not use the set one up.
+ * `__delay:<ms>` answers normally, that much later: a client that must send one identity's posts
+ * one at a time can be caught overlapping them only if each answer takes a while.
  */
 
 const { INFO_401, envelope, errResp } = require('./envelope');

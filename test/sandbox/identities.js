@@ -1,12 +1,9 @@
 'use strict';
 
 /**
- * The sandbox's identities: the data set's identities ordered by creation, found by token, and
- * the two Identity API reads (`GET /identities.json` paged, `GET /identities/<uuid>.json`), plus
- * the identity checks every identity path goes through (token 404, provider 403).
- *
- * Facts vs guesses: the pagination node, its parameter names, the default of 250 and the maximum
- * of 500 are OneAll's documentation; the 400 and 404 texts are the sandbox's own, UNCONFIRMED.
+ * The data set's identities by token, the two Identity API reads and the identity checks of
+ * every identity path (token 404, provider 403). The pagination node, its parameters, the default
+ * of 250 and the maximum of 500 are OneAll's documentation; the 400 / 404 texts are UNCONFIRMED.
  */
 
 const { generatedPull } = require('./data');
@@ -97,13 +94,9 @@ function createIdentityList(identitiesAsc) {
 	function pageData(page, epp, dir) {
 		const all = dir === 'asc' ? jsonAsc : jsonDesc;
 		const slice = all.slice((page - 1) * epp, page * epp);
-		const pagination = {
-			current_page: page,
-			total_pages: Math.max(1, Math.ceil(all.length / epp)),
-			entries_per_page: epp,
-			total_entries: all.length,
-			order: { field: 'date_creation', direction: dir },
-		};
+		const total = all.length;
+		const pagination = { current_page: page, total_pages: Math.max(1, Math.ceil(total / epp)), entries_per_page: epp, total_entries: total };
+		pagination.order = { field: 'date_creation', direction: dir };
 		return `{"identities":{"pagination":${JSON.stringify(pagination)},"count":${slice.length},"entries":[${slice.join(',')}]}}`;
 	}
 

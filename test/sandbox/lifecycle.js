@@ -1,15 +1,11 @@
 'use strict';
 
 /**
- * The sandbox's Update API: `PUT|DELETE /update/identities/<uuid>/<one of the 12 paths below>`
- * edits or deletes what a push published or the data set seeded (pull.js's store), so the Pull
- * lists show each edit and leave out what was deleted; an id never published, or deleted, is 404.
- *
- * Order of checks after the shared ones (routes.js): path ids well formed (404) → parent page /
+ * The sandbox's Update API (README.md): edits or deletes what was published or seeded in pull.js's
+ * store. Checks after the shared ones (routes.js): path ids well formed (404) → parent page /
  * playlist exists (404) → object exists (404) → [PUT] Content-Type, JSON, the `request.update`
  * node, types, "at least one" and "link or attachments" (400), board name exists (404) → 200.
- * Paths, methods and PUT bodies are OneAll's documentation ("link or attachments" for page
- * posts); every result (the ids echoed back, `object` names) is UNCONFIRMED, like the push results.
+ * Paths, methods and PUT bodies are OneAll's documentation; the results are UNCONFIRMED.
  */
 
 const { okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');

@@ -1,15 +1,10 @@
 'use strict';
 
 /**
- * The sandbox's Pull API (GET /pull/identities/<uuid>/<path>) and the store of lists it reads:
- * the pick lists (pages, groups, companies, boards, playlists) and the published objects (tweets,
- * posts, pins, videos, ...), which pushes add to and the Update API (lifecycle.js) edits and
- * deletes through objects() / hasId(). Answers, paging and the order of checks: README.md.
- *
- * Facts vs guesses: the paths and the names num_posts, num_pages, num_tweets, page,
- * limit_own_posts and after_tweet_id are OneAll's (Pull docs table and PHP SDK, whose default
- * page size is 25); the maximum of 100, the 400 texts, the entry shapes and the strictness about
- * unknown parameters are the sandbox's own, UNCONFIRMED.
+ * The sandbox's Pull API (answers, paging, order of checks: README.md) and the store of lists it
+ * reads, which pushes add to and the Update API edits and deletes through objects() / hasId().
+ * The paths, parameter names and the default page size of 25 are OneAll's (Pull docs table, PHP
+ * SDK); the maximum of 100, the texts, the entry shapes and the strictness are UNCONFIRMED.
  */
 
 const { generatedObjects, facebookUserId, oneAllDate } = require('./data');
@@ -150,16 +145,19 @@ class Listing {
 	/** An edit keeps the entry's place; an id not listed yet is added as published. */
 	set(id, entry) {
 		if (!this.has(id)) return this.add(entry);
-		this.seeds = this.seeds.map((e) => (this.idOf(e) === String(id) ? entry : e));
-		this.created = this.created.map((e) => (this.idOf(e) === String(id) ? entry : e));
 		this.byId.set(String(id), entry);
-		return this.touch();
+		this.replace(id, [entry]);
 	}
 
 	delete(id) {
-		if (!this.byId.delete(String(id))) return;
-		this.seeds = this.seeds.filter((e) => this.idOf(e) !== String(id));
-		this.created = this.created.filter((e) => this.idOf(e) !== String(id));
+		if (this.byId.delete(String(id))) this.replace(id, []);
+	}
+
+	/** Every entry with this id, in the seed and in what was published, replaced by `by`. */
+	replace(id, by) {
+		const swap = (list) => list.flatMap((e) => (this.idOf(e) === String(id) ? by : [e]));
+		this.seeds = swap(this.seeds);
+		this.created = swap(this.created);
 		this.touch();
 	}
 

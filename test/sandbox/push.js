@@ -1,13 +1,10 @@
 'use strict';
 
 /**
- * The sandbox's Push API: `POST /push/identities/<uuid>/<one of the 20 push paths>`, its
- * operation table (the node contract), the body checks and the ids a push is answered with.
- *
- * Order of checks after the shared ones (routes.js): path id (404, strictIds) → Content-Type (400)
- * → JSON body and the operation's nodes, required keys and types (400) → body ids (404,
- * strictIds) → 200. The Twitter picture result is documented by OneAll; every other result (ids,
- * `status: 'queued'`) is UNCONFIRMED and chosen to be plausible.
+ * The sandbox's Push API: its operation table (the node contract), the body checks and the ids a
+ * push is answered with. Checks after the shared ones (routes.js): path id (404, strictIds) →
+ * Content-Type, JSON body, the operation's nodes, required keys and types (400) → body ids (404,
+ * strictIds) → 200. Only the Twitter picture result is documented by OneAll; the rest is UNCONFIRMED.
  */
 
 const { okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
@@ -27,11 +24,9 @@ const num = (n) => formatId('numeric', n);
 /** What a parent id in a path or body is called in the 404 texts. */
 const WHAT = { pages: 'page', groups: 'group', companies: 'company', boards: 'board', playlists: 'playlist', pagePosts: 'post' };
 
-// The 20 push operations; the provider is the key's first part. Field types: see fields.js.
-// `oneOf`: at least one of these keys must be a non-empty string (Facebook / LinkedIn posts).
-// `bodyId`: [key, pull list] whose value must exist in the identity's pull list (strictIds).
-// `pathId`: pull list the id in the path must exist in (strictIds).
-// Unknown extra keys are accepted (customFields) and ignored. `result(n, body node, path id)`.
+// The 20 push operations; the provider is the key's first part, unknown extra keys (customFields)
+// are ignored. `oneOf`: at least one of these keys must be a non-empty string; `bodyId`: [key, pull
+// list] / `pathId`: pull list the id must exist in (strictIds). `result(n, body node, path id)`.
 const MSG_OR_LINK = ['message', 'link'];
 const FB_POST = { message: 'text', link: 'url', attachments: 'ids' };
 const LI_POST = { message: 'text', link: 'url', title: 'text', description: 'text', picture: 'url' };

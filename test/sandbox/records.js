@@ -1,19 +1,15 @@
 'use strict';
 
 /**
- * What the sandbox remembers of the requests it served: one record per API request (control
- * requests are not recorded), the counters behind `sb.stats()`, the push id counter, and the
- * per-identity overlap check over the records. `arrivedAt` / `endedAt` are the sandbox's
- * `performance.now()`; `endedAt` stays null for a request never answered.
+ * What the sandbox remembers of the requests it served (one record per API request, made by
+ * add()), the counters behind `sb.stats()`, the push id counter, and the overlap check.
  */
 
 const { performance } = require('node:perf_hooks');
 
 /**
- * Requests to one identity that were open at the sandbox at the same time: for each identity, in
- * order of arrival, a request that arrived before an earlier one had been answered (a request never
- * answered stays open for good).
- * @returns {{ identity: string, open: number, arrived: number }[]} record seqs of each overlapping pair
+ * Requests to one identity that were open at the sandbox at the same time (one never answered
+ * stays open for good): [{ identity, open, arrived }], the record seqs of each overlapping pair.
  */
 function overlapsPerIdentity(records) {
 	const byIdentity = new Map();

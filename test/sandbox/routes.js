@@ -1,16 +1,10 @@
 'use strict';
 
 /**
- * Which API a request is for, and the checks all of them share before their own:
- *
- *   POST /push/identities/<uuid>/<one of the 20 push paths>          push.js
- *   PUT|DELETE /update/identities/<uuid>/<one of the 12 paths>        lifecycle.js
- *   GET  /identities.json, /identities/<uuid>.json                    identities.js
- *   GET  /pull/identities/<uuid>/<one of the 17 read paths>           pull.js
- * Everything else: 404 envelope; a wrong method: 405 envelope.
- *
- * Order of checks: [no Site: 404] → route (404) → method (405) → HTTP Basic (401) → identity
- * token format / unknown identity (404) → identity provider vs path provider (403) → the API's own.
+ * Which API a request is for (push.js, lifecycle.js, identities.js, pull.js; anything else: 404),
+ * and the checks all of them share before their own: [no Site: 404] → route (404) → method (405)
+ * → HTTP Basic (401) → identity token format / unknown identity (404) → identity provider vs path
+ * provider (403).
  */
 
 const { INFO_401, INFO_NO_SITE, errResp, uriNotFound, methodNotAllowed } = require('./envelope');
@@ -41,11 +35,7 @@ function resolve(pull, pathname) {
 	return spec && { kind, methods: spec.methods, token, match: { spec, sub }, provider: spec.provider };
 }
 
-/**
- * Route, check and answer one API request: { status, body, headers? }. `state`: the sandbox's
- * own (siteExists, strictIds, byToken, authOk, listIdentities, the store `pull`, callbacks,
- * nextPushId).
- */
+/** Route, check and answer one API request: { status, body, headers? }. `state`: see startSandbox. */
 function answerApi(state, method, pathname, query, headers, body, rec) {
 	const resource = pathname;
 	if (!state.siteExists) return errResp(resource, 404, INFO_NO_SITE);

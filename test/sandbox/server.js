@@ -1,16 +1,14 @@
 'use strict';
 
 /**
- * A local OneAll-compatible HTTP server for tests and benchmarks (plain node:http, no deps);
- * usage in README.md. This module wires the sandbox together and handles HTTP: it reads each
- * request, records it, lets a fault or the delay act, and sends the answer routes.js chose;
- * /__sandbox/... is the control API (control.js), not recorded. A request sent to it as to an
- * HTTP proxy (the whole URL as its target) is served the same and recorded with `viaProxy`.
- * With `siteExists: false` it plays a subdomain that has no OneAll Site: every API request gets
- * a 404 envelope (OneAll's own plugins read that as "the subdomain does not exist"; the info text
- * is UNCONFIRMED).
+ * A local OneAll-compatible HTTP server for tests and benchmarks (usage: README.md). This module
+ * wires the sandbox together and handles HTTP: it reads each request, records it, lets a fault or
+ * the delay act, and sends the answer routes.js chose; /__sandbox/... is the control API.
+ * `siteExists: false` plays a subdomain without a OneAll Site (404 to all, as OneAll's own plugins
+ * read it; the info text is UNCONFIRMED).
  */
 
+const { once } = require('node:events');
 const http = require('node:http');
 const https = require('node:https');
 const { performance } = require('node:perf_hooks');
@@ -75,11 +73,7 @@ function send(live, res, rec, t0, resp) {
 	live.recorder.finish(rec, t0, resp.status);
 }
 
-/**
- * One API request, its body read: record it, then a fault, the route's answer or both, sent now
- * or after the delay. `live`: the sandbox's running parts (state, recorder, faults, delay, timers,
- * hanging answers).
- */
+/** One API request, its body read: record it, then a fault, the route's answer or both, sent now or after the delay. */
 function serveApi(live, req, res, body, t0) {
 	const target = readTarget(req.url);
 	const rec = live.recorder.add(req, target, body, parseJson(body), t0);
@@ -134,30 +128,21 @@ function requestHandler(live, control) {
 
 async function listen(server, port, host) {
 	server.keepAliveTimeout = 30000;
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => {
-			server.off('error', reject);
-			resolve();
-		});
-	});
+	server.listen(port, host);
+	await once(server, 'listening');
 	return server.address().port;
 }
 
-/** What startSandbox answers. `live`: the running parts; `at`: addresses, keys, data and options. */
-function sandboxHandle(live, at) {
+/**
+ * What startSandbox answers. `live`: the running parts; `pub`: { url, tlsUrl, port, host,
+ * publicKey, privateKey, authHeader, data }; `at`: { identities, strictIds, delayMs, servers }.
+ */
+function sandboxHandle(live, pub, at) {
 	const { state, recorder, faults } = live;
-	const { url, tlsUrl, port, host, publicKey, privateKey, authHeader, data, servers } = at;
+	const { data } = pub;
 	let closed = null;
 	return {
-		url,
-		tlsUrl,
-		port,
-		host,
-		publicKey,
-		privateKey,
-		authHeader,
-		data,
+		...pub,
 		named: data.named || {},
 		requests: recorder.requests,
 		/** OneAll's video callbacks: records, settled(n), setDefaults({ outcome, delayMs, retries }) (callback.js). */
@@ -186,7 +171,7 @@ function sandboxHandle(live, at) {
 		info() {
 			const named = {};
 			for (const [k, v] of Object.entries(data.named || {})) named[k] = { identity_token: v.identity_token, provider: v.provider, displayName: v.displayName };
-			return { url: at.url, publicKey: at.publicKey, privateKey: at.privateKey, identities: at.identities, strictIds: at.strictIds, delayMs: live.delay, named };
+			return { url: pub.url, publicKey: pub.publicKey, privateKey: pub.privateKey, identities: at.identities, strictIds: at.strictIds, delayMs: live.delay, named };
 		},
 		close() {
 			if (closed) return closed;
@@ -195,8 +180,8 @@ function sandboxHandle(live, at) {
 			for (const res of live.hanging) res.socket?.destroy();
 			live.hanging.clear();
 			state.callbacks.close();
-			closed = Promise.all(servers.map((each) => new Promise((resolve) => each.close(() => resolve()))));
-			for (const each of servers) each.closeAllConnections();
+			closed = Promise.all(at.servers.map((each) => new Promise((resolve) => each.close(() => resolve()))));
+			for (const each of at.servers) each.closeAllConnections();
 			return closed;
 		},
 	};
@@ -241,9 +226,8 @@ async function startSandbox(options = {}) {
 	const tlsServer = tls ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest) : null;
 	const tlsUrl = tlsServer ? `https://${urlHost}:${await listen(tlsServer, 0, host)}` : null;
 	const servers = [server, tlsServer].filter(Boolean);
-	const url = `http://${urlHost}:${actualPort}`;
-	const keys = { publicKey, privateKey, authHeader: auth.header };
-	handle = sandboxHandle(live, { url, tlsUrl, port: actualPort, host, ...keys, data, identities: identitiesAsc.length, strictIds, delayMs, servers });
+	const pub = { url: `http://${urlHost}:${actualPort}`, tlsUrl, port: actualPort, host, publicKey, privateKey, authHeader: auth.header, data };
+	handle = sandboxHandle(live, pub, { identities: identitiesAsc.length, strictIds, delayMs, servers });
 	return handle;
 }
 
