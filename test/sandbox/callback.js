@@ -1,31 +1,10 @@
 'use strict';
 
 /**
- * OneAll's video callback, played by the sandbox.
- *
- * Twitter and YouTube video uploads are asynchronous: OneAll answers "queued" at once and, when
- * the video is processed, POSTs the final result to the upload's `callback_url`. After a
- * successful `twitter/video.json` or `youtube/video.json` push whose `video.callback_url` is set,
- * the sandbox does the same: it POSTs a final envelope there after a delay, once (no retry unless
- * asked), and records what it was answered.
- *
- * What a test chooses, per video, with a marker anywhere in the video URL (`video.video_url`):
- *   __callback:ok[:<ms>]       success envelope, video status "published" (default delay 1000 ms)
- *   __callback:error[:<ms>]    error envelope (flag "error", code 400, ERROR_INFO)
- *   __callback:never           no callback at all
- *   __callback:<outcome>:<ms>:retry<n>   up to n more tries while the answer is not 2xx (1 s apart)
- * Without a marker: `defaults` (startSandbox option `callback: { outcome, delayMs, retries }`, or
- * `sb.callbacks.setDefaults(...)`), by default ok after 1000 ms, no retry.
- *
- * Records (`sb.callbacks.records`, control API `GET /__sandbox/callbacks`), one per scheduled callback:
- *   { seq, provider, identity, videoId, videoUrl, url, outcome, delayMs, retries, uploadSeq,
- *     scheduledAt, body, attempts: [{ at, status, body, error }], done }
- * `attempts[].body` is the first 500 characters of what the callback URL answered; `status` is null
- * when nothing answered (`error` then says why).
- *
- * The shape of the final envelope is UNCONFIRMED (OneAll documents that the callback exists, not
- * its body): it is the usual envelope with `result.data.video` as the upload returned it, with
- * `status: "published"`.
+ * OneAll's video callback, played by the sandbox (markers, defaults and records: README.md):
+ * Twitter and YouTube video uploads answer "queued" at once, and OneAll POSTs the final result to
+ * the upload's `callback_url` later. Its envelope's shape is UNCONFIRMED (OneAll documents the
+ * callback, not its body): `result.data.video` as the upload returned it, `status: "published"`.
  */
 
 const CALLBACK_RE = /__callback:(ok|error|never)(?::(\d{1,6}))?(?::retry(\d{1,2}))?/i;
@@ -33,7 +12,6 @@ const VIDEO_OPS = { 'twitter/video.json': 'twitter', 'youtube/video.json': 'yout
 const OK_INFO = 'Your video has been published successfully';
 const ERROR_INFO = 'The video could not be published: the social network has rejected the file.';
 const ERROR_CODE = 400;
-const ANSWER_EXCERPT = 500;
 const RETRY_GAP_MS = 1000;
 const POST_TIMEOUT_MS = 10000;
 
@@ -47,24 +25,26 @@ function markerOf(videoUrl) {
 		/* keep it as it is */
 	}
 	const m = CALLBACK_RE.exec(text);
-	if (!m) return null;
-	return {
-		outcome: m[1].toLowerCase(),
-		delayMs: m[2] === undefined ? undefined : Number(m[2]),
-		retries: m[3] === undefined ? undefined : Number(m[3]),
-	};
+	const number = (s) => (s === undefined ? undefined : Number(s));
+	return m && { outcome: m[1].toLowerCase(), delayMs: number(m[2]), retries: number(m[3]) };
 }
 
 /** The body the sandbox POSTs for this video: a success or an error envelope (JSON text). */
 function callbackEnvelope({ outcome, resource, video, date }) {
-	const request = {
-		date,
-		resource,
-		status: outcome === 'ok' ? { flag: 'success', code: 200, info: OK_INFO } : { flag: 'error', code: ERROR_CODE, info: ERROR_INFO },
-	};
-	const response = { request };
+	const status = outcome === 'ok' ? { flag: 'success', code: 200, info: OK_INFO } : { flag: 'error', code: ERROR_CODE, info: ERROR_INFO };
+	const response = { request: { date, resource, status } };
 	if (outcome === 'ok') response.result = { data: { video: { ...video, status: 'published' } } };
 	return JSON.stringify({ response });
+}
+
+function checkedDefaults(d = {}) {
+	const outcome = d.outcome === undefined ? 'ok' : String(d.outcome).toLowerCase();
+	if (!['ok', 'error', 'never'].includes(outcome)) throw new Error('callback outcome must be ok, error or never');
+	const delayMs = d.delayMs === undefined ? 1000 : Number(d.delayMs);
+	const retries = d.retries === undefined ? 0 : Number(d.retries);
+	if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error('callback delayMs must be a number >= 0');
+	if (!Number.isInteger(retries) || retries < 0) throw new Error('callback retries must be an integer >= 0');
+	return { outcome, delayMs, retries };
 }
 
 /**
@@ -76,21 +56,9 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 	const records = [];
 	const timers = new Set();
 	const aborts = new Set();
-	let seq = 0;
-	let defaults = {};
 	const waiters = new Set();
-
-	function setDefaults(d = {}) {
-		const outcome = d.outcome === undefined ? 'ok' : String(d.outcome).toLowerCase();
-		if (!['ok', 'error', 'never'].includes(outcome)) throw new Error('callback outcome must be ok, error or never');
-		const delayMs = d.delayMs === undefined ? 1000 : Number(d.delayMs);
-		const retries = d.retries === undefined ? 0 : Number(d.retries);
-		if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error('callback delayMs must be a number >= 0');
-		if (!Number.isInteger(retries) || retries < 0) throw new Error('callback retries must be an integer >= 0');
-		defaults = { outcome, delayMs, retries };
-		return { ...defaults };
-	}
-	setDefaults(initial);
+	let seq = 0;
+	let defaults = checkedDefaults(initial);
 
 	function later(ms, fn) {
 		const t = setTimeout(() => {
@@ -101,10 +69,7 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 	}
 
 	function notify() {
-		for (const w of [...waiters]) if (w.test()) {
-			waiters.delete(w);
-			w.resolve();
-		}
+		for (const w of [...waiters]) if (w.test()) w.resolve();
 	}
 
 	async function attempt(rec) {
@@ -116,37 +81,35 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		try {
 			const res = await fetch(rec.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: rec.body, signal: ac.signal });
 			entry.status = res.status;
-			entry.body = (await res.text()).slice(0, ANSWER_EXCERPT);
+			entry.body = (await res.text()).slice(0, 500);
 		} catch (err) {
-			entry.error = ac.signal.aborted ? `no answer within ${POST_TIMEOUT_MS} ms` : (err && err.cause && err.cause.code) || (err && err.message) || String(err);
+			entry.error = ac.signal.aborted ? `no answer within ${POST_TIMEOUT_MS} ms` : err?.cause?.code || err?.message || String(err);
 		} finally {
 			clearTimeout(timer);
 			aborts.delete(ac);
 		}
 		const ok = entry.status !== null && entry.status >= 200 && entry.status < 300;
-		if (!ok && rec.attempts.length <= rec.retries) later(RETRY_GAP_MS, () => attempt(rec));
-		else {
-			rec.done = true;
-			notify();
-		}
+		if (!ok && rec.attempts.length <= rec.retries) return later(RETRY_GAP_MS, () => attempt(rec));
+		rec.done = true;
+		notify();
 	}
 
 	/** The server's hook: called after each successful push. */
 	function afterPush(opKey, identity, answer, node, resource, uploadSeq) {
 		const provider = VIDEO_OPS[opKey];
-		if (!provider || !node || typeof node.callback_url !== 'string' || node.callback_url === '') return null;
+		if (!provider || typeof node.callback_url !== 'string' || node.callback_url === '') return null;
 		const asked = markerOf(node.video_url) || {};
 		const outcome = asked.outcome || defaults.outcome;
 		const rec = {
 			seq: ++seq,
 			provider,
 			identity,
-			videoId: answer && answer.video_id,
+			videoId: answer.video_id,
 			videoUrl: node.video_url,
 			url: node.callback_url,
 			outcome,
-			delayMs: asked.delayMs === undefined ? defaults.delayMs : asked.delayMs,
-			retries: asked.retries === undefined ? defaults.retries : asked.retries,
+			delayMs: asked.delayMs ?? defaults.delayMs,
+			retries: asked.retries ?? defaults.retries,
 			uploadSeq,
 			scheduledAt: Date.now(),
 			body: outcome === 'never' ? null : callbackEnvelope({ outcome, resource, video: answer, date: now() }),
@@ -159,44 +122,49 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		return rec;
 	}
 
+	function close() {
+		for (const t of timers) clearTimeout(t);
+		timers.clear();
+		for (const ac of aborts) ac.abort();
+	}
+
 	return {
 		records,
 		afterPush,
-		setDefaults,
+		setDefaults(d) {
+			defaults = checkedDefaults(d);
+			return { ...defaults };
+		},
 		defaults: () => ({ ...defaults }),
 		/** Resolves once `count` callbacks have been scheduled and every scheduled one has ended (or timeoutMs passed: rejects). */
 		settled(count = 0, timeoutMs = 60000) {
 			const test = () => records.length >= count && records.every((r) => r.done);
 			if (test()) return Promise.resolve();
 			return new Promise((resolve, reject) => {
-				const w = { test, resolve };
-				waiters.add(w);
 				const t = setTimeout(() => {
 					waiters.delete(w);
 					reject(new Error(`callbacks not settled within ${timeoutMs} ms: ${records.length} scheduled, ${records.filter((r) => !r.done).length} open`));
 				}, timeoutMs);
-				const done = resolve;
-				w.resolve = () => {
-					clearTimeout(t);
-					done();
+				const w = {
+					test,
+					resolve() {
+						waiters.delete(w);
+						clearTimeout(t);
+						resolve();
+					},
 				};
+				waiters.add(w);
 			});
 		},
-		/** Forgets the records and cancels what is still scheduled. */
+		/** Forgets the records, cancels what is still scheduled and restores the defaults. */
 		reset() {
-			for (const t of timers) clearTimeout(t);
-			timers.clear();
-			for (const ac of aborts) ac.abort();
+			close();
 			records.length = 0;
 			seq = 0;
-			setDefaults(initial);
+			defaults = checkedDefaults(initial);
 		},
-		close() {
-			for (const t of timers) clearTimeout(t);
-			timers.clear();
-			for (const ac of aborts) ac.abort();
-		},
+		close,
 	};
 }
 
-module.exports = { createCallbacks, callbackEnvelope, markerOf, OK_INFO, ERROR_INFO, ERROR_CODE, CALLBACK_RE };
+module.exports = { createCallbacks, callbackEnvelope, markerOf, OK_INFO, ERROR_INFO, ERROR_CODE };

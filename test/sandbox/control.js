@@ -1,26 +1,15 @@
 'use strict';
 
 /**
- * The sandbox's control API under /__sandbox/: no auth, not recorded, plain JSON (not OneAll's
- * envelope), so a test or a benchmark running the sandbox as a process can drive it over HTTP.
- *
- *   GET  requests[?since=seq]    POST reset                GET|POST fault ({mode,...} or null)
- *   POST delay {ms}              GET  stats                GET  info (keys + named identities)
- *   POST seed {identity, list, count[, parent]}            GET|POST pull-quirk
- *   GET|POST callbacks ({outcome, delayMs, retries})
- * A body that is not JSON, or that the sandbox refuses: 400 { ok: false, error }.
+ * The sandbox's control API under /__sandbox/ (endpoints: README.md): no auth, not recorded,
+ * plain JSON (not OneAll's envelope), so a test or a benchmark running the sandbox as a process
+ * can drive it over HTTP. A body that is not JSON, or that the sandbox refuses: 400 { ok: false, error }.
  */
 
 const { isObj } = require('./fields');
 const { parseQuery, first } = require('./urls');
 
-function controlJson(res, status, obj) {
-	const body = JSON.stringify(obj);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
-	res.end(body);
-}
-
-/** `${method} ${path}` → (sb, json, query) => [status, answer]; a throw answers 400. */
+/** `${method} ${path}` → (sb, json, query) => answer; a throw answers 400. */
 const ENDPOINTS = {
 	'GET /__sandbox/requests': (sb, json, query) => {
 		const since = Number(first(query.since) || 0);
@@ -54,24 +43,24 @@ const ENDPOINTS = {
 
 /** One control request, its body read; `sb`: the sandbox's handle (startSandbox's answer). */
 function handleControl(sb, req, res, body) {
-	const q = req.url.indexOf('?');
-	const path = q < 0 ? req.url : req.url.slice(0, q);
-	const query = q < 0 ? {} : parseQuery(req.url.slice(q + 1));
-	const m = req.method;
+	const answer = (status, obj) => {
+		const text = JSON.stringify(obj);
+		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+		res.end(text);
+	};
+	const [path, search] = req.url.split(/\?(.*)/s);
+	const key = `${req.method} ${path}`;
 	let json;
-	if (m === 'POST') {
-		try {
-			json = body.trim() === '' ? null : JSON.parse(body);
-		} catch {
-			return controlJson(res, 400, { ok: false, error: 'body is not valid JSON' });
-		}
-	}
-	const endpoint = Object.hasOwn(ENDPOINTS, `${m} ${path}`) ? ENDPOINTS[`${m} ${path}`] : null;
-	if (!endpoint) return controlJson(res, 404, { ok: false, error: `unknown control endpoint ${m} ${path}` });
 	try {
-		return controlJson(res, 200, endpoint(sb, json, query));
+		json = req.method === 'POST' && body.trim() !== '' ? JSON.parse(body) : null;
+	} catch {
+		return answer(400, { ok: false, error: 'body is not valid JSON' });
+	}
+	if (!Object.hasOwn(ENDPOINTS, key)) return answer(404, { ok: false, error: `unknown control endpoint ${key}` });
+	try {
+		return answer(200, ENDPOINTS[key](sb, json, parseQuery(search)));
 	} catch (err) {
-		return controlJson(res, 400, { ok: false, error: err.message });
+		return answer(400, { ok: false, error: err.message });
 	}
 }
 

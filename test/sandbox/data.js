@@ -1,48 +1,30 @@
 'use strict';
 
 /**
- * Realistic, deterministic data for the OneAll sandbox server.
+ * Realistic, deterministic data for the OneAll sandbox server: `module.exports` is the default
+ * data set (620 identities: 11 hand-written named identities first, then 609 generated),
+ * `createData({ total })` builds one. Everything comes from counters and a SHA-1 of fixed seeds,
+ * so two runs produce the same tokens and ids. A data set (what `startSandbox({ data })` takes):
  *
- * Shape of a data set (what `startSandbox({ data })` accepts):
- *
- *   {
- *     identities: [ identityEntry, ... ],   // in ascending date_creation order
+ *   { identities: [entry, ...],      // ascending date_creation
  *     pull: { [identity_token]: { pages?, groups?, companies?, boards?, playlists? } },
- *     objects: { [identity_token]: { tweets?, pagePosts?, ... } },  // optional: see "Published
- *                                    // objects" below; an identity missing here gets generated ones
- *     named: { twitter, twitter2, ..., facebook, ... }  // optional, for tests
- *   }
+ *     objects: { [identity_token]: { tweets?, pagePosts?, ... } },  // optional, see "Published objects"
+ *     named: { twitter, twitter2, ..., facebook, ... } }             // optional, for tests
  *
- * identityEntry (the entry of GET /identities.json; the per-entry fields beyond
- * user_token / identity_token are UNCONFIRMED, taken from the documented identity node):
- *   { identity_token, user_token, provider, displayName, preferredUsername,
- *     profileUrl, thumbnailUrl, date_creation, date_last_update }
- *
- * Pull list items (ALL SHAPES UNCONFIRMED — OneAll's Pull result examples could not be read;
- * the server wraps each list as `response.result.data.<plural> = { count, entries: [...] }`):
+ * An entry of GET /identities.json (fields beyond user_token / identity_token UNCONFIRMED, taken
+ * from the documented identity node): { identity_token, user_token, provider, displayName,
+ * preferredUsername, profileUrl, thumbnailUrl, date_creation, date_last_update }.
+ * Pull list items (ALL SHAPES UNCONFIRMED: OneAll's Pull result examples could not be read):
  *   pages     (facebook)  { page_id, name, category, link, thumbnailUrl }
  *   groups    (facebook)  { group_id, name, privacy, link }
  *   companies (linkedin)  { company_id, name, vanity_name, link }
  *   boards    (pinterest) { board_id, name, description, url, pin_count }
  *   playlists (youtube)   { playlist_id, title, description, privacy_status, item_count }
- *
- * Everything is generated from counters and a SHA-1 of fixed seeds, so two runs produce the
- * same tokens and ids. `createData({ total })` builds a data set; `module.exports` is the
- * default one (620 identities: 11 hand-written named identities first, then 609 generated).
  */
 
 const crypto = require('node:crypto');
 
 const PROVIDERS_WITH_PUSH = ['facebook', 'linkedin', 'pinterest', 'twitter', 'youtube'];
-
-/** The pick lists a provider has (path under /pull/identities/<t>/ → list key); every read path is in pull.js. */
-const PULL_LISTS = {
-	'facebook/pages.json': { provider: 'facebook', key: 'pages' },
-	'facebook/groups.json': { provider: 'facebook', key: 'groups' },
-	'linkedin/companies.json': { provider: 'linkedin', key: 'companies' },
-	'pinterest/boards.json': { provider: 'pinterest', key: 'boards' },
-	'youtube/playlists.json': { provider: 'youtube', key: 'playlists' },
-};
 
 function sha1(seed) {
 	return crypto.createHash('sha1').update(String(seed)).digest('hex');
@@ -93,50 +75,34 @@ function slug(s) {
 		.replace(/^-+|-+$/g, '');
 }
 
+/** [profileUrl, thumbnailUrl] of a provider's user; the default is Google's. */
+const PROFILES = {
+	twitter: (user, seed) => [`https://twitter.com/${user}`, `https://pbs.twimg.com/profile_images/${digitsFrom(`tw:${seed}`, 10)}/avatar_normal.jpg`],
+	facebook: (user, seed) => {
+		const id = digitsFrom(`fb:${seed}`, 15);
+		return [`https://www.facebook.com/profile.php?id=${id}`, `https://graph.facebook.com/${id}/picture?type=square`];
+	},
+	linkedin: (user, seed) => [
+		`https://www.linkedin.com/in/${slug(user)}`,
+		`https://media.licdn.com/dms/image/C4E03AQ${youtubeIdFrom(`li:${seed}`, 14)}/profile-displayphoto-shrink_100_100/0/`,
+	],
+	pinterest: (user, seed) => {
+		const h = sha1(`pi:${seed}`);
+		return [`https://www.pinterest.com/${user}/`, `https://i.pinimg.com/75x75_RS/${h.slice(0, 2)}/${h.slice(2, 4)}/${h.slice(0, 32)}.jpg`];
+	},
+	youtube: (user, seed) => [
+		`https://www.youtube.com/channel/UC${youtubeIdFrom(`yt:${seed}`, 22)}`,
+		`https://yt3.ggpht.com/ytc/${youtubeIdFrom(`ytt:${seed}`, 30)}=s88-c-k-c0x00ffffff-no-rj`,
+	],
+	github: (user, seed) => [`https://github.com/${user}`, `https://avatars.githubusercontent.com/u/${digitsFrom(`gh:${seed}`, 8)}?v=4`],
+	google: (user, seed) => [
+		`https://www.google.com/profiles/${digitsFrom(`go:${seed}`, 21)}`,
+		`https://lh3.googleusercontent.com/a/${youtubeIdFrom(`go:${seed}`, 26)}=s96-c`,
+	],
+};
 function profileFor(provider, username, seed) {
-	switch (provider) {
-		case 'twitter': {
-			const id = digitsFrom(`tw:${seed}`, 10);
-			return {
-				profileUrl: `https://twitter.com/${username}`,
-				thumbnailUrl: `https://pbs.twimg.com/profile_images/${id}/avatar_normal.jpg`,
-			};
-		}
-		case 'facebook': {
-			const id = digitsFrom(`fb:${seed}`, 15);
-			return {
-				profileUrl: `https://www.facebook.com/profile.php?id=${id}`,
-				thumbnailUrl: `https://graph.facebook.com/${id}/picture?type=square`,
-			};
-		}
-		case 'linkedin':
-			return {
-				profileUrl: `https://www.linkedin.com/in/${slug(username)}`,
-				thumbnailUrl: `https://media.licdn.com/dms/image/C4E03AQ${youtubeIdFrom(`li:${seed}`, 14)}/profile-displayphoto-shrink_100_100/0/`,
-			};
-		case 'pinterest':
-			return {
-				profileUrl: `https://www.pinterest.com/${username}/`,
-				thumbnailUrl: `https://i.pinimg.com/75x75_RS/${sha1(`pi:${seed}`).slice(0, 2)}/${sha1(`pi:${seed}`).slice(2, 4)}/${sha1(`pi:${seed}`).slice(0, 32)}.jpg`,
-			};
-		case 'youtube': {
-			const channel = `UC${youtubeIdFrom(`yt:${seed}`, 22)}`;
-			return {
-				profileUrl: `https://www.youtube.com/channel/${channel}`,
-				thumbnailUrl: `https://yt3.ggpht.com/ytc/${youtubeIdFrom(`ytt:${seed}`, 30)}=s88-c-k-c0x00ffffff-no-rj`,
-			};
-		}
-		case 'github':
-			return {
-				profileUrl: `https://github.com/${username}`,
-				thumbnailUrl: `https://avatars.githubusercontent.com/u/${digitsFrom(`gh:${seed}`, 8)}?v=4`,
-			};
-		default:
-			return {
-				profileUrl: `https://www.google.com/profiles/${digitsFrom(`go:${seed}`, 21)}`,
-				thumbnailUrl: `https://lh3.googleusercontent.com/a/${youtubeIdFrom(`go:${seed}`, 26)}=s96-c`,
-			};
-	}
+	const [profileUrl, thumbnailUrl] = (PROFILES[provider] || PROFILES.google)(username, seed);
+	return { profileUrl, thumbnailUrl };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,75 +178,68 @@ const BOARD_NAMES = ['Recipes', 'Travel', 'Home Decor', 'Outfits', 'Gardening', 
 const PLAYLIST_NAMES = ['Uploads', 'Favourites', 'Live streams', 'Shorts', 'Podcast', 'Reviews'];
 const PRIVACY = ['public', 'unlisted', 'private'];
 
+/** The pick lists of generated identity number `i` (1 to 3 entries each), null for login-only providers. */
 function generatedPull(identity, i) {
 	const name = identity.displayName;
-	const handle = identity.preferredUsername;
-	const n = 1 + (i % 3); // 1..3 items per list
 	const seed = identity.identity_token;
+	const n = 1 + (i % 3);
+	const each = (count, make) => Array.from({ length: count }, (_, k) => make(k));
 	switch (identity.provider) {
 		case 'facebook': {
-			const pages = [];
-			for (let k = 0; k < n; k++) {
+			const pages = each(n, (k) => {
 				const id = digitsFrom(`page:${seed}:${k}`, 15);
-				pages.push({ page_id: id, name: `${name} ${['Shop', 'Studio', 'Fan Page'][k]}`, category: PAGE_CATEGORIES[(i + k) % PAGE_CATEGORIES.length], link: `https://www.facebook.com/${id}`, thumbnailUrl: `https://graph.facebook.com/${id}/picture?type=square` });
-			}
-			const groups = [];
-			for (let k = 0; k < (i % 2) + 1; k++) {
+				const category = PAGE_CATEGORIES[(i + k) % PAGE_CATEGORIES.length];
+				return { page_id: id, name: `${name} ${['Shop', 'Studio', 'Fan Page'][k]}`, category, link: `https://www.facebook.com/${id}`, thumbnailUrl: `https://graph.facebook.com/${id}/picture?type=square` };
+			});
+			const groups = each((i % 2) + 1, (k) => {
 				const id = digitsFrom(`group:${seed}:${k}`, 15);
-				groups.push({ group_id: id, name: `${['Friends of', 'Club', 'Alumni of'][k % 3]} ${LAST[(i + k) % LAST.length]}`, privacy: ['OPEN', 'CLOSED', 'SECRET'][(i + k) % 3], link: `https://www.facebook.com/groups/${id}` });
-			}
+				return { group_id: id, name: `${['Friends of', 'Club', 'Alumni of'][k % 3]} ${LAST[(i + k) % LAST.length]}`, privacy: ['OPEN', 'CLOSED', 'SECRET'][(i + k) % 3], link: `https://www.facebook.com/groups/${id}` };
+			});
 			return { pages, groups };
 		}
-		case 'linkedin': {
-			const companies = [];
-			for (let k = 0; k < n; k++) {
-				const id = String(1000000 + (parseInt(digitsFrom(`co:${seed}:${k}`, 8), 10) % 89000000));
-				const cname = `${LAST[(i + k * 7) % LAST.length]} ${['Labs', 'Group', 'Partners'][k]}`;
-				companies.push({ company_id: id, name: cname, vanity_name: slug(cname), link: `https://www.linkedin.com/company/${slug(cname)}/` });
-			}
-			return { companies };
-		}
-		case 'pinterest': {
-			const boards = [];
-			for (let k = 0; k < n + 1; k++) {
-				const bname = BOARD_NAMES[(i + k) % BOARD_NAMES.length];
-				boards.push({ board_id: digitsFrom(`board:${seed}:${k}`, 18), name: bname, description: k === 0 ? '' : `My ${bname.toLowerCase()} board`, url: `https://www.pinterest.com/${handle}/${slug(bname)}/`, pin_count: (i * 7 + k * 13) % 300 });
-			}
-			return { boards };
-		}
-		case 'youtube': {
-			const playlists = [];
-			for (let k = 0; k < n; k++) {
-				playlists.push({ playlist_id: `PL${youtubeIdFrom(`pl:${seed}:${k}`, 32)}`, title: PLAYLIST_NAMES[(i + k) % PLAYLIST_NAMES.length], description: '', privacy_status: PRIVACY[(i + k) % 3], item_count: (i * 3 + k * 5) % 80 });
-			}
-			return { playlists };
-		}
+		case 'linkedin':
+			return {
+				companies: each(n, (k) => {
+					const id = String(1000000 + (parseInt(digitsFrom(`co:${seed}:${k}`, 8), 10) % 89000000));
+					const cname = `${LAST[(i + k * 7) % LAST.length]} ${['Labs', 'Group', 'Partners'][k]}`;
+					return { company_id: id, name: cname, vanity_name: slug(cname), link: `https://www.linkedin.com/company/${slug(cname)}/` };
+				}),
+			};
+		case 'pinterest':
+			return {
+				boards: each(n + 1, (k) => {
+					const bname = BOARD_NAMES[(i + k) % BOARD_NAMES.length];
+					const description = k === 0 ? '' : `My ${bname.toLowerCase()} board`;
+					return { board_id: digitsFrom(`board:${seed}:${k}`, 18), name: bname, description, url: `https://www.pinterest.com/${identity.preferredUsername}/${slug(bname)}/`, pin_count: (i * 7 + k * 13) % 300 };
+				}),
+			};
+		case 'youtube':
+			return {
+				playlists: each(n, (k) => {
+					const title = PLAYLIST_NAMES[(i + k) % PLAYLIST_NAMES.length];
+					return { playlist_id: `PL${youtubeIdFrom(`pl:${seed}:${k}`, 32)}`, title, description: '', privacy_status: PRIVACY[(i + k) % 3], item_count: (i * 3 + k * 5) % 80 };
+				}),
+			};
 		default:
 			return null;
 	}
 }
 
-
-// ---------------------------------------------------------------------------------------------
-// Published objects, for the Update API (edit / delete) and the Pull lists that read them.
-// Every list is newest first. Shapes UNCONFIRMED like the other Pull lists; ids look like each
-// network's. `data.objects[token]` holds them for the named identities (hand-written ones first,
-// then generated ones, older); the sandbox makes the others' with generatedObjects() on first use.
-//   tweets         [{ post_id, message, date_creation }]            (ids: numeric, grow with time)
-//   facebookPosts  [{ post_id, message, link?, from: { id, name }, date_creation }]  (some by others)
-//   groupPosts     { [group_id]: [{ post_id, message, from: { id, name }, date_creation }] }
-//   pagePosts      { [page_id]: [{ post_id, message, link?, date_creation }] }
-//   reactions      { [post_id of a page post]: [{ user_id, name, type }] }
-//   pagePictures   { [page_id]: [{ picture_id, description }] }
-//   pageVideos     { [page_id]: [{ video_id, description }] }
-//   linkedinPosts  [{ post_id, message, link?, date_creation }]
-//   companyPosts   { [company_id]: [{ post_id, message, date_creation }] }
-//   pins           [{ pin_id, board_id, description, link, url, date_creation? }]
-//   channels       [{ channel_id, title, description, url, subscriber_count }]
-//   youtubeVideos  [{ video_id, title, description, privacy_status, date_creation }]
-//   playlistVideos { [playlist_id]: [{ video_id, title, position }] }
-//   sections       [{ section_id, type, title }]
-// ---------------------------------------------------------------------------------------------
+// Published objects, for the Update API (edit / delete) and the Pull lists that read them, newest
+// first; shapes UNCONFIRMED like the other Pull lists, ids like each network's. `data.objects[token]`
+// holds the named identities' (hand-written first, then generated, older); the sandbox makes the
+// others' with generatedObjects() on first use. Keyed by parent id: groupPosts, pagePosts,
+// pagePictures, pageVideos, companyPosts, playlistVideos, reactions (by page post id).
+//   tweets         { post_id, message, date_creation }            (ids: numeric, grow with time)
+//   facebookPosts  { post_id, message, link?, from: { id, name }, date_creation }  (some by others)
+//   groupPosts     { post_id, message, from: { id, name }, date_creation }
+//   pagePosts      { post_id, message, link?, date_creation }     reactions  { user_id, name, type }
+//   pagePictures   { picture_id, description }                    pageVideos { video_id, description }
+//   linkedinPosts  { post_id, message, link?, date_creation }     companyPosts { post_id, message, date_creation }
+//   pins           { pin_id, board_id, description, link, url, date_creation? }
+//   channels       { channel_id, title, description, url, subscriber_count }
+//   youtubeVideos  { video_id, title, description, privacy_status, date_creation }
+//   playlistVideos { video_id, title, position }                  sections { section_id, type, title }
 
 const NAMED_OBJECTS = {
 	twitter: {
@@ -426,45 +385,30 @@ function createData(opts = {}) {
 	const named = {};
 	const START_NAMED = Date.UTC(2014, 9, 6, 10, 26, 44);
 	const START_GEN = Date.UTC(2016, 0, 4, 8, 0, 0);
+	const entryOf = (fields, created, updatedAfter) => ({
+		...fields,
+		...profileFor(fields.provider, fields.preferredUsername, fields.identity_token),
+		date_creation: oneAllDate(created),
+		date_last_update: oneAllDate(created + updatedAfter),
+	});
 
-	NAMED.forEach((n, i) => {
-		const created = START_NAMED + i * 37 * 86400000 + i * 3671000;
-		const entry = {
-			identity_token: n.identity_token,
-			user_token: n.user_token,
-			provider: n.provider,
-			displayName: n.displayName,
-			preferredUsername: n.preferredUsername,
-			...profileFor(n.provider, n.preferredUsername, n.identity_token),
-			date_creation: oneAllDate(created),
-			date_last_update: oneAllDate(created + 86400000 * 200),
-		};
+	NAMED.forEach(({ key, ...fields }, i) => {
+		const entry = entryOf(fields, START_NAMED + i * 37 * 86400000 + i * 3671000, 86400000 * 200);
 		identities.push(entry);
-		named[n.key] = entry;
-		if (NAMED_PULL[n.key]) pull[entry.identity_token] = NAMED_PULL[n.key];
+		named[key] = entry;
+		if (NAMED_PULL[key]) pull[entry.identity_token] = NAMED_PULL[key];
 	});
 
 	for (let i = 0; identities.length < total; i++) {
 		const provider = CYCLE[i % CYCLE.length];
 		const first = FIRST[i % FIRST.length];
 		const last = LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length];
-		const displayName = `${first} ${last}`;
-		const base = slug(`${first}${last}`).replace(/-/g, '');
-		const preferredUsername = provider === 'linkedin' ? `${slug(first)}-${slug(last)}-${i}` : `${base}${i}`;
+		const preferredUsername = provider === 'linkedin' ? `${slug(first)}-${slug(last)}-${i}` : `${slug(`${first}${last}`).replace(/-/g, '')}${i}`;
 		const identity_token = uuidFrom(`identity:${i}`);
 		// Users with several identities: every 4th generated identity shares the previous user.
 		const user_token = uuidFrom(`user:${i % 4 === 3 ? i - 1 : i}`);
-		const created = START_GEN + i * 4 * 3600000 + (i % 60) * 61000;
-		const entry = {
-			identity_token,
-			user_token,
-			provider,
-			displayName,
-			preferredUsername,
-			...profileFor(provider, preferredUsername, identity_token),
-			date_creation: oneAllDate(created),
-			date_last_update: oneAllDate(created + (i % 90) * 86400000),
-		};
+		const fields = { identity_token, user_token, provider, displayName: `${first} ${last}`, preferredUsername };
+		const entry = entryOf(fields, START_GEN + i * 4 * 3600000 + (i % 60) * 61000, (i % 90) * 86400000);
 		identities.push(entry);
 		const lists = generatedPull(entry, i);
 		if (lists) pull[identity_token] = lists;
@@ -482,14 +426,4 @@ function namedObjects(named, pull) {
 	return objects;
 }
 
-const defaultData = createData();
-
-module.exports = defaultData;
-module.exports.createData = createData;
-module.exports.generatedPull = generatedPull;
-module.exports.generatedObjects = generatedObjects;
-module.exports.facebookUserId = facebookUserId;
-module.exports.uuidFrom = uuidFrom;
-module.exports.oneAllDate = oneAllDate;
-module.exports.PULL_LISTS = PULL_LISTS;
-module.exports.PROVIDERS_WITH_PUSH = PROVIDERS_WITH_PUSH;
+module.exports = Object.assign(createData(), { createData, generatedPull, generatedObjects, facebookUserId, oneAllDate, PROVIDERS_WITH_PUSH });

@@ -23,16 +23,12 @@ const badIdInfo = (what, raw) => `The ${what} id [${raw}] is not valid.`;
 const notFoundForIdentity = (what, id) => `The ${what} with the id [${id}] could not be found for this identity.`;
 
 // Formatting the date is the costliest part of a small answer; it changes once a second.
-let lastSec = -1;
-let lastDate = '';
+let last = { sec: -1, date: '' };
 function nowDate() {
 	const now = Date.now();
-	const s = Math.floor(now / 1000);
-	if (s !== lastSec) {
-		lastSec = s;
-		lastDate = oneAllDate(now);
-	}
-	return lastDate;
+	const sec = Math.floor(now / 1000);
+	if (sec !== last.sec) last = { sec, date: oneAllDate(now) };
+	return last.date;
 }
 
 /** The envelope as a string: `dataJson` is spliced in as is, so cached JSON is not parsed again. */
@@ -50,17 +46,6 @@ function methodNotAllowed(resource, method, allowed) {
 }
 
 module.exports = {
-	INFO_OK,
-	INFO_401,
-	INFO_NO_SITE,
-	NOT_FOUND_URI,
-	nodeInfo,
-	badIdInfo,
-	notFoundForIdentity,
-	nowDate,
-	envelope,
-	okResp,
-	errResp,
-	uriNotFound,
-	methodNotAllowed,
+	INFO_OK, INFO_401, INFO_NO_SITE, NOT_FOUND_URI, nodeInfo, badIdInfo, notFoundForIdentity,
+	nowDate, envelope, okResp, errResp, uriNotFound, methodNotAllowed,
 };

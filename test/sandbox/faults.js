@@ -1,15 +1,11 @@
 'use strict';
 
 /**
- * Faults the sandbox can play instead of (or on top of) a normal answer, and the per-request delay.
- *
- * A fault comes from `sb.setFault(f)` / `POST /__sandbox/fault` (optionally only for requests
- * that match, a number of times, after skipping some), or from a `__fault:<name>` marker in one
- * request's body or query string: `500` (any 4xx/5xx), `flagError`, `html`, `empty`, `truncated`,
- * `hang`, `slow[:ms]`, `reset`. A marker wins over the fault that is set, and does not use it up.
- *
- * `__delay:<ms>` in a body answers normally, that much later: a client that must send one
- * identity's posts one at a time can be caught overlapping them only if each answer takes a while.
+ * Faults the sandbox can play instead of (or on top of) a normal answer: the one set with
+ * `sb.setFault(f)` (optionally only for requests that match, a number of times, after skipping
+ * some), or a `__fault:<name>` marker in one request, which wins and does not use the set one up.
+ * `__delay:<ms>` answers normally, that much later: a client that must send one identity's posts
+ * one at a time can be caught overlapping them only if each answer takes a while.
  */
 
 const { INFO_401, envelope, errResp } = require('./envelope');
@@ -35,6 +31,16 @@ const DEFAULT_FAULT_INFO = {
 const HTML_502 =
 	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
+/** A `__fault:` marker's name (and argument) as a fault, else null. */
+function faultFromName(name, arg) {
+	if (/^\d{3}$/.test(name)) return name >= 400 && name <= 599 ? { mode: 'status', status: Number(name) } : null;
+	const mode = name.toLowerCase() === 'flagerror' ? 'flagError' : name.toLowerCase();
+	if (mode === 'slow') return { mode, ms: arg == null ? 1000 : Number(arg) };
+	return FAULT_MODES.includes(mode) && mode !== 'status' ? { mode } : null;
+}
+
+const isInt = (v, min = -Infinity) => Number.isInteger(v) && v >= min;
+
 /** Accepts a fault object, null, or a marker-style string ('500', 'hang', 'slow:200', ...). */
 function normalizeFault(f) {
 	if (f == null) return null;
@@ -44,14 +50,12 @@ function normalizeFault(f) {
 		if (!parsed) throw new Error(`unknown fault: ${f}`);
 		return normalizeFault(parsed);
 	}
-	if (typeof f !== 'object' || Array.isArray(f)) throw new Error('fault must be an object or null');
+	if (!isObj(f)) throw new Error('fault must be an object or null');
 	if (!FAULT_MODES.includes(f.mode)) throw new Error(`fault.mode must be one of ${FAULT_MODES.join(', ')}`);
-	const out = { ...f };
-	if (f.mode === 'status') {
-		if (!Number.isInteger(f.status) || f.status < 400 || f.status > 599) throw new Error('fault.status must be an HTTP error status (400-599)');
-	}
-	if (f.mode === 'flagError' && f.code != null && !Number.isInteger(f.code)) throw new Error('fault.code must be an integer');
-	if (f.mode === 'html' && f.status != null && !Number.isInteger(f.status)) throw new Error('fault.status must be an integer');
+	const out = { ...f, _remaining: Infinity, _skip: 0 };
+	if (f.mode === 'status' && !(isInt(f.status) && f.status >= 400 && f.status <= 599)) throw new Error('fault.status must be an HTTP error status (400-599)');
+	if (f.mode === 'flagError' && f.code != null && !isInt(f.code)) throw new Error('fault.code must be an integer');
+	if (f.mode === 'html' && f.status != null && !isInt(f.status)) throw new Error('fault.status must be an integer');
 	if (f.mode === 'slow') {
 		out.ms = f.ms == null ? 1000 : Number(f.ms);
 		if (!Number.isFinite(out.ms) || out.ms < 0) throw new Error('fault.ms must be a number >= 0');
@@ -59,55 +63,33 @@ function normalizeFault(f) {
 	if (f.match != null) {
 		if (!isObj(f.match)) throw new Error('fault.match must be an object');
 		const { times, skip } = f.match;
-		if (times != null && (!Number.isInteger(times) || times < 1)) throw new Error('fault.match.times must be an integer >= 1');
-		if (skip != null && (!Number.isInteger(skip) || skip < 0)) throw new Error('fault.match.skip must be an integer >= 0');
-		out.match = { ...f.match };
-		out._remaining = times == null ? Infinity : times;
-		out._skip = skip || 0;
-	} else {
-		out._remaining = Infinity;
-		out._skip = 0;
+		if (times != null && !isInt(times, 1)) throw new Error('fault.match.times must be an integer >= 1');
+		if (skip != null && !isInt(skip, 0)) throw new Error('fault.match.skip must be an integer >= 0');
+		Object.assign(out, { match: { ...f.match }, _remaining: times ?? Infinity, _skip: skip || 0 });
 	}
 	return out;
-}
-
-function faultFromName(name, arg) {
-	if (/^\d{3}$/.test(name)) {
-		const status = Number(name);
-		return status >= 400 && status <= 599 ? { mode: 'status', status } : null;
-	}
-	const lower = name.toLowerCase();
-	if (lower === 'flagerror') return { mode: 'flagError' };
-	if (lower === 'slow') return { mode: 'slow', ms: arg == null ? 1000 : Number(arg) };
-	if (['html', 'empty', 'truncated', 'hang', 'reset'].includes(lower)) return { mode: lower };
-	return null;
 }
 
 /** What a record's `fault` says. */
 const faultName = (f) => (f.mode === 'status' ? String(f.status) : f.mode);
 
 /**
- * The answer a fault puts in place of the normal one, or null when the fault acts on the normal
- * answer or on the connection instead (truncated, slow, hang, reset).
+ * The answer a fault puts in place of the normal one; the other modes act on the normal answer
+ * or on the connection instead (truncated, slow, hang, reset).
  */
-function faultResponse(f, resource) {
-	switch (f.mode) {
-		case 'status': {
-			const headers = f.status === 429 ? { 'Retry-After': '1' } : undefined;
-			return errResp(resource, f.status, f.info || DEFAULT_FAULT_INFO[f.status] || `The request failed with the status ${f.status}.`, headers);
-		}
-		case 'flagError': {
-			const code = f.code || 400;
-			return { status: 200, body: envelope(resource, 'error', code, f.info || 'The request cannot be processed. The social network has rejected the content.') };
-		}
-		case 'html':
-			return { status: f.status || 502, body: f.body || HTML_502, headers: { 'Content-Type': 'text/html' } };
-		case 'empty':
-			return { status: 200, body: '' };
-		default:
-			return null;
-	}
-}
+const FAULT_ANSWERS = {
+	status: (f, resource) => {
+		const info = f.info || DEFAULT_FAULT_INFO[f.status] || `The request failed with the status ${f.status}.`;
+		return errResp(resource, f.status, info, f.status === 429 ? { 'Retry-After': '1' } : undefined);
+	},
+	flagError: (f, resource) => {
+		const info = f.info || 'The request cannot be processed. The social network has rejected the content.';
+		return { status: 200, body: envelope(resource, 'error', f.code || 400, info) };
+	},
+	html: (f) => ({ status: f.status || 502, body: f.body || HTML_502, headers: { 'Content-Type': 'text/html' } }),
+	empty: () => ({ status: 200, body: '' }),
+};
+const faultResponse = (f, resource) => (FAULT_ANSWERS[f.mode] ? FAULT_ANSWERS[f.mode](f, resource) : null);
 
 /** The fault that is set (one per sandbox) and the choice of the fault for each request. */
 function createFaultSwitch() {
@@ -122,18 +104,16 @@ function createFaultSwitch() {
 
 	/** The fault for this request (a marker first, then the set fault if it matches), or null. */
 	function pick(method, rawUrl, body) {
-		if (body.indexOf('__fault:') !== -1 || rawUrl.indexOf('__fault:') !== -1) {
+		if (body.includes('__fault:') || rawUrl.includes('__fault:')) {
 			const m = MARKER_RE.exec(body) || MARKER_RE.exec(safeDecode(rawUrl) || rawUrl);
 			const f = m && faultFromName(m[1], m[2]);
 			if (f) return normalizeFault(f);
 		}
 		if (!fault) return null;
-		const mt = fault.match;
-		if (mt) {
-			if (mt.bodyContains != null && body.indexOf(String(mt.bodyContains)) === -1) return null;
-			if (mt.pathContains != null && rawUrl.indexOf(String(mt.pathContains)) === -1) return null;
-			if (mt.method != null && String(mt.method).toUpperCase() !== method) return null;
-		}
+		const mt = fault.match || {};
+		if (mt.bodyContains != null && !body.includes(String(mt.bodyContains))) return null;
+		if (mt.pathContains != null && !rawUrl.includes(String(mt.pathContains))) return null;
+		if (mt.method != null && String(mt.method).toUpperCase() !== method) return null;
 		if (fault._skip > 0) {
 			fault._skip--;
 			return null;
@@ -157,9 +137,9 @@ function createFaultSwitch() {
 }
 
 /** The `__delay:<ms>` a body asks for, else 0. */
-const requestedDelay = (body) => {
-	const m = body.indexOf('__delay:') === -1 ? null : DELAY_RE.exec(body);
+function requestedDelay(body) {
+	const m = body.includes('__delay:') && DELAY_RE.exec(body);
 	return m ? Number(m[1]) : 0;
-};
+}
 
-module.exports = { FAULT_MODES, DEFAULT_FAULT_INFO, normalizeFault, faultFromName, faultName, faultResponse, createFaultSwitch, requestedDelay };
+module.exports = { DEFAULT_FAULT_INFO, faultName, faultResponse, createFaultSwitch, requestedDelay };

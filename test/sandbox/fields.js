@@ -3,58 +3,58 @@
 /**
  * The field types of push and update bodies, and the checks every JSON body goes through before
  * its fields are read (Content-Type, then empty or unparsable body: 400).
- *
- * Field types:
- *   text  string (may be empty unless required)      url   absolute http(s) URL string
- *   bool  JSON boolean                                int   JSON integer >= 0
- *   id    non-empty string, or a JSON integer         ids   array of non-empty strings
- *   privacy  'public' | 'unlisted' | 'private'
  */
 
 const { errResp, nodeInfo } = require('./envelope');
 
 const HTTP_URL_RE = /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i;
-const PRIVACY = ['public', 'unlisted', 'private'];
-
-function checkType(type, v) {
-	switch (type) {
-		case 'text':
-			return typeof v === 'string';
-		case 'url':
-			return typeof v === 'string' && HTTP_URL_RE.test(v);
-		case 'bool':
-			return typeof v === 'boolean';
-		case 'int':
-			return typeof v === 'number' && Number.isInteger(v) && v >= 0;
-		case 'id':
-			return (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
-		case 'ids':
-			return Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
-		case 'privacy':
-			return typeof v === 'string' && PRIVACY.includes(v);
-		default:
-			return true;
-	}
-}
+const nonEmpty = (v) => typeof v === 'string' && v.trim() !== '';
+const TYPES = {
+	text: (v) => typeof v === 'string', // may be empty unless required
+	url: (v) => typeof v === 'string' && HTTP_URL_RE.test(v), // absolute http(s) URL
+	bool: (v) => typeof v === 'boolean',
+	int: (v) => Number.isInteger(v) && v >= 0,
+	id: (v) => nonEmpty(v) || (Number.isInteger(v) && v >= 0),
+	ids: (v) => Array.isArray(v) && v.every(nonEmpty),
+	privacy: (v) => ['public', 'unlisted', 'private'].includes(v),
+};
 
 const isFilled = (v) => v !== undefined && !(typeof v === 'string' && v.trim() === '');
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * The node a push or update body is about, `request-><kind>-><parts...>`: { node, path }, or
- * { error } naming the first node that is missing or not an object.
+ * The node a body is about, `request-><kind>-><parts...>`: { node, path }, or { error } naming
+ * the first node that is missing or not an object.
  */
 function findNode(json, kind, parts) {
 	if (!isObj(json) || !isObj(json.request)) return { error: nodeInfo('request') };
-	if (!isObj(json.request[kind])) return { error: nodeInfo(`request->${kind}`) };
-	let node = json.request[kind];
-	let path = `request->${kind}`;
-	for (const part of parts) {
+	let node = json.request;
+	let path = 'request';
+	for (const part of [kind, ...parts]) {
 		path += `->${part}`;
 		node = node[part];
 		if (!isObj(node)) return { error: nodeInfo(path) };
 	}
 	return { node, path };
+}
+
+/**
+ * The node of a push or update body checked against `spec` ({ node, fields, required? }): each
+ * required key filled, each given key of its type. { node, path } or { error }.
+ */
+function validateNode(kind, spec, json) {
+	const found = findNode(json, kind, spec.node);
+	if (found.error) return found;
+	const { node, path } = found;
+	for (const [key, type] of Object.entries(spec.fields)) {
+		const v = node[key];
+		const required = (spec.required || []).includes(key);
+		if (required && !isFilled(v)) return { error: nodeInfo(`${path}->${key}`) };
+		// An empty optional URL is tolerated in a push (OneAll's own PHP SDK sends `"link": ""`).
+		const emptyOk = kind === 'push' && !required && v === '' && (type === 'url' || type === 'privacy');
+		if (v !== undefined && !emptyOk && !TYPES[type](v)) return { error: nodeInfo(`${path}->${key}`) };
+	}
+	return found;
 }
 
 /** The 400 answer for a body that is not JSON sent as JSON, else null. `json`: the parsed body or null. */
@@ -63,10 +63,8 @@ function jsonBodyError(resource, headers, body, json) {
 	if (!ct || !/^\s*application\/json\s*(;|$)/i.test(ct)) {
 		return errResp(resource, 400, 'The request cannot be processed. Please send a JSON body with the header [Content-Type: application/json].');
 	}
-	if (json === null) {
-		return errResp(resource, 400, body.trim() === '' ? 'The request cannot be processed. The request body is empty.' : 'The request cannot be processed. The request body is not valid JSON.');
-	}
-	return null;
+	if (json !== null) return null;
+	return errResp(resource, 400, `The request cannot be processed. The request body is ${body.trim() === '' ? 'empty' : 'not valid JSON'}.`);
 }
 
-module.exports = { checkType, isFilled, isObj, findNode, jsonBodyError };
+module.exports = { isFilled, isObj, validateNode, jsonBodyError };

@@ -1,12 +1,9 @@
 'use strict';
 
 /**
- * The sandbox's identities: the data set's identities ordered by creation, found by token, and
- * the two Identity API reads (`GET /identities.json` paged, `GET /identities/<uuid>.json`), plus
- * the identity checks every identity path goes through (token 404, provider 403).
- *
- * Facts vs guesses: the pagination node, its parameter names, the default of 250 and the maximum
- * of 500 are OneAll's documentation; the 400 and 404 texts are the sandbox's own, UNCONFIRMED.
+ * The data set's identities by token, the two Identity API reads and the identity checks of
+ * every identity path (token 404, provider 403). The pagination node, its parameters, the default
+ * of 250 and the maximum of 500 are OneAll's documentation; the 400 / 404 texts are UNCONFIRMED.
  */
 
 const { generatedPull } = require('./data');
@@ -71,9 +68,23 @@ function identityAnswer(resource, identity) {
 
 const badParam = (resource, name) => errResp(resource, 400, `The request cannot be processed. Please verify the value of the [${name}] parameter.`);
 
+/** page, entries_per_page and order_direction of `GET /identities.json`, or { error: name }. */
+function readListQuery(query) {
+	const [p, e, d] = ['page', 'entries_per_page', 'order_direction'].map((name) => first(query[name]));
+	if (p !== undefined && !/^\d+$/.test(p)) return { error: 'page' };
+	if (e !== undefined && !/^\d+$/.test(e)) return { error: 'entries_per_page' };
+	if (d !== undefined && !/^(asc|desc)$/i.test(d)) return { error: 'order_direction' };
+	const page = p === undefined ? 1 : Number(p);
+	const epp = e === undefined ? 250 : Number(e);
+	if (page < 1) return { error: 'page' };
+	if (epp < 1) return { error: 'entries_per_page' };
+	return { page, epp: Math.min(epp, MAX_PER_PAGE), dir: d === undefined ? 'asc' : d.toLowerCase() };
+}
+
 /**
  * `GET /identities.json` over one data set. A benchmark lists thousands of identities many times,
- * so every entry is serialised once and each page's answer is cached.
+ * so every entry is serialised once and each page's answer is cached (rebuilt once a second, as
+ * the date changes).
  */
 function createIdentityList(identitiesAsc) {
 	const jsonAsc = identitiesAsc.map((e) => JSON.stringify(e));
@@ -82,46 +93,29 @@ function createIdentityList(identitiesAsc) {
 
 	function pageData(page, epp, dir) {
 		const all = dir === 'asc' ? jsonAsc : jsonDesc;
-		const total = all.length;
 		const slice = all.slice((page - 1) * epp, page * epp);
-		const pagination = {
-			current_page: page,
-			total_pages: Math.max(1, Math.ceil(total / epp)),
-			entries_per_page: epp,
-			total_entries: total,
-			order: { field: 'date_creation', direction: dir },
-		};
+		const total = all.length;
+		const pagination = { current_page: page, total_pages: Math.max(1, Math.ceil(total / epp)), entries_per_page: epp, total_entries: total };
+		pagination.order = { field: 'date_creation', direction: dir };
 		return `{"identities":{"pagination":${JSON.stringify(pagination)},"count":${slice.length},"entries":[${slice.join(',')}]}}`;
 	}
 
 	return function listPage(query, resource) {
-		const p = first(query.page);
-		const e = first(query.entries_per_page);
-		const d = first(query.order_direction);
-		if (p !== undefined && !/^\d+$/.test(p)) return badParam(resource, 'page');
-		if (e !== undefined && !/^\d+$/.test(e)) return badParam(resource, 'entries_per_page');
-		if (d !== undefined && !/^(asc|desc)$/i.test(d)) return badParam(resource, 'order_direction');
-		const page = p === undefined ? 1 : Number(p);
-		let epp = e === undefined ? 250 : Number(e);
-		if (page < 1) return badParam(resource, 'page');
-		if (epp < 1) return badParam(resource, 'entries_per_page');
-		if (epp > MAX_PER_PAGE) epp = MAX_PER_PAGE;
-		const dir = d === undefined ? 'asc' : d.toLowerCase();
-		const key = `${page}|${epp}|${dir}`;
-		let cached = pageCache.get(key);
-		if (cached === undefined) {
+		const q = readListQuery(query);
+		if (q.error) return badParam(resource, q.error);
+		const key = `${q.page}|${q.epp}|${q.dir}`;
+		if (!pageCache.has(key)) {
 			if (pageCache.size > 1000) pageCache.clear();
-			cached = { dataJson: pageData(page, epp, dir), date: '', buf: null };
-			pageCache.set(key, cached);
+			pageCache.set(key, { dataJson: pageData(q.page, q.epp, q.dir), date: '', buf: null });
 		}
-		// The whole answer is kept as a Buffer and rebuilt at most once a second (the date changes).
+		const cached = pageCache.get(key);
 		const date = nowDate();
 		if (cached.date !== date) {
-			cached.buf = Buffer.from(okResp(resource, cached.dataJson).body);
 			cached.date = date;
+			cached.buf = Buffer.from(okResp(resource, cached.dataJson).body);
 		}
 		return { status: 200, body: cached.buf };
 	};
 }
 
-module.exports = { UUID_RE, prepareIdentities, findIdentity, providerError, identityAnswer, createIdentityList };
+module.exports = { prepareIdentities, findIdentity, providerError, identityAnswer, createIdentityList };

@@ -1,45 +1,37 @@
 'use strict';
 
 /**
- * The sandbox's Pull API (GET /pull/identities/<uuid>/<path>) and the lists it reads: the pick
- * lists (pages, groups, companies, boards, playlists) and the published objects (tweets, posts,
- * pins, videos, ...), which the push routes add to and the Update API (lifecycle.js) edits and
- * deletes through objects() / hasId().
- *
- * Every answer: `response.result.data.<key> = { count: <entries in this answer>, entries: [...] }`
- * in OneAll's success envelope, newest first, what the run published before the seed.
- *
- * Order of checks (after the server's fault → route 404 → method 405 → auth 401 → identity 404 →
- * provider 403): parent ids in the path well formed (404) → parent ids exist for this identity
- * (404, strictIds) → query parameters: unknown or repeated (400), values (400) → 200.
- *
- * Facts vs guesses: the paths and the names num_posts, num_pages, num_tweets, page,
- * limit_own_posts and after_tweet_id are OneAll's (Pull docs table and PHP SDK, whose default
- * page size is 25); the maximum of 100, the 400 texts, the entry shapes and the strictness about
- * unknown parameters are the sandbox's own, UNCONFIRMED.
+ * The sandbox's Pull API (answers, paging, order of checks: README.md) and the store of lists it
+ * reads, which pushes add to and the Update API edits and deletes through objects() / hasId().
+ * The paths, parameter names and the default page size of 25 are OneAll's (Pull docs table, PHP
+ * SDK); the maximum of 100, the texts, the entry shapes and the strictness are UNCONFIRMED.
  */
 
 const { generatedObjects, facebookUserId, oneAllDate } = require('./data');
 const { NOT_FOUND_URI, okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
-const { PATH_ID_RE, safeDecode } = require('./urls');
-const DIGITS_RE = /^\d+$/;
+const { WHAT } = require('./push');
+const { pathId, pathPattern } = require('./urls');
 
 /** Paging of the paged endpoints: `page` from 1, the page-size parameter from 1 to max. */
 const PULL_PAGE = Object.freeze({ default: 25, max: 100, firstPage: 1 });
 
+/**
+ * Every list: [the id field of its entries (also what Update API paths name), the text field of
+ * the numbered entries sb.seedPull() makes (none: cannot be seeded)].
+ */
+const LISTS = {
+	pages: ['page_id', 'name'], groups: ['group_id', 'name'], companies: ['company_id', 'name'], boards: ['board_id', 'name'],
+	playlists: ['playlist_id', 'title'], tweets: ['post_id', 'message'], facebookPosts: ['post_id', 'message'],
+	groupPosts: ['post_id', 'message'], pagePosts: ['post_id', 'message'], linkedinPosts: ['post_id', 'message'],
+	companyPosts: ['post_id', 'message'], reactions: ['user_id', 'name'], pins: ['pin_id', 'description'],
+	channels: ['channel_id', 'title'], youtubeVideos: ['video_id', 'title'], playlistVideos: ['video_id', 'title'],
+	pagePictures: ['picture_id'], pageVideos: ['video_id'], sections: ['section_id'],
+};
+const SYNTH_LISTS = Object.freeze(Object.keys(LISTS).filter((list) => LISTS[list][1]));
 /** The pick lists: their seed is data.pull (or generatedPull), not data.objects. */
 const PICK_LISTS = new Set(['pages', 'groups', 'companies', 'boards', 'playlists']);
-
-/** The id field of the entries of each list (also what Update API paths name). */
-const ID_KEYS = Object.freeze({
-	pages: 'page_id', groups: 'group_id', companies: 'company_id', boards: 'board_id', playlists: 'playlist_id',
-	tweets: 'post_id', facebookPosts: 'post_id', groupPosts: 'post_id', pagePosts: 'post_id', linkedinPosts: 'post_id', companyPosts: 'post_id',
-	reactions: 'user_id', pagePictures: 'picture_id', pageVideos: 'video_id', pins: 'pin_id',
-	channels: 'channel_id', youtubeVideos: 'video_id', playlistVideos: 'video_id', sections: 'section_id',
-});
-
-/** What a parent id in a path is called in the 404 texts. */
-const PARENT_WHAT = { pages: 'page', groups: 'group', companies: 'company', boards: 'board', playlists: 'playlist', pagePosts: 'post' };
+/** Lists that hang under a parent id (the page, group, company, playlist or page post). */
+const NESTED_LISTS = new Set(['groupPosts', 'pagePosts', 'companyPosts', 'playlistVideos', 'reactions']);
 
 /**
  * The read endpoints of the node contract. `list`: where the entries live; `parents`: the lists
@@ -48,41 +40,43 @@ const PARENT_WHAT = { pages: 'page', groups: 'group', companies: 'company', boar
  * `size`: the page-size parameter (paged endpoints only); `params`: other accepted parameters.
  */
 const PULL_ROUTES = [
-	{ path: 'facebook/posts.json', provider: 'facebook', key: 'posts', list: 'facebookPosts', size: 'num_posts', params: ['limit_own_posts'] },
-	{ path: 'facebook/groups.json', provider: 'facebook', key: 'groups', list: 'groups' },
-	{ path: 'facebook/group/{group}/posts.json', provider: 'facebook', key: 'posts', list: 'groupPosts', parents: ['groups'], size: 'num_posts' },
-	{ path: 'facebook/pages.json', provider: 'facebook', key: 'pages', list: 'pages', size: 'num_pages' },
-	{ path: 'facebook/page/{page}/posts.json', provider: 'facebook', key: 'posts', list: 'pagePosts', parents: ['pages'], size: 'num_posts' },
-	{ path: 'facebook/page/{page}/post/{post}/reactions.json', provider: 'facebook', key: 'reactions', list: 'reactions', parents: ['pages', 'pagePosts'] },
-	{ path: 'linkedin/user/posts.json', provider: 'linkedin', key: 'posts', list: 'linkedinPosts', size: 'num_posts' },
-	{ path: 'linkedin/companies.json', provider: 'linkedin', key: 'companies', list: 'companies' },
-	{ path: 'linkedin/company/{company}/posts.json', provider: 'linkedin', key: 'posts', list: 'companyPosts', parents: ['companies'], size: 'num_posts' },
-	{ path: 'pinterest/boards.json', provider: 'pinterest', key: 'boards', list: 'boards' },
-	{ path: 'pinterest/pins.json', provider: 'pinterest', key: 'pins', list: 'pins' },
-	{ path: 'pinterest/board/{board}/pins.json', provider: 'pinterest', key: 'pins', list: 'pins', parents: ['boards'], filterBy: 'board_id' },
-	{ path: 'twitter/tweets.json', provider: 'twitter', key: 'tweets', list: 'tweets', size: 'num_tweets', params: ['after_tweet_id'] },
-	{ path: 'youtube/channels.json', provider: 'youtube', key: 'channels', list: 'channels' },
-	{ path: 'youtube/playlists.json', provider: 'youtube', key: 'playlists', list: 'playlists' },
-	{ path: 'youtube/playlist/{playlist}/videos.json', provider: 'youtube', key: 'videos', list: 'playlistVideos', parents: ['playlists'] },
-	{ path: 'youtube/videos.json', provider: 'youtube', key: 'videos', list: 'youtubeVideos' },
+	{ path: 'facebook/posts.json', key: 'posts', list: 'facebookPosts', size: 'num_posts', params: ['limit_own_posts'] },
+	{ path: 'facebook/groups.json', key: 'groups', list: 'groups' },
+	{ path: 'facebook/group/{group}/posts.json', key: 'posts', list: 'groupPosts', parents: ['groups'], size: 'num_posts' },
+	{ path: 'facebook/pages.json', key: 'pages', list: 'pages', size: 'num_pages' },
+	{ path: 'facebook/page/{page}/posts.json', key: 'posts', list: 'pagePosts', parents: ['pages'], size: 'num_posts' },
+	{ path: 'facebook/page/{page}/post/{post}/reactions.json', key: 'reactions', list: 'reactions', parents: ['pages', 'pagePosts'] },
+	{ path: 'linkedin/user/posts.json', key: 'posts', list: 'linkedinPosts', size: 'num_posts' },
+	{ path: 'linkedin/companies.json', key: 'companies', list: 'companies' },
+	{ path: 'linkedin/company/{company}/posts.json', key: 'posts', list: 'companyPosts', parents: ['companies'], size: 'num_posts' },
+	{ path: 'pinterest/boards.json', key: 'boards', list: 'boards' },
+	{ path: 'pinterest/pins.json', key: 'pins', list: 'pins' },
+	{ path: 'pinterest/board/{board}/pins.json', key: 'pins', list: 'pins', parents: ['boards'], filterBy: 'board_id' },
+	{ path: 'twitter/tweets.json', key: 'tweets', list: 'tweets', size: 'num_tweets', params: ['after_tweet_id'] },
+	{ path: 'youtube/channels.json', key: 'channels', list: 'channels' },
+	{ path: 'youtube/playlists.json', key: 'playlists', list: 'playlists' },
+	{ path: 'youtube/playlist/{playlist}/videos.json', key: 'videos', list: 'playlistVideos', parents: ['playlists'] },
+	{ path: 'youtube/videos.json', key: 'videos', list: 'youtubeVideos' },
 ];
 for (const route of PULL_ROUTES) {
+	route.provider = route.path.split('/')[0];
 	route.parents = route.parents || [];
 	route.params = route.params || [];
 	route.accepts = [...(route.size ? ['page', route.size] : []), ...route.params];
-	route.re = new RegExp(`^${route.path.replace(/\./g, '\\.').replace(/\{\w+\}/g, '([^/]+)')}$`);
+	route.re = pathPattern(route.path);
 	Object.freeze(route);
 }
 
 /** Every info text of the Pull answers (400 and 404), so tests can compare them exactly. */
+const badValue = (param, value, use) => `The value [${value}] of the parameter [${param}] is not valid: ${use}.`;
 const PULL_TEXTS = Object.freeze({
 	notFound: NOT_FOUND_URI,
 	badId: badIdInfo,
 	noParent: notFoundForIdentity,
-	badSize: (param, value) => `The value [${value}] of the parameter [${param}] is not valid: use a number from 1 to ${PULL_PAGE.max}.`,
-	badPage: (value) => `The value [${value}] of the parameter [page] is not valid: use a number from 1 up.`,
-	badFlag: (param, value) => `The value [${value}] of the parameter [${param}] is not valid: use 0 or 1.`,
-	badTweetId: (value) => `The value [${value}] of the parameter [after_tweet_id] is not valid: use the id of a tweet (digits only).`,
+	badSize: (param, value) => badValue(param, value, `use a number from 1 to ${PULL_PAGE.max}`),
+	badPage: (value) => badValue('page', value, 'use a number from 1 up'),
+	badFlag: (param, value) => badValue(param, value, 'use 0 or 1'),
+	badTweetId: (value) => badValue('after_tweet_id', value, 'use the id of a tweet (digits only)'),
 	unknownParam: (param, accepts) =>
 		`The parameter [${param}] is not valid for this resource: it accepts ${accepts.length ? accepts.map((p) => `[${p}]`).join(', ') : 'no parameters'}.`,
 	repeatedParam: (param) => `The parameter [${param}] is not valid for this resource: it is given more than once.`,
@@ -101,12 +95,8 @@ function matchPull(sub) {
 // once and a page is a join of cached strings: a page of 100 out of 10,000 costs 100 lookups.
 const jsonCache = new WeakMap();
 function jsonOf(entry) {
-	let s = jsonCache.get(entry);
-	if (s === undefined) {
-		s = JSON.stringify(entry);
-		jsonCache.set(entry, s);
-	}
-	return s;
+	if (!jsonCache.has(entry)) jsonCache.set(entry, JSON.stringify(entry));
+	return jsonCache.get(entry);
 }
 
 /** Numeric ids as strings, compared without losing digits (tweet ids exceed 2^53). */
@@ -118,16 +108,16 @@ const newerId = (a, b) => (a.length !== b.length ? a.length > b.length : a > b);
  */
 class Listing {
 	constructor(idKey, seeds) {
-		this.idKey = idKey;
-		this.reseed(seeds);
+		this.idOf = (e) => String(e[idKey]);
 		this.created = [];
+		this.reseed(seeds);
 	}
 
 	reseed(seeds) {
 		this.seeds = seeds.slice();
 		this.byId = new Map();
-		for (const e of this.seeds) if (!this.byId.has(String(e[this.idKey]))) this.byId.set(String(e[this.idKey]), e);
-		for (const e of this.created || []) this.byId.set(String(e[this.idKey]), e);
+		for (const e of this.seeds) if (!this.byId.has(this.idOf(e))) this.byId.set(this.idOf(e), e);
+		for (const e of this.created) this.byId.set(this.idOf(e), e);
 		this.touch();
 	}
 
@@ -146,34 +136,29 @@ class Listing {
 
 	/** A published entry: the newest (a second one with the same id replaces the first). */
 	add(entry) {
-		const id = String(entry[this.idKey]);
-		if (this.byId.has(id)) this.delete(id);
+		this.delete(this.idOf(entry));
 		this.created.push(entry);
-		this.byId.set(id, entry);
+		this.byId.set(this.idOf(entry), entry);
 		this.touch();
 	}
 
 	/** An edit keeps the entry's place; an id not listed yet is added as published. */
 	set(id, entry) {
-		id = String(id);
-		if (!this.byId.has(id)) return this.add(entry);
-		const swap = (list) => list.map((e) => (String(e[this.idKey]) === id ? entry : e));
-		this.seeds = swap(this.seeds);
-		this.created = swap(this.created);
-		this.byId.set(id, entry);
-		this.touch();
-		return this;
+		if (!this.has(id)) return this.add(entry);
+		this.byId.set(String(id), entry);
+		this.replace(id, [entry]);
 	}
 
 	delete(id) {
-		id = String(id);
-		if (!this.byId.has(id)) return false;
-		const keep = (list) => list.filter((e) => String(e[this.idKey]) !== id);
-		this.seeds = keep(this.seeds);
-		this.created = keep(this.created);
-		this.byId.delete(id);
+		if (this.byId.delete(String(id))) this.replace(id, []);
+	}
+
+	/** Every entry with this id, in the seed and in what was published, replaced by `by`. */
+	replace(id, by) {
+		const swap = (list) => list.flatMap((e) => (this.idOf(e) === String(id) ? by : [e]));
+		this.seeds = swap(this.seeds);
+		this.created = swap(this.created);
 		this.touch();
-		return true;
 	}
 
 	/** Newest first: published (last published first), then the seed. */
@@ -184,41 +169,25 @@ class Listing {
 
 	/** A filtered copy, kept until the list changes (a few per list: each filter value is one). */
 	view(name, pick) {
-		let v = this.views.get(name);
-		if (!v) {
+		if (!this.views.has(name)) {
 			if (this.views.size > 64) this.views.clear();
-			v = pick(this.entries());
-			this.views.set(name, v);
+			this.views.set(name, pick(this.entries()));
 		}
-		return v;
+		return this.views.get(name);
 	}
 }
 
 // Entries for sb.seedPull(token, list, n): small, numbered, with the text a pick list shows.
 // Ids are 15-digit numbers below the sandbox's push ids, so what a run publishes stays newer.
-const SYNTH_TEXT = {
-	pages: 'name', groups: 'name', companies: 'name', boards: 'name', playlists: 'title', tweets: 'message',
-	facebookPosts: 'message', groupPosts: 'message', pagePosts: 'message', linkedinPosts: 'message', companyPosts: 'message',
-	reactions: 'name', pins: 'description', channels: 'title', youtubeVideos: 'title', playlistVideos: 'title',
-};
-const SYNTH_LISTS = Object.freeze(Object.keys(SYNTH_TEXT));
 const SYNTH_NEWEST = Date.UTC(2023, 5, 30, 12, 0, 0);
-
 function synthEntries(list, n, extra) {
-	const idKey = ID_KEYS[list];
-	const textKey = SYNTH_TEXT[list];
+	const [idKey, textKey] = LISTS[list];
 	const out = new Array(n);
 	// One date string per hour of entries, not one oneAllDate() per entry: seeding 10,000 stays fast.
-	let hour = -1;
 	let date = '';
 	for (let k = 0; k < n; k++) {
-		const number = n - k;
-		const h = Math.floor(k / 60);
-		if (h !== hour) {
-			hour = h;
-			date = oneAllDate(SYNTH_NEWEST - h * 3600000);
-		}
-		const e = { [idKey]: String(100000000000000 + number), [textKey]: `${list} #${number} of ${n}` };
+		if (k % 60 === 0) date = oneAllDate(SYNTH_NEWEST - (k / 60) * 3600000);
+		const e = { [idKey]: String(100000000000000 + n - k), [textKey]: `${list} #${n - k} of ${n}` };
 		if (list === 'reactions') e.type = 'LIKE';
 		else e.date_creation = date;
 		out[k] = extra ? Object.assign(e, extra) : e;
@@ -233,30 +202,26 @@ function readQuery(route, query) {
 		if (Array.isArray(value)) return { error: PULL_TEXTS.repeatedParam(name) };
 	}
 	const out = { page: 1, size: PULL_PAGE.default };
-	if (query.page !== undefined) {
-		const p = Number(query.page);
-		if (!DIGITS_RE.test(query.page) || !Number.isSafeInteger(p) || p < 1) return { error: PULL_TEXTS.badPage(query.page) };
-		out.page = p;
+	const { page, limit_own_posts: own, after_tweet_id: after } = query;
+	if (page !== undefined) {
+		out.page = Number(page);
+		if (!/^\d+$/.test(page) || !Number.isSafeInteger(out.page) || out.page < 1) return { error: PULL_TEXTS.badPage(page) };
 	}
 	const size = route.size && query[route.size];
 	if (size !== undefined) {
-		const s = Number(size);
-		if (!DIGITS_RE.test(size) || s < 1 || s > PULL_PAGE.max) return { error: PULL_TEXTS.badSize(route.size, size) };
-		out.size = s;
+		out.size = Number(size);
+		if (!/^\d+$/.test(size) || out.size < 1 || out.size > PULL_PAGE.max) return { error: PULL_TEXTS.badSize(route.size, size) };
 	}
-	if (query.limit_own_posts !== undefined) {
-		if (query.limit_own_posts !== '0' && query.limit_own_posts !== '1') return { error: PULL_TEXTS.badFlag('limit_own_posts', query.limit_own_posts) };
-		out.ownOnly = query.limit_own_posts === '1';
+	if (own !== undefined) {
+		if (own !== '0' && own !== '1') return { error: PULL_TEXTS.badFlag('limit_own_posts', own) };
+		out.ownOnly = own === '1';
 	}
-	if (query.after_tweet_id !== undefined) {
-		if (!/^\d{1,30}$/.test(query.after_tweet_id)) return { error: PULL_TEXTS.badTweetId(query.after_tweet_id) };
-		out.afterId = query.after_tweet_id.replace(/^0+(?=\d)/, '');
+	if (after !== undefined) {
+		if (!/^\d{1,30}$/.test(after)) return { error: PULL_TEXTS.badTweetId(after) };
+		out.afterId = after.replace(/^0+(?=\d)/, '');
 	}
 	return out;
 }
-
-/** Lists that hang under a parent id (the page, group, company, playlist or page post). */
-const NESTED_LISTS = new Set(['groupPosts', 'pagePosts', 'companyPosts', 'playlistVideos', 'reactions']);
 
 function checkSeed(token, list, count, parent = null) {
 	if (!SYNTH_LISTS.includes(list)) throw new Error(`list must be one of ${SYNTH_LISTS.join(', ')}`);
@@ -275,9 +240,8 @@ function checkSeed(token, list, count, parent = null) {
 function createPull(ctx) {
 	const listings = new Map(); // token|list|parent → Listing
 	const generated = new Map(); // token → object lists made with generatedObjects()
-	const givenObjects = new Map(); // lower-case token → data.objects entry
-	for (const [t, o] of Object.entries(ctx.data.objects || {})) givenObjects.set(t.toLowerCase(), o);
-	let sizes = new Map(); // token|list|parent → n, from options.pullSizes and seedPull()
+	const givenObjects = new Map(Object.entries(ctx.data.objects || {}).map(([t, o]) => [t.toLowerCase(), o]));
+	let sizes = new Map(); // token|list|parent → { n, parent }, from options.pullSizes and seedPull()
 	let quirk = null;
 
 	const sizeKey = (token, list, parent) => `${token}|${list}|${parent ?? ''}`;
@@ -290,27 +254,22 @@ function createPull(ctx) {
 
 	function objectsOf(token) {
 		if (givenObjects.has(token)) return givenObjects.get(token);
-		let o = generated.get(token);
-		if (o === undefined) {
-			const ident = ctx.byToken.get(token);
-			o = ident ? generatedObjects(ident.entry, ctx.basePull.get(token) || {}) : null;
-			generated.set(token, o);
-		}
-		return o;
+		if (!generated.has(token)) generated.set(token, generatedObjects(ctx.byToken.get(token).entry, ctx.basePull.get(token)));
+		return generated.get(token);
 	}
 
 	function seedOf(token, list, parent) {
 		const size = sizes.get(sizeKey(token, list, parent));
 		if (size !== undefined) return synthSeed(token, list, size.n, size.parent);
-		if (PICK_LISTS.has(list)) return (ctx.basePull.get(token) || {})[list] || [];
+		if (PICK_LISTS.has(list)) return ctx.basePull.get(token)[list] || [];
 		const lists = objectsOf(token)?.[list];
 		return (parent == null ? lists : lists?.[parent]) || [];
 	}
 
 	function synthSeed(token, list, n, parent) {
 		if (list === 'facebookPosts') {
-			const ident = ctx.byToken.get(token);
-			return synthEntries(list, n, ident && { from: { id: facebookUserId(ident.entry), name: ident.entry.displayName } });
+			const { entry } = ctx.byToken.get(token);
+			return synthEntries(list, n, { from: { id: facebookUserId(entry), name: entry.displayName } });
 		}
 		if (list === 'pins') return synthEntries(list, n, { board_id: parent ?? String(objects(token, 'boards').entries()[0]?.board_id ?? '') });
 		return synthEntries(list, n);
@@ -319,12 +278,8 @@ function createPull(ctx) {
 	/** The list of one identity (token in lower case), made from its seed on first use. */
 	function objects(token, list, parent = null) {
 		const key = sizeKey(token, list, parent);
-		let listing = listings.get(key);
-		if (!listing) {
-			listing = new Listing(ID_KEYS[list] || 'id', seedOf(token, list, parent));
-			listings.set(key, listing);
-		}
-		return listing;
+		if (!listings.has(key)) listings.set(key, new Listing(LISTS[list][0], seedOf(token, list, parent)));
+		return listings.get(key);
 	}
 
 	const hasId = (token, list, id) => objects(token, list).has(id);
@@ -337,15 +292,14 @@ function createPull(ctx) {
 		const c = checkSeed(token, list, count, parent);
 		if (!ctx.byToken.has(c.token)) throw new Error(`unknown identity ${token}`);
 		sizes.set(sizeKey(c.token, list, c.key), { n: c.n, parent });
-		const listing = listings.get(sizeKey(c.token, list, c.key));
-		if (listing) listing.reseed(synthSeed(c.token, list, c.n, parent));
+		listings.get(sizeKey(c.token, list, c.key))?.reseed(synthSeed(c.token, list, c.n, parent));
 		return { identity: c.token, list, parent, count: c.n };
 	}
 
 	function setQuirk(q) {
-		if (q == null) quirk = null;
-		else if (typeof q !== 'object' || Array.isArray(q) || Object.keys(q).some((k) => k !== 'ignorePage')) throw new Error('pull quirk must be null or { ignorePage: boolean }');
-		else quirk = q.ignorePage ? { ignorePage: true } : null;
+		const bad = q != null && (typeof q !== 'object' || Array.isArray(q) || Object.keys(q).some((k) => k !== 'ignorePage'));
+		if (bad) throw new Error('pull quirk must be null or { ignorePage: boolean }');
+		quirk = q?.ignorePage ? { ignorePage: true } : null;
 		return quirk;
 	}
 
@@ -353,12 +307,11 @@ function createPull(ctx) {
 	function readParents(route, rawIds, token, resource) {
 		const ids = [];
 		for (const [i, list] of route.parents.entries()) {
-			const what = PARENT_WHAT[list];
-			const id = safeDecode(rawIds[i]);
-			if (id === null || !PATH_ID_RE.test(id)) return { resp: errResp(resource, 404, PULL_TEXTS.badId(what, rawIds[i])) };
+			const id = pathId(rawIds[i]);
+			if (id === null) return { resp: errResp(resource, 404, PULL_TEXTS.badId(WHAT[list], rawIds[i])) };
 			// A post is looked for on its page, a page among the identity's pages.
 			if (ctx.strictIds && !objects(token, list, i === 0 ? null : ids[i - 1]).has(id)) {
-				return { resp: errResp(resource, 404, PULL_TEXTS.noParent(what, id)) };
+				return { resp: errResp(resource, 404, PULL_TEXTS.noParent(WHAT[list], id)) };
 			}
 			ids.push(id);
 		}
@@ -398,17 +351,14 @@ function createPull(ctx) {
 			const page = quirk?.ignorePage ? 1 : q.page;
 			entries = entries.slice((page - 1) * q.size, page * q.size);
 		}
-		let body = '';
-		for (let i = 0; i < entries.length; i++) body += (i ? ',' : '') + jsonOf(entries[i]);
-		return okResp(resource, `{${JSON.stringify(route.key)}:{"count":${entries.length},"entries":[${body}]}}`);
+		return okResp(resource, `{${JSON.stringify(route.key)}:{"count":${entries.length},"entries":[${entries.map(jsonOf).join(',')}]}}`);
 	}
 
 	/** Called after every successful push with its result, so what was published is listed. */
 	function recordPush(opKey, token, result, node, identity) {
-		const make = RECORDS[opKey];
-		if (!make) return;
-		const made = make(result, node, { identity, date: oneAllDate(Date.now()), videoTitle: (id) => objects(token, 'youtubeVideos').get(id)?.title });
-		const [list, parent, entry] = made;
+		if (!RECORDS[opKey]) return;
+		const videoTitle = (id) => objects(token, 'youtubeVideos').get(id)?.title;
+		const [list, parent, entry] = RECORDS[opKey](result, node, { identity, date: oneAllDate(Date.now()), videoTitle });
 		objects(token, list, parent).add(dropUndefined(entry));
 	}
 
@@ -424,26 +374,32 @@ function createPull(ctx) {
 
 const dropUndefined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const text = (v) => (typeof v === 'string' ? v : undefined);
+const fromOf = (x) => ({ id: facebookUserId(x.identity), name: x.identity.displayName });
+/** A published post: its id, text and link, `more`, then its date. */
+const postOf = (r, b, x, more) => ({ post_id: r.post_id, message: text(b.message), link: text(b.link), ...more, date_creation: x.date });
 
 /** What a successful push leaves behind: push key → [list, parent id, the new entry]. */
 const RECORDS = {
 	'twitter/post.json': (r, b, x) => ['tweets', null, { post_id: r.post_id, message: b.message, date_creation: x.date }],
-	'facebook/post.json': (r, b, x) => ['facebookPosts', null, { post_id: r.post_id, message: text(b.message), link: text(b.link), from: { id: facebookUserId(x.identity), name: x.identity.displayName }, date_creation: x.date }],
-	'facebook/group/post.json': (r, b, x) => ['groupPosts', r.group_id, { post_id: r.post_id, message: text(b.message), link: text(b.link), from: { id: facebookUserId(x.identity), name: x.identity.displayName }, date_creation: x.date }],
-	'facebook/page/post.json': (r, b, x) => ['pagePosts', r.page_id, { post_id: r.post_id, message: text(b.message), link: text(b.link), date_creation: x.date }],
+	'facebook/post.json': (r, b, x) => ['facebookPosts', null, postOf(r, b, x, { from: fromOf(x) })],
+	'facebook/group/post.json': (r, b, x) => ['groupPosts', r.group_id, postOf(r, b, x, { from: fromOf(x) })],
+	'facebook/page/post.json': (r, b, x) => ['pagePosts', r.page_id, postOf(r, b, x)],
 	'facebook/page/picture.json': (r, b) => ['pagePictures', r.page_id, { picture_id: r.picture_id, description: b.description }],
 	'facebook/page/video.json': (r, b) => ['pageVideos', r.page_id, { video_id: r.video_id, description: b.description }],
-	'linkedin/post.json': (r, b, x) => ['linkedinPosts', null, { post_id: r.post_id, message: text(b.message), link: text(b.link), title: text(b.title), date_creation: x.date }],
-	'linkedin/company/post.json': (r, b, x) => ['companyPosts', r.company_id, { post_id: r.post_id, message: text(b.message), link: text(b.link), title: text(b.title), date_creation: x.date }],
-	'pinterest/board.json': (r, b, x) => [
-		'boards', null,
-		{ board_id: r.board_id, name: b.name, description: text(b.description) ?? '', url: `https://www.pinterest.com/${x.identity.preferredUsername}/${encodeURIComponent(String(b.name).toLowerCase().replace(/\s+/g, '-'))}/`, pin_count: 0 },
-	],
+	'linkedin/post.json': (r, b, x) => ['linkedinPosts', null, postOf(r, b, x, { title: text(b.title) })],
+	'linkedin/company/post.json': (r, b, x) => ['companyPosts', r.company_id, postOf(r, b, x, { title: text(b.title) })],
+	'pinterest/board.json': (r, b, x) => {
+		const url = `https://www.pinterest.com/${x.identity.preferredUsername}/${encodeURIComponent(String(b.name).toLowerCase().replace(/\s+/g, '-'))}/`;
+		return ['boards', null, { board_id: r.board_id, name: b.name, description: text(b.description) ?? '', url, pin_count: 0 }];
+	},
 	'pinterest/board/{id}/pin.json': (r, b, x) => ['pins', null, { pin_id: r.pin_id, board_id: r.board_id, description: b.description, link: text(b.link), date_creation: x.date }],
-	'youtube/video.json': (r, b, x) => ['youtubeVideos', null, { video_id: r.video_id, title: b.title, description: text(b.description) ?? '', privacy_status: b.privacy_status || 'public', date_creation: x.date }],
+	'youtube/video.json': (r, b, x) => [
+		'youtubeVideos', null,
+		{ video_id: r.video_id, title: b.title, description: text(b.description) ?? '', privacy_status: b.privacy_status || 'public', date_creation: x.date },
+	],
 	'youtube/playlist.json': (r, b) => ['playlists', null, { playlist_id: r.playlist_id, title: b.title, description: text(b.description) ?? '', privacy_status: b.privacy_status || 'public', item_count: 0 }],
 	'youtube/playlist/{id}/video.json': (r, b, x) => ['playlistVideos', r.playlist_id, { video_id: r.video_id, title: x.videoTitle(r.video_id) ?? `Video ${r.video_id}`, position: b.position }],
 	'youtube/channel/section.json': (r, b) => ['sections', null, { section_id: r.section_id, type: b.type, title: b.title }],
 };
 
-module.exports = { createPull, matchPull, PULL_ROUTES, PULL_PAGE, PULL_TEXTS, ID_KEYS, PICK_LISTS, SYNTH_LISTS, RECORDS: Object.keys(RECORDS), Listing };
+module.exports = { createPull, PULL_ROUTES, PULL_PAGE, PULL_TEXTS, SYNTH_LISTS };
