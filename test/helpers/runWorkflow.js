@@ -1,10 +1,10 @@
 // Runs the BUILT node inside n8n-core's real workflow engine (WorkflowExecute → RoutingNode →
-// httpRequestWithAuthentication → the credential's authenticate), the way n8n runs it, with a
-// minimal stand-in only for what n8n's server would provide: node type registry and credential store.
-// n8n-core 2.41 logs every failing node's error through its Logger, to the console: in jest that is
-// noise around the tests' own output. A level given in the environment still wins.
+// httpRequestWithAuthentication → the credential's authenticate), the way n8n runs it; only what
+// n8n's server provides is stood in for: the node type registry and the credential store.
+// n8n-core 2.41 logs every failing node's error to the console: noise around jest's output. A level
+// given in the environment still wins.
 process.env.N8N_LOG_LEVEL ??= 'silent';
-const { Workflow } = require('n8n-workflow');
+const { Workflow, createRunExecutionData } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks, DirectoryLoader, LoadOptionsContext } = require('n8n-core');
 
 const { nodePath, credentialPath } = require('../..');
@@ -12,45 +12,24 @@ const { OneAll } = require(nodePath);
 const { OneAllApi } = require(credentialPath);
 
 const NODE_TYPE = 'n8n-nodes-oneall.oneAll';
+const NODE_CREDENTIALS = { oneAllApi: { id: '1', name: 'OneAll account' } };
 
 /** A pass-through first node: it emits the items the test hands in. */
-class Source {
-	description = {
-		displayName: 'Source',
-		name: 'source',
-		group: ['input'],
-		version: 1,
-		defaults: { name: 'Source' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	};
+const source = {
+	description: { displayName: 'Source', name: 'source', version: 1, inputs: ['main'], outputs: ['main'], properties: [] },
 	async execute() {
 		return [this.getInputData()];
-	}
-}
-
-function loadOneAll() {
-	const node = new OneAll();
-	// n8n's loader adds the "Request Options" collection to every declarative node.
-	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
-	return node;
-}
-
-const oneAll = loadOneAll();
-const source = new Source();
-const credentialType = new OneAllApi();
-
-const nodeTypes = {
-	getByName: (type) => (type === NODE_TYPE ? oneAll : source),
-	getByNameAndVersion: (type) => (type === NODE_TYPE ? oneAll : source),
-	getKnownTypes: () => ({}),
+	},
 };
 
-/**
- * A credential store answering like n8n's CredentialsHelper for one stored `oneAllApi` credential.
- * `calls` records what n8n asked for (type names only, never the data).
- */
+const oneAll = new OneAll();
+// n8n's loader adds the "Request Options" collection to every declarative node.
+DirectoryLoader.applyDeclarativeNodeOptionParameters(oneAll);
+const credentialType = new OneAllApi();
+
+const typeOf = (type) => (type === NODE_TYPE ? oneAll : source);
+const nodeTypes = { getByName: typeOf, getByNameAndVersion: typeOf, getKnownTypes: () => ({}) };
+
 /** The instance's URLs, as n8n's additional data carries them. */
 const INSTANCE_URLS = {
 	restApiUrl: 'http://localhost:5678/rest',
@@ -63,9 +42,11 @@ const INSTANCE_URLS = {
 
 /**
  * n8n's credential store for one oneAllApi credential. `credentials` is its decrypted data, or a
- * function that gives it for the n-th read (from 1) and may throw, as n8n's store can.
+ * function that gives it for the n-th read (from 1) and may throw, as n8n's store can. `calls`
+ * records what n8n asked for (type names only, never the data).
  */
-function credentialsHelper(credentials, calls = []) {
+function credentialsHelper(credentials) {
+	const calls = [];
 	let reads = 0;
 	const read = () => (typeof credentials === 'function' ? credentials(++reads) : { ...credentials });
 	return {
@@ -83,12 +64,8 @@ function credentialsHelper(credentials, calls = []) {
 			if (type !== 'oneAllApi') throw new Error(`unexpected credential type ${type}`);
 			return read();
 		},
-		async preAuthentication() {
-			return undefined;
-		},
-		async runPreAuthentication() {
-			return undefined;
-		},
+		preAuthentication: async () => undefined,
+		runPreAuthentication: async () => undefined,
 		async authenticate(decrypted, typeName, requestOptions) {
 			calls.push({ method: 'authenticate', type: typeName });
 			if (typeName !== 'oneAllApi') throw new Error(`unexpected credential type ${typeName}`);
@@ -105,94 +82,75 @@ function credentialsHelper(credentials, calls = []) {
 }
 
 /**
+ * The `this` n8n's DynamicNodeParametersService gives a list-search method: a workflow holding only
+ * the OneAll node "Temp-Node" with these parameters and the test's credential reference.
+ */
+function loadOptionsContext(parameters, additionalData, path) {
+	const node = { parameters, id: 'uuid-1234', name: 'Temp-Node', type: NODE_TYPE, typeVersion: 1, position: [0, 0] };
+	const workflow = new Workflow({ nodes: [{ ...node, credentials: NODE_CREDENTIALS }], connections: {}, active: false, nodeTypes });
+	return new LoadOptionsContext(workflow, workflow.nodes['Temp-Node'], additionalData, path);
+}
+
+/**
  * n8n's own HTTP helper, `this.helpers.httpRequest` of a node's context: what RoutingNode and
  * httpRequestWithAuthentication call after the credential's authenticate(). Taken from a real
  * context because n8n-core 2.41 no longer exports it as a module function (it goes through its DI
- * container's OutboundHttp); the context gets no credentials, so nothing is added to the request.
+ * container's OutboundHttp); nothing here adds credentials to the request.
  */
 let helpers;
 async function httpRequest(requestOptions) {
-	if (!helpers) {
-		const node = { id: 'h', name: 'HTTP', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		const additionalData = { credentialsHelper: credentialsHelper({}), ...INSTANCE_URLS, variables: {}, secretsHelpers: {} };
-		helpers = new LoadOptionsContext(workflow, workflow.nodes.HTTP, additionalData, 'parameters.x').helpers;
-	}
+	const additionalData = { credentialsHelper: credentialsHelper({}), ...INSTANCE_URLS, variables: {}, secretsHelpers: {} };
+	helpers ??= loadOptionsContext({}, additionalData, 'parameters.x').helpers;
 	return await helpers.httpRequest(requestOptions);
 }
 
 /**
- * @param {object} opts
- * @param {object} opts.parameters  the OneAll node's parameters, as a saved workflow stores them
- * @param {object[]} [opts.items]   input items' json
- * @param {object|function} opts.credentials  decrypted oneAllApi credential data (see credentialsHelper)
- * @param {'stop'|'continueRegularOutput'|'continueErrorOutput'} [opts.onError]
- * @param {object} [opts.settings]  node settings as saved workflows store them: retryOnFail,
- *   maxTries, waitBetweenTries, executeOnce, alwaysOutputData
+ * Runs Source → "OneAll" with the node's saved `parameters` on the input items' json.
+ * `credentials`: see credentialsHelper; `onError`: 'stop', 'continueRegularOutput' or
+ * 'continueErrorOutput'; `settings`: node settings as saved workflows store them (retryOnFail,
+ * maxTries, waitBetweenTries, executeOnce, alwaysOutputData).
  * @returns {Promise<{ output: object[][]|undefined, error: Error|undefined, run: object }>}
  */
-async function runOneAll({ parameters, items = [{}], credentials, onError = 'stop', nodeName = 'OneAll', settings = {} }) {
+async function runOneAll({ parameters, items = [{}], credentials, onError = 'stop', settings = {} }) {
 	const nodes = [
 		{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
 			id: 'o',
-			name: nodeName,
+			name: 'OneAll',
 			type: NODE_TYPE,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters,
-			credentials: { oneAllApi: { id: '1', name: 'OneAll account' } },
+			credentials: NODE_CREDENTIALS,
 			...(onError === 'stop' ? {} : { onError }),
 			...settings,
 		},
 	];
-	const connections = { Source: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } };
+	const connections = { Source: { main: [[{ node: 'OneAll', type: 'main', index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf', nodes, connections, nodeTypes, active: false, settings: {} });
-
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf', nodes, connections });
-	// n8n-workflow 2.41 no longer exports createDeferredPromise (it moved to @n8n/utils).
-	let resolveRun;
-	const finished = new Promise((resolve) => (resolveRun = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
-
 	const additionalData = {
-		hooks,
+		hooks: new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf', nodes, connections }),
 		credentialsHelper: credentialsHelper(credentials),
 		executionId: 'exec-1',
 		...INSTANCE_URLS,
-		currentNodeParameters: undefined,
 		variables: {},
 		secretsHelpers: {},
-		logAiEvent: () => {},
-		startRunnerTask: async () => ({}),
-		getRunExecutionData: async () => undefined,
-		setExecutionStatus: () => {},
-		sendDataToUI: () => {},
-		executeWorkflow: async () => ({}),
-		getRunnerStatus: () => ({ available: false }),
 	};
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [
-				{ node: nodes[0], data: { main: [items.map((json) => ({ json }))] }, source: null },
-			],
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	};
-	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
-	const run = await finished;
-	const taskData = run.data.resultData.runData[nodeName]?.[0];
-	return {
-		output: taskData?.data?.main,
-		error: taskData?.error ?? run.data.resultData.error,
-		run,
-	};
+	const stack = [{ node: nodes[0], data: { main: [items.map((json) => ({ json }))] }, source: null }];
+	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: stack } });
+	// Resolves with the same run the workflowExecuteAfter hook receives.
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData.OneAll?.[0];
+	return { output: taskData?.data?.main, error: taskData?.error ?? run.data.resultData.error, run };
 }
 
-module.exports = { runOneAll, oneAll, credentialType, credentialsHelper, httpRequest, INSTANCE_URLS, NODE_TYPE };
+module.exports = {
+	runOneAll,
+	oneAll,
+	credentialType,
+	credentialsHelper,
+	loadOptionsContext,
+	httpRequest,
+	INSTANCE_URLS,
+	NODE_TYPE,
+};
