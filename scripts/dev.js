@@ -6,18 +6,15 @@
  * all against the local OneAll sandbox. No OneAll account needed; nothing leaves the machine.
  *
  *   --port N          the editor's port (default 5678, or $N8N_DEV_PORT)
- *   --sandbox-port N  the sandbox's port (default 5679, or $ONEALL_SANDBOX_PORT; when it is taken,
- *                     a free port is chosen and printed)
+ *   --sandbox-port N  the sandbox's port (default 5679, or $ONEALL_SANDBOX_PORT; a free one when taken)
  *   --fresh           start from an empty n8n user folder (drops workflows/executions you made)
- *   --check           start everything, check over REST that the credential and the example
- *                     workflows are there, that the node and credential types are loaded and
- *                     that the Identity list loads from the sandbox with that credential, then
- *                     stop everything and exit 0 (or 1 when a check failed)
+ *   --check           start everything, check over REST that the credential, the examples and the
+ *                     node and credential types are there and that the Identity list loads from the
+ *                     sandbox with that credential, stop everything; exit 0, or 1 when a check failed
  *
- * The user folder ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/dev-user is kept across runs. The
+ * The user folder ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/dev-user is kept across runs; the
  * credential is imported on every run (its Base URL follows the sandbox's port), an example only
- * when its file changed. Ctrl-C stops n8n and the sandbox and exits 0. N8N_E2E_VERBOSE=1 shows the
- * harness's own log lines.
+ * when its file changed. Ctrl-C stops n8n and the sandbox and exits 0. N8N_E2E_VERBOSE=1: harness log.
  */
 const fs = require('fs');
 const path = require('path');
@@ -38,14 +35,8 @@ const NODE_TYPE = `${PACKAGE.name}.oneAll`;
 const CREDENTIAL = { id: 'oneAllSandbox001', name: 'OneAll sandbox', type: 'oneAllApi' };
 const CREDENTIAL_REF = { oneAllApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
 const OWNER = { email: 'dev@example.com', firstName: 'OneAll', lastName: 'Developer', password: 'OneAll-Dev-Passw0rd' };
-/** Resource locator fields filled from the Pull API: parameter → [pull list, id key, label key]. */
-const PULL_FIELDS = {
-	pageId: ['pages', 'page_id', 'name'],
-	groupId: ['groups', 'group_id', 'name'],
-	companyId: ['companies', 'company_id', 'name'],
-	boardId: ['boards', 'board_id', 'name'],
-	playlistId: ['playlists', 'playlist_id', 'title'],
-};
+/** Resource locator fields set to the first entry of a Pull list (pageId: its page_id, labelled by name or title). */
+const PULL_LISTS = { pageId: 'pages', groupId: 'groups', companyId: 'companies', boardId: 'boards', playlistId: 'playlists' };
 
 const say = (msg) => console.log(`[dev] ${msg}`);
 const usageError = (msg) => {
@@ -54,8 +45,8 @@ const usageError = (msg) => {
 };
 
 function parseArgs(args) {
-	const options = { port: { type: 'string' }, 'sandbox-port': { type: 'string' }, fresh: { type: 'boolean' } };
-	Object.assign(options, { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+	const flag = { type: 'boolean' };
+	const options = { port: { type: 'string' }, 'sandbox-port': { type: 'string' }, fresh: flag, check: flag, help: { ...flag, short: 'h' } };
 	let values;
 	try {
 		({ values } = util.parseArgs({ args, options }));
@@ -102,10 +93,10 @@ function rewriteExample(file, json) {
 			p.identityToken = listValue(token, label, identity.profileUrl);
 		}
 		const lists = sandboxData.pull[identity.identity_token] || {};
-		for (const [field, [list, idKey, labelKey]] of Object.entries(PULL_FIELDS)) {
+		for (const [field, list] of Object.entries(PULL_LISTS)) {
 			const first = (lists[list] || [])[0];
 			if (p[field] && typeof p[field] === 'object' && !isExpression(p[field].value) && first) {
-				p[field] = listValue(String(first[idKey]), String(first[labelKey]));
+				p[field] = listValue(String(first[field.replace(/Id$/, '_id')]), String(first.name ?? first.title));
 			}
 		}
 	}
@@ -138,12 +129,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => s
 /** Imports the examples that changed since the last run (or all, with --fresh); returns every one's id and name. */
 async function importExamples(folder, fresh) {
 	const statePath = path.join(folder, 'dev-state.json');
-	let state = { examples: {} };
-	try {
-		state = JSON.parse(fs.readFileSync(statePath, 'utf8'));
-	} catch {
-		/* first run */
-	}
+	const state = fs.existsSync(statePath) ? JSON.parse(fs.readFileSync(statePath, 'utf8')) : { examples: {} };
 	const examplesDir = path.join(ROOT, 'examples');
 	const workflows = [];
 	const toImport = [];
@@ -168,20 +154,13 @@ async function importExamples(folder, fresh) {
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const t0 = Date.now();
-	if (!(await portFree(opts.port))) {
-		throw new Error(
-			`port ${opts.port} is taken (another n8n?). Stop it, or run \`node scripts/dev.js --port <free port>\` (or N8N_DEV_PORT=<port> npm run dev).`,
-		);
-	}
+	const hint = 'Stop it, or run `node scripts/dev.js --port <free port>` (or N8N_DEV_PORT=<port> npm run dev).';
+	if (!(await portFree(opts.port))) throw new Error(`port ${opts.port} is taken (another n8n?). ${hint}`);
 	const { tgz } = packToTemp('dev');
 	say(`packed ${path.basename(tgz)}`);
 
-	let sandboxPort = opts.sandboxPort;
-	if (!(await portFree(sandboxPort))) {
-		const chosen = await freePort();
-		say(`port ${sandboxPort} is taken: the sandbox uses port ${chosen} instead`);
-		sandboxPort = chosen;
-	}
+	const sandboxPort = (await portFree(opts.sandboxPort)) ? opts.sandboxPort : await freePort();
+	if (sandboxPort !== opts.sandboxPort) say(`port ${opts.sandboxPort} is taken: the sandbox uses port ${sandboxPort} instead`);
 	sandbox = await startSandbox({ port: sandboxPort, host: '127.0.0.1' });
 	say(`OneAll sandbox on ${sandbox.url}`);
 
@@ -283,9 +262,9 @@ async function check(url, workflows) {
 				}
 			}
 		}
-		if (!(await json('/types/nodes.json')).some((t) => t.name === NODE_TYPE)) failures.push(`node type ${NODE_TYPE} not loaded`);
-		const credTypes = await json('/types/credentials.json');
-		if (!credTypes.some((t) => t.name === CREDENTIAL.type)) failures.push(`credential type ${CREDENTIAL.type} not loaded`);
+		const loaded = async (route, name) => (await json(route)).some((t) => t.name === name);
+		if (!(await loaded('/types/nodes.json', NODE_TYPE))) failures.push(`node type ${NODE_TYPE} not loaded`);
+		if (!(await loaded('/types/credentials.json', CREDENTIAL.type))) failures.push(`credential type ${CREDENTIAL.type} not loaded`);
 		// The credential reaches the sandbox: the Identity list of a Twitter node, as the editor asks for it.
 		const before = sandbox.requests.length;
 		const { data } = await editor.rest('POST', '/dynamic-node-parameters/resource-locator-results', {

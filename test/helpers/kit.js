@@ -1,6 +1,5 @@
-// The one kit of the jest tests: a sandbox with distinctive keys for each test file, the credential
-// pointing at it, the sandbox's identities and ids, resource-locator values, and deep searches for
-// leaked secrets.
+// The jest tests' kit: a sandbox with distinctive keys per test file, the credential pointing at it,
+// the sandbox's ids, resource-locator values, and deep searches for leaked secrets.
 const { startSandbox } = require('../sandbox/server');
 const { freePort } = require('../harness/ports');
 const data = require('../sandbox/data');
@@ -8,6 +7,7 @@ const data = require('../sandbox/data');
 // Distinctive keys, so a leak of either one (or of the Basic value) can be found by substring.
 const PUBLIC_KEY = 'pub-KEY-4f1c9e7a2b';
 const PRIVATE_KEY = 'priv-SECRET-8d3b6a0e5c';
+const KEYS = { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY };
 
 const basicOf = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -25,18 +25,10 @@ const ids = {
 	playlist: pulled('youtube', 'playlists', 'playlist_id'),
 };
 
-async function startKitSandbox(options = {}) {
-	return await startSandbox({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY, ...options });
-}
+const startKitSandbox = (options = {}) => startSandbox({ ...KEYS, ...options });
 
 /** Credential data pointing at the sandbox through the base URL override. */
-const credentialsFor = (sb, extra = {}) => ({
-	subdomain: 'mysite',
-	publicKey: PUBLIC_KEY,
-	privateKey: PRIVATE_KEY,
-	baseUrl: sb.url,
-	...extra,
-});
+const credentialsFor = (sb, extra = {}) => ({ subdomain: 'mysite', ...KEYS, baseUrl: sb.url, ...extra });
 
 /** A resource-locator value as saved workflows store it; mode "id" (By ID) unless given. */
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
@@ -59,9 +51,7 @@ function useSandbox(options = {}) {
 		credentials.baseUrl = running.url;
 	});
 	beforeEach(() => running.reset());
-	afterAll(async () => {
-		await running?.close();
-	});
+	afterAll(() => running?.close());
 	return { sb, credentials };
 }
 
@@ -71,20 +61,16 @@ function envelopeOf(api, map) {
 	for (const [path, value] of Object.entries(map)) {
 		const keys = path.split('.');
 		const last = keys.pop();
-		let node = inner;
-		for (const key of keys) node = node[key] ?? (node[key] = {});
-		node[last] = value;
+		keys.reduce((node, key) => (node[key] ??= {}), inner)[last] = value;
 	}
 	return { request: { [api]: inner } };
 }
 
 /** Every form in which the keys could leak. */
-const secretsOf = (publicKey = PUBLIC_KEY, privateKey = PRIVATE_KEY) => [
-	publicKey,
-	privateKey,
-	basicOf(publicKey, privateKey),
-	Buffer.from(`${publicKey}:${privateKey}`).toString('base64'),
-];
+function secretsOf(publicKey = PUBLIC_KEY, privateKey = PRIVATE_KEY) {
+	const basic = basicOf(publicKey, privateKey);
+	return [publicKey, privateKey, basic, basic.slice('Basic '.length)];
+}
 
 /**
  * Every string reachable from `root`: own enumerable and non-enumerable properties (so an Error's

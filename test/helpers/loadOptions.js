@@ -8,7 +8,7 @@
 // The editor does not send a saved workflow's sparse parameters: its node has every default filled
 // in (NodeHelpers.getNodeParameters with returnDefaults), and that is `currentNodeParameters`.
 const { NodeHelpers } = require('n8n-workflow');
-const { oneAll, credentialsHelper, loadOptionsContext, INSTANCE_URLS, NODE_TYPE } = require('./runWorkflow');
+const { oneAll, additionalDataFor, loadOptionsContext, NODE_TYPE } = require('./runWorkflow');
 
 /**
  * Builds the `this` n8n gives a list-search method, from the node's parameters as a saved workflow
@@ -19,10 +19,9 @@ function buildLoadOptionsContext({ parameters, credentials, path = 'parameters.i
 	const { properties } = oneAll.description;
 	const currentNodeParameters = NodeHelpers.getNodeParameters(properties, parameters, true, false, node, oneAll.description);
 	// The part of getBase({ userId, currentNodeParameters }) that a list search reaches.
-	const helper = credentialsHelper(credentials);
-	const additionalData = { credentialsHelper: helper, currentNodeParameters, ...INSTANCE_URLS, variables: {}, secretsHelpers: {} };
-	const context = loadOptionsContext(currentNodeParameters, { ...additionalData, userId: 'user-1' }, path);
-	return { context, currentNodeParameters, credentialCalls: helper.calls };
+	const additionalData = { ...additionalDataFor(credentials), currentNodeParameters, userId: 'user-1' };
+	const context = loadOptionsContext(currentNodeParameters, additionalData, path);
+	return { context, currentNodeParameters, credentialCalls: additionalData.credentialsHelper.calls };
 }
 
 /**

@@ -1,8 +1,7 @@
 // Runs the BUILT node inside n8n-core's real workflow engine (WorkflowExecute → RoutingNode →
-// httpRequestWithAuthentication → the credential's authenticate), the way n8n runs it; only what
-// n8n's server provides is stood in for: the node type registry and the credential store.
-// n8n-core 2.41 logs every failing node's error to the console: noise around jest's output. A level
-// given in the environment still wins.
+// httpRequestWithAuthentication → the credential's authenticate); stood in for is only what n8n's
+// server provides: the node type registry and the credential store. n8n-core logs every failing
+// node's error to the console, noise around jest's output (a level set in the environment wins).
 process.env.N8N_LOG_LEVEL ??= 'silent';
 const { Workflow, createRunExecutionData } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks, DirectoryLoader, LoadOptionsContext } = require('n8n-core');
@@ -52,13 +51,10 @@ function credentialsHelper(credentials) {
 	return {
 		calls,
 		getParentTypes: () => [],
-		// n8n 2.41's guard (ICredentialsHelper.isCredentialUsableByNode): a credential type that sets
-		// restrictToSupportedNodes may only be used by the node types in its supportedNodes. Not
-		// recorded in `calls`, so that they read the same as on n8n 2.8, which had no such guard.
-		isCredentialUsableByNode(type, nodeType) {
-			if (type !== credentialType.name || !credentialType.restrictToSupportedNodes) return true;
-			return (credentialType.supportedNodes ?? []).includes(nodeType);
-		},
+		// n8n 2.41's guard: a credential type with restrictToSupportedNodes serves only its supportedNodes.
+		// Not recorded in `calls`, so that they read the same as on n8n 2.8, which had no such guard.
+		isCredentialUsableByNode: (type, nodeType) =>
+			type !== credentialType.name || !credentialType.restrictToSupportedNodes || (credentialType.supportedNodes ?? []).includes(nodeType),
 		async getDecrypted(_additionalData, nodeCredentials, type) {
 			calls.push({ method: 'getDecrypted', type, id: nodeCredentials?.id });
 			if (type !== 'oneAllApi') throw new Error(`unexpected credential type ${type}`);
@@ -72,13 +68,12 @@ function credentialsHelper(credentials) {
 			return await credentialType.authenticate(decrypted, requestOptions);
 		},
 		getCredentialsProperties: () => credentialType.properties,
-		async updateCredentials() {},
-		async updateCredentialsOauthTokenData() {},
-		async getCredentials() {
-			const data = read();
-			return { getData: () => data };
-		},
 	};
+}
+
+/** What every node context reaches of n8n's additional data: the instance's URLs and the credential store. */
+function additionalDataFor(credentials) {
+	return { credentialsHelper: credentialsHelper(credentials), ...INSTANCE_URLS, variables: {}, secretsHelpers: {} };
 }
 
 /**
@@ -92,50 +87,30 @@ function loadOptionsContext(parameters, additionalData, path) {
 }
 
 /**
- * n8n's own HTTP helper, `this.helpers.httpRequest` of a node's context: what RoutingNode and
- * httpRequestWithAuthentication call after the credential's authenticate(). Taken from a real
- * context because n8n-core 2.41 no longer exports it as a module function (it goes through its DI
- * container's OutboundHttp); nothing here adds credentials to the request.
+ * n8n's own HTTP helper, what RoutingNode calls after the credential's authenticate(), taken from a
+ * real context's helpers: n8n-core 2.41 no longer exports it. It adds no credentials to the request.
  */
 let helpers;
 async function httpRequest(requestOptions) {
-	const additionalData = { credentialsHelper: credentialsHelper({}), ...INSTANCE_URLS, variables: {}, secretsHelpers: {} };
-	helpers ??= loadOptionsContext({}, additionalData, 'parameters.x').helpers;
+	helpers ??= loadOptionsContext({}, additionalDataFor({}), 'parameters.x').helpers;
 	return await helpers.httpRequest(requestOptions);
 }
 
 /**
- * Runs Source → "OneAll" with the node's saved `parameters` on the input items' json.
- * `credentials`: see credentialsHelper; `onError`: 'stop', 'continueRegularOutput' or
- * 'continueErrorOutput'; `settings`: node settings as saved workflows store them (retryOnFail,
- * maxTries, waitBetweenTries, executeOnce, alwaysOutputData).
+ * Runs Source → "OneAll" (its saved `parameters`) on the items' json; `onError` and `settings`
+ * (retryOnFail, maxTries, executeOnce, …) as saved workflows store them on the node.
  * @returns {Promise<{ output: object[][]|undefined, error: Error|undefined, run: object }>}
  */
 async function runOneAll({ parameters, items = [{}], credentials, onError = 'stop', settings = {} }) {
+	const node = { id: 'o', name: 'OneAll', type: NODE_TYPE, typeVersion: 1, position: [200, 0], parameters, credentials: NODE_CREDENTIALS };
 	const nodes = [
 		{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'o',
-			name: 'OneAll',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters,
-			credentials: NODE_CREDENTIALS,
-			...(onError === 'stop' ? {} : { onError }),
-			...settings,
-		},
+		{ ...node, ...(onError === 'stop' ? {} : { onError }), ...settings },
 	];
 	const connections = { Source: { main: [[{ node: 'OneAll', type: 'main', index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf', nodes, connections, nodeTypes, active: false, settings: {} });
-	const additionalData = {
-		hooks: new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf', nodes, connections }),
-		credentialsHelper: credentialsHelper(credentials),
-		executionId: 'exec-1',
-		...INSTANCE_URLS,
-		variables: {},
-		secretsHelpers: {},
-	};
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf', nodes, connections });
+	const additionalData = { ...additionalDataFor(credentials), hooks, executionId: 'exec-1' };
 	const stack = [{ node: nodes[0], data: { main: [items.map((json) => ({ json }))] }, source: null }];
 	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: stack } });
 	// Resolves with the same run the workflowExecuteAfter hook receives.
@@ -148,9 +123,8 @@ module.exports = {
 	runOneAll,
 	oneAll,
 	credentialType,
-	credentialsHelper,
+	additionalDataFor,
 	loadOptionsContext,
 	httpRequest,
-	INSTANCE_URLS,
 	NODE_TYPE,
 };
