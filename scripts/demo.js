@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm run demo` (= `npm run build && node scripts/demo.js`): example workflow 2,
- * examples/rss-to-tweet-with-picture.json, in a real n8n 2.x (installed into ~/.cache/n8n-nodes-oneall
- * on first use) with the packed package, against the local OneAll sandbox and a tiny local RSS
- * feed of three blog posts; no OneAll account needed. `n8n execute` can only start at a Manual
- * Trigger, so the RSS Feed Trigger becomes Manual Trigger → RSS Read of that feed (same name); the
- * two OneAll nodes are the example's. It prints the items n8n produced and the requests the sandbox
- * received, and exits 0 only when every tweet carries the picture uploaded for its own post.
+ * `npm run demo`: examples/rss-to-tweet-with-picture.json in a real n8n 2.x with the packed package,
+ * against the local OneAll sandbox and a local RSS feed of three posts (no OneAll account needed).
+ * `n8n execute` starts only at a Manual Trigger, so the RSS Feed Trigger becomes Manual Trigger → RSS
+ * Read of that feed (same name); the OneAll nodes are the example's. Prints the items n8n produced and
+ * what the sandbox received; exits 0 only when every tweet carries the picture uploaded for its post.
  */
 const fs = require('fs');
 const path = require('path');

@@ -4,17 +4,10 @@
  * `npm run dev` (= `npm run build && node scripts/dev.js`): a real n8n editor with this package
  * installed from its tarball, a ready credential "OneAll sandbox" and the workflows of examples/,
  * all against the local OneAll sandbox. No OneAll account needed; nothing leaves the machine.
- *
- *   --port N          the editor's port (default 5678, or $N8N_DEV_PORT)
- *   --sandbox-port N  the sandbox's port (default 5679, or $ONEALL_SANDBOX_PORT; a free one when taken)
- *   --fresh           start from an empty n8n user folder (drops workflows/executions you made)
- *   --check           start everything, check over REST that the credential, the examples and the
- *                     node and credential types are there and that the Identity list loads from the
- *                     sandbox with that credential, stop everything; exit 0, or 1 when a check failed
- *
- * The user folder ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/dev-user is kept across runs; the
- * credential is imported on every run (its Base URL follows the sandbox's port), an example only
- * when its file changed. Ctrl-C stops n8n and the sandbox and exits 0. N8N_E2E_VERBOSE=1: harness log.
+ * Options: USAGE below (`--help`). The user folder ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/dev-user
+ * is kept across runs; the credential is imported on every run (its Base URL follows the sandbox's
+ * port), an example only when its file changed. Ctrl-C stops n8n and the sandbox and exits 0.
+ * N8N_E2E_VERBOSE=1 shows the harness's log.
  */
 const fs = require('fs');
 const path = require('path');
@@ -30,7 +23,13 @@ const sandboxData = require(path.join(ROOT, 'test', 'sandbox', 'data'));
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const USAGE = 'usage: node scripts/dev.js [--port 5678] [--sandbox-port 5679] [--fresh] [--check]';
+const USAGE = `usage: node scripts/dev.js [--port 5678] [--sandbox-port 5679] [--fresh] [--check]
+  --port N          the editor's port (default 5678, or $N8N_DEV_PORT)
+  --sandbox-port N  the sandbox's port (default 5679, or $ONEALL_SANDBOX_PORT; a free one when taken)
+  --fresh           start from an empty n8n user folder (drops workflows/executions you made)
+  --check           start everything, check over REST that the credential, the examples and the
+                    node and credential types are there and that the Identity list loads from the
+                    sandbox with that credential, stop everything; exit 0, or 1 when a check failed`;
 const NODE_TYPE = `${PACKAGE.name}.oneAll`;
 const CREDENTIAL = { id: 'oneAllSandbox001', name: 'OneAll sandbox', type: 'oneAllApi' };
 const CREDENTIAL_REF = { oneAllApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
@@ -197,13 +196,12 @@ async function main() {
 	}
 
 	const firstUse = !!editor.settings?.userManagement?.showSetupOnFirstLoad;
-	let cookie;
-	try {
-		cookie = editor.cookie = await editor.login(); // creates the owner on first use
-		if (firstUse) say(`created the owner ${OWNER.email}`);
-	} catch (e) {
+	// Creates the owner on first use; a folder made with another owner refuses the login (no cookie then).
+	const cookie = await editor.login().catch((e) => {
 		if (/owner\/setup/.test(e.message)) throw e;
-	}
+	});
+	editor.cookie = cookie;
+	if (cookie && firstUse) say(`created the owner ${OWNER.email}`);
 
 	const wfLines = workflows.map((w) => `     - ${w.name}: ${url}/workflow/${w.id}`).join('\n');
 	const refused = cookie ? '' : '\n                (this login was refused: the folder has another owner; run with --fresh to reset it)';
@@ -234,37 +232,31 @@ async function main() {
 /** --check: what a newcomer would see, over the editor's own REST API. */
 async function check(url, workflows) {
 	const failures = [];
+	const want = (ok, failure) => ok || !failures.push(failure); // records the failure; returns whether ok
 	const get = async (route) => (await editor.rest('GET', route)).data;
 	const json = (route) => fetch(`${url}${route}`, { headers: { cookie: editor.cookie } }).then((r) => r.json());
 	try {
 		const health = await json('/healthz');
-		if (health?.status !== 'ok') failures.push(`/healthz answered ${JSON.stringify(health)}`);
+		want(health?.status === 'ok', `/healthz answered ${JSON.stringify(health)}`);
 		const creds = await get('/credentials');
 		const cred = creds.find((c) => c.id === CREDENTIAL.id);
-		if (!cred || cred.name !== CREDENTIAL.name || cred.type !== CREDENTIAL.type) {
-			failures.push(`credential ${CREDENTIAL.id} "${CREDENTIAL.name}" (${CREDENTIAL.type}) missing: ${JSON.stringify(creds.map((c) => [c.id, c.name, c.type]))}`);
-		}
+		const listed = JSON.stringify(creds.map((c) => [c.id, c.name, c.type]));
+		const { id, name, type } = CREDENTIAL;
+		want(cred?.name === name && cred.type === type, `credential ${id} "${name}" (${type}) missing: ${listed}`);
 		const stored = new Set((await get('/workflows')).map((x) => x.id));
 		for (const w of workflows) {
-			if (!stored.has(w.id)) {
-				failures.push(`workflow ${w.id} (${w.file}) missing`);
-				continue;
-			}
+			if (!want(stored.has(w.id), `workflow ${w.id} (${w.file}) missing`)) continue;
 			for (const n of (await get(`/workflows/${w.id}`)).nodes.filter((x) => x.type === NODE_TYPE)) {
-				if (n.credentials?.oneAllApi?.id !== CREDENTIAL.id) {
-					failures.push(`${w.file}: node "${n.name}" does not use the sandbox credential`);
-				}
+				want(n.credentials?.oneAllApi?.id === CREDENTIAL.id, `${w.file}: node "${n.name}" does not use the sandbox credential`);
 				// As rewriteExample: a node with no identity (Identity → Get Many) or one from an
 				// expression (the fan-out's, from the node before) gets it at run time.
 				const token = n.parameters.identityToken?.value;
-				if (token !== undefined && !isExpression(token) && !sandboxData.identities.some((i) => i.identity_token === token)) {
-					failures.push(`${w.file}: node "${n.name}" identity ${JSON.stringify(token)} is not a sandbox identity`);
-				}
+				const known = token === undefined || isExpression(token) || sandboxData.identities.some((i) => i.identity_token === token);
+				want(known, `${w.file}: node "${n.name}" identity ${JSON.stringify(token)} is not a sandbox identity`);
 			}
 		}
-		const loaded = async (route, name) => (await json(route)).some((t) => t.name === name);
-		if (!(await loaded('/types/nodes.json', NODE_TYPE))) failures.push(`node type ${NODE_TYPE} not loaded`);
-		if (!(await loaded('/types/credentials.json', CREDENTIAL.type))) failures.push(`credential type ${CREDENTIAL.type} not loaded`);
+		want((await json('/types/nodes.json')).some((t) => t.name === NODE_TYPE), `node type ${NODE_TYPE} not loaded`);
+		want((await json('/types/credentials.json')).some((t) => t.name === CREDENTIAL.type), `credential type ${CREDENTIAL.type} not loaded`);
 		// The credential reaches the sandbox: the Identity list of a Twitter node, as the editor asks for it.
 		const before = sandbox.requests.length;
 		const { data } = await editor.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
@@ -278,10 +270,10 @@ async function check(url, workflows) {
 		const results = data?.results || [];
 		const twitterCount = sandboxData.identities.filter((i) => i.provider === 'twitter').length;
 		const asked = sandbox.requests.slice(before).filter((r) => r.pathname === '/identities.json');
-		if (results.length !== twitterCount) {
-			failures.push(`Identity list: ${results.length} entries (expected ${twitterCount}) ${JSON.stringify(data).slice(0, 300)}`);
-		} else if (!asked.length || !asked.every((r) => r.headers.authorization === sandbox.authHeader && r.status === 200)) {
-			failures.push('Identity list: the sandbox did not receive /identities.json with the credential\'s keys');
+		const keysUsed = asked.length > 0 && asked.every((r) => r.headers.authorization === sandbox.authHeader && r.status === 200);
+		const answer = `${results.length} entries (expected ${twitterCount}) ${JSON.stringify(data).slice(0, 300)}`;
+		if (want(results.length === twitterCount, `Identity list: ${answer}`)) {
+			want(keysUsed, 'Identity list: the sandbox did not receive /identities.json with the credential\'s keys');
 		}
 	} catch (e) {
 		failures.push(e.message);

@@ -34,9 +34,8 @@ const credentialsFor = (sb, extra = {}) => ({ subdomain: 'mysite', ...KEYS, base
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
 
 /**
- * The sandbox of one test file: started with the kit's keys before its tests, reset before each
- * test, closed after. Returns `sb`, which reads through to the running sandbox, and `credentials`,
- * the credential data pointing at it (its base URL is filled in once the sandbox runs).
+ * The sandbox of one test file (the kit's keys; reset before each test): `sb` reads through to it once
+ * it runs, `credentials` point at it.
  */
 function useSandbox(options = {}) {
 	let running;
@@ -73,24 +72,19 @@ function secretsOf(publicKey = PUBLIC_KEY, privateKey = PRIVATE_KEY) {
 }
 
 /**
- * Every string reachable from `root`: own enumerable and non-enumerable properties (so an Error's
- * message, stack and cause are seen), array entries, Map and Set entries, Buffers as UTF-8 text,
- * and property names. Cycles are followed once.
+ * Every string reachable from `root`: own properties, enumerable or not (an Error's message, stack,
+ * cause), their names, array, Map and Set entries, Buffers as UTF-8 text; cycles followed once.
  */
 function reachableStrings(root, limit = 2_000_000) {
 	const out = [];
 	const seen = new Set();
 	const stack = [[root, '$']];
-	let visited = 0;
 	while (stack.length > 0) {
 		const [value, path] = stack.pop();
-		if (typeof value === 'string') {
-			out.push([value, path]);
-			continue;
-		}
+		if (typeof value === 'string') out.push([value, path]);
 		if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) continue;
 		seen.add(value);
-		if (++visited > limit) throw new Error(`reachableStrings: more than ${limit} objects under ${path}`);
+		if (seen.size > limit) throw new Error(`reachableStrings: more than ${limit} objects under ${path}`);
 		if (Buffer.isBuffer(value)) out.push([value.toString('utf8'), path]);
 		else if (value instanceof Map) for (const [k, v] of value) stack.push([k, `${path}<key>`], [v, `${path}.get(${String(k)})`]);
 		else if (value instanceof Set) for (const v of value) stack.push([v, `${path}<entry>`]);

@@ -12,6 +12,8 @@ const { OneAllApi } = require(credentialPath);
 
 const NODE_TYPE = 'n8n-nodes-oneall.oneAll';
 const NODE_CREDENTIALS = { oneAllApi: { id: '1', name: 'OneAll account' } };
+/** The node n8n's DynamicNodeParametersService puts in the workflow of a list search. */
+const TEMP_NODE = { id: 'uuid-1234', name: 'Temp-Node', type: NODE_TYPE, typeVersion: 1, position: [0, 0] };
 
 /** A pass-through first node: it emits the items the test hands in. */
 const source = {
@@ -76,13 +78,10 @@ function additionalDataFor(credentials) {
 	return { credentialsHelper: credentialsHelper(credentials), ...INSTANCE_URLS, variables: {}, secretsHelpers: {} };
 }
 
-/**
- * The `this` n8n's DynamicNodeParametersService gives a list-search method: a workflow holding only
- * the OneAll node "Temp-Node" with these parameters and the test's credential reference.
- */
+/** The `this` n8n gives a list-search method: a workflow of only the Temp-Node with these parameters and the test's credential. */
 function loadOptionsContext(parameters, additionalData, path) {
-	const node = { parameters, id: 'uuid-1234', name: 'Temp-Node', type: NODE_TYPE, typeVersion: 1, position: [0, 0] };
-	const workflow = new Workflow({ nodes: [{ ...node, credentials: NODE_CREDENTIALS }], connections: {}, active: false, nodeTypes });
+	const node = { parameters, ...TEMP_NODE, credentials: NODE_CREDENTIALS };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	return new LoadOptionsContext(workflow, workflow.nodes['Temp-Node'], additionalData, path);
 }
 
@@ -126,5 +125,5 @@ module.exports = {
 	additionalDataFor,
 	loadOptionsContext,
 	httpRequest,
-	NODE_TYPE,
+	TEMP_NODE,
 };
