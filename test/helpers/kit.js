@@ -101,18 +101,13 @@ function reachableStrings(root, limit = 2_000_000) {
 
 /** [secret, where] for every secret found in `root` (deep) or in its JSON text. */
 function findSecrets(root, secrets = secretsOf()) {
-	const found = [];
-	for (const [text, path] of reachableStrings(root)) {
-		for (const secret of secrets) if (text.includes(secret)) found.push([secret, path]);
-	}
-	let json;
+	const texts = reachableStrings(root);
 	try {
-		json = safeJson(root);
+		texts.push([safeJson(root), 'JSON.stringify']);
 	} catch (error) {
-		json = String(error);
+		texts.push([String(error), 'JSON.stringify']);
 	}
-	for (const secret of secrets) if (json.includes(secret)) found.push([secret, 'JSON.stringify']);
-	return found;
+	return texts.flatMap(([text, path]) => secrets.filter((secret) => text.includes(secret)).map((secret) => [secret, path]));
 }
 
 /** A JSON replacer that survives cycles and shows an Error's own properties (message, stack, …). */
