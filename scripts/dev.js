@@ -191,8 +191,7 @@ async function main() {
 		const forward = (chunk) => {
 			for (const line of chunk.toString().split(/\r?\n/)) if (line.trim()) process.stdout.write(`[n8n] ${line}\n`);
 		};
-		editor.child.stdout.on('data', forward);
-		editor.child.stderr.on('data', forward);
+		for (const stream of [editor.child.stdout, editor.child.stderr]) stream.on('data', forward);
 	}
 
 	const firstUse = !!editor.settings?.userManagement?.showSetupOnFirstLoad;
