@@ -102,11 +102,9 @@ function rewriteExample(file, json) {
 	return wf;
 }
 
-// Everything started here is stopped on exit / Ctrl-C.
-let sandbox = null;
-let instance = null; // the harness's n8n on the dev user folder
-let editor = null; // its `n8n start`
-let stopping = null;
+// Everything started here is stopped on exit / Ctrl-C: the sandbox, the harness's n8n on the dev
+// user folder (instance) and its `n8n start` (editor).
+let sandbox, instance, editor, stopping;
 
 function stopAll(code) {
 	stopping ??= (async () => {
