@@ -1,6 +1,5 @@
-// The one kit of the jest tests: a sandbox with distinctive keys for each test file, the credential
-// pointing at it, the sandbox's identities and ids, resource-locator values, and deep searches for
-// leaked secrets.
+// The jest tests' kit: a sandbox with distinctive keys per test file, the credential pointing at it,
+// the sandbox's ids, resource-locator values, and deep searches for leaked secrets.
 const { startSandbox } = require('../sandbox/server');
 const { freePort } = require('../harness/ports');
 const data = require('../sandbox/data');
@@ -8,140 +7,93 @@ const data = require('../sandbox/data');
 // Distinctive keys, so a leak of either one (or of the Basic value) can be found by substring.
 const PUBLIC_KEY = 'pub-KEY-4f1c9e7a2b';
 const PRIVATE_KEY = 'priv-SECRET-8d3b6a0e5c';
+const KEYS = { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY };
 
 const basicOf = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-/** Identity tokens and pull-list ids of the sandbox's named identities (test/sandbox/data.js). */
-const pulled = (provider, list, key, index = 0) => data.pull[data.named[provider].identity_token][list][index][key];
+/** Identity tokens of the sandbox's named identities (test/sandbox/data.js) and ids from their Pull lists. */
+const tokenOf = (provider) => data.named[provider].identity_token;
+const pulled = (provider, list, key, index = 0) => data.pull[tokenOf(provider)][list][index][key];
 const ids = {
-	twitter: data.named.twitter.identity_token,
-	facebook: data.named.facebook.identity_token,
-	linkedin: data.named.linkedin.identity_token,
-	pinterest: data.named.pinterest.identity_token,
-	youtube: data.named.youtube.identity_token,
+	...Object.fromEntries(data.PROVIDERS_WITH_PUSH.map((provider) => [provider, tokenOf(provider)])),
 	group: pulled('facebook', 'groups', 'group_id'),
 	group2: pulled('facebook', 'groups', 'group_id', 1),
 	page: pulled('facebook', 'pages', 'page_id'),
 	page2: pulled('facebook', 'pages', 'page_id', 1),
 	company: pulled('linkedin', 'companies', 'company_id'),
 	board: pulled('pinterest', 'boards', 'board_id'),
-	board2: pulled('pinterest', 'boards', 'board_id', 1),
 	playlist: pulled('youtube', 'playlists', 'playlist_id'),
-	playlist2: pulled('youtube', 'playlists', 'playlist_id', 1),
-	// A post of `page` (seed of test/sandbox/data.js): the parent of its reactions list.
-	pagePost: data.objects[data.named.facebook.identity_token].pagePosts[pulled('facebook', 'pages', 'page_id')][0].post_id,
 };
 
-async function startKitSandbox(options = {}) {
-	return await startSandbox({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY, ...options });
-}
+const startKitSandbox = (options = {}) => startSandbox({ ...KEYS, ...options });
 
 /** Credential data pointing at the sandbox through the base URL override. */
-const credentialsFor = (sb, extra = {}) => ({
-	subdomain: 'mysite',
-	publicKey: PUBLIC_KEY,
-	privateKey: PRIVATE_KEY,
-	baseUrl: sb.url,
-	...extra,
-});
+const credentialsFor = (sb, extra = {}) => ({ subdomain: 'mysite', ...KEYS, baseUrl: sb.url, ...extra });
 
 /** A resource-locator value as saved workflows store it; mode "id" (By ID) unless given. */
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
 
 /**
- * The sandbox of one test file: started with the kit's keys before its tests, reset before each
- * test, closed after. Returns `sb`, which reads through to the running sandbox, and `credentials`,
- * the credential data pointing at it (its base URL is filled in once the sandbox runs).
+ * The sandbox of one test file (the kit's keys; reset before each test): `sb` reads through to it once
+ * it runs, `credentials` point at it.
  */
 function useSandbox(options = {}) {
 	let running;
 	const credentials = credentialsFor({ url: undefined });
-	const sb = new Proxy(
-		{},
-		{
-			get: (_target, key) => {
-				if (!running) throw new Error(`the sandbox is not running yet (reading sb.${String(key)})`);
-				const value = running[key];
-				return typeof value === 'function' ? value.bind(running) : value;
-			},
-		},
-	);
+	const get = (_target, key) => {
+		if (!running) throw new Error(`the sandbox is not running yet (reading sb.${String(key)})`);
+		return typeof running[key] === 'function' ? running[key].bind(running) : running[key];
+	};
+	const sb = new Proxy({}, { get });
 	beforeAll(async () => {
 		running = await startKitSandbox(options);
 		credentials.baseUrl = running.url;
 	});
 	beforeEach(() => running.reset());
-	afterAll(async () => {
-		await running?.close();
-	});
+	afterAll(() => running?.close());
 	return { sb, credentials };
-}
-
-/** Sets `value` at a dotted path, creating objects on the way. */
-function setPath(root, path, value) {
-	const keys = path.split('.');
-	const last = keys.pop();
-	let node = root;
-	for (const key of keys) node = node[key] ?? (node[key] = {});
-	node[last] = value;
-	return root;
 }
 
 /** OneAll's request body (`{"request":{"push":{…}}}` or `update`) from dotted paths and values. */
 function envelopeOf(api, map) {
 	const inner = {};
-	for (const [path, value] of Object.entries(map)) setPath(inner, path, value);
+	for (const [path, value] of Object.entries(map)) {
+		const keys = path.split('.');
+		const last = keys.pop();
+		keys.reduce((node, key) => (node[key] ??= {}), inner)[last] = value;
+	}
 	return { request: { [api]: inner } };
 }
 
-function getPath(root, path) {
-	return path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), root);
+/** Every form in which the keys could leak. */
+function secretsOf(publicKey = PUBLIC_KEY, privateKey = PRIVATE_KEY) {
+	const basic = basicOf(publicKey, privateKey);
+	return [publicKey, privateKey, basic, basic.slice('Basic '.length)];
 }
 
-/** Every form in which the keys could leak. */
-const secretsOf = (publicKey = PUBLIC_KEY, privateKey = PRIVATE_KEY) => [
-	publicKey,
-	privateKey,
-	basicOf(publicKey, privateKey),
-	Buffer.from(`${publicKey}:${privateKey}`).toString('base64'),
-];
-
 /**
- * Every string reachable from `root`: own enumerable and non-enumerable properties (so an Error's
- * message, stack and cause are seen), array entries, Map and Set entries, Buffers as UTF-8 text,
- * and property names. Cycles are followed once.
+ * Every string reachable from `root`: own properties, enumerable or not (an Error's message, stack,
+ * cause), their names, array, Map and Set entries, Buffers as UTF-8 text; cycles followed once.
  */
 function reachableStrings(root, limit = 2_000_000) {
 	const out = [];
 	const seen = new Set();
 	const stack = [[root, '$']];
-	let visited = 0;
 	while (stack.length > 0) {
 		const [value, path] = stack.pop();
-		if (typeof value === 'string') {
-			out.push([value, path]);
-			continue;
-		}
-		if (value === null || (typeof value !== 'object' && typeof value !== 'function')) continue;
-		if (seen.has(value)) continue;
+		if (typeof value === 'string') out.push([value, path]);
+		if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) continue;
 		seen.add(value);
-		if (++visited > limit) throw new Error(`reachableStrings: more than ${limit} objects under ${path}`);
-		if (Buffer.isBuffer(value)) {
-			out.push([value.toString('utf8'), path]);
-			continue;
-		}
-		if (value instanceof Map) {
-			for (const [k, v] of value) stack.push([k, `${path}<key>`], [v, `${path}.get(${String(k)})`]);
-			continue;
-		}
-		if (value instanceof Set) {
-			for (const v of value) stack.push([v, `${path}<entry>`]);
-			continue;
-		}
-		for (const key of Object.getOwnPropertyNames(value)) {
-			out.push([key, `${path}<name>`]);
-			const descriptor = Object.getOwnPropertyDescriptor(value, key);
-			if (descriptor && 'value' in descriptor) stack.push([descriptor.value, `${path}.${key}`]);
+		if (seen.size > limit) throw new Error(`reachableStrings: more than ${limit} objects under ${path}`);
+		if (Buffer.isBuffer(value)) out.push([value.toString('utf8'), path]);
+		else if (value instanceof Map) for (const [k, v] of value) stack.push([k, `${path}<key>`], [v, `${path}.get(${String(k)})`]);
+		else if (value instanceof Set) for (const v of value) stack.push([v, `${path}<entry>`]);
+		else {
+			for (const key of Object.getOwnPropertyNames(value)) {
+				out.push([key, `${path}<name>`]);
+				const descriptor = Object.getOwnPropertyDescriptor(value, key);
+				if ('value' in descriptor) stack.push([descriptor.value, `${path}.${key}`]);
+			}
 		}
 	}
 	return out;
@@ -149,18 +101,13 @@ function reachableStrings(root, limit = 2_000_000) {
 
 /** [secret, where] for every secret found in `root` (deep) or in its JSON text. */
 function findSecrets(root, secrets = secretsOf()) {
-	const found = [];
-	for (const [text, path] of reachableStrings(root)) {
-		for (const secret of secrets) if (text.includes(secret)) found.push([secret, path]);
-	}
-	let json = '';
+	const texts = reachableStrings(root);
 	try {
-		json = JSON.stringify(root, cycleSafe()) ?? '';
+		texts.push([safeJson(root), 'JSON.stringify']);
 	} catch (error) {
-		json = String(error);
+		texts.push([String(error), 'JSON.stringify']);
 	}
-	for (const secret of secrets) if (json.includes(secret)) found.push([secret, 'JSON.stringify']);
-	return found;
+	return texts.flatMap(([text, path]) => secrets.filter((secret) => text.includes(secret)).map((secret) => [secret, path]));
 }
 
 /** A JSON replacer that survives cycles and shows an Error's own properties (message, stack, …). */
@@ -171,12 +118,7 @@ function cycleSafe() {
 			if (seen.has(value)) return '[cycle]';
 			seen.add(value);
 		}
-		if (value instanceof Error) {
-			const plain = {};
-			for (const key of Object.getOwnPropertyNames(value)) plain[key] = value[key];
-			return plain;
-		}
-		return value;
+		return value instanceof Error ? Object.fromEntries(Object.getOwnPropertyNames(value).map((key) => [key, value[key]])) : value;
 	};
 }
 
@@ -184,23 +126,8 @@ function cycleSafe() {
 const safeJson = (value) => JSON.stringify(value, cycleSafe()) ?? '';
 
 /** The parts of an n8n error a secret could hide in, as one JSON text. */
-function errorParts(error) {
-	if (!error) return '';
-	return safeJson({
-		message: error.message,
-		description: error.description,
-		messages: error.messages,
-		cause: error.cause,
-		context: error.context,
-		errorResponse: error.errorResponse,
-		httpCode: error.httpCode,
-		stack: error.stack,
-		json: error,
-	});
-}
-
-/** A port nothing listens on: connecting to it is refused. */
-const closedPort = freePort;
+const ERROR_PARTS = ['message', 'description', 'messages', 'cause', 'context', 'errorResponse', 'httpCode', 'stack'];
+const errorParts = (error) => (error ? safeJson({ ...Object.fromEntries(ERROR_PARTS.map((k) => [k, error[k]])), json: error }) : '');
 
 module.exports = {
 	PUBLIC_KEY,
@@ -212,13 +139,11 @@ module.exports = {
 	useSandbox,
 	credentialsFor,
 	rl,
-	setPath,
-	getPath,
 	envelopeOf,
 	secretsOf,
-	reachableStrings,
 	findSecrets,
 	safeJson,
 	errorParts,
-	closedPort,
+	// A port nothing listens on: connecting to it is refused.
+	closedPort: freePort,
 };
