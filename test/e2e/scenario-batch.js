@@ -1,9 +1,7 @@
 'use strict';
 /*
- * The scenarios of one n8n line in ONE watched `n8n execute-batch` process instead of one `n8n
- * execute` each (each process costs seconds of n8n start-up). The batch runs them one at a time
- * with nothing in between, so each scenario gets a sandbox of its own and credentials of its own
- * that point at it: a scenario's requests are its own sandbox's, whatever ran before it.
+ * The scenarios of one n8n line in ONE watched `n8n execute-batch` process (each `n8n execute` costs
+ * seconds of start-up), each with a sandbox and credentials of its own (test/e2e/README.md).
  */
 const { startSandbox } = require('../sandbox/server');
 const { createData } = require('../sandbox/data');
@@ -15,9 +13,8 @@ const { PULL_SIZES } = require('./reads');
 const DEFAULT_BOUND_MS = 180000;
 
 /**
- * One sandbox per scenario (the same options as the suite's one sandbox had: 50 identities of
- * mixed providers, a fresh data set each, since a sandbox changes its store) and a copy of its
- * workflow whose OneAll credentials are the scenario's own.
+ * One sandbox per scenario (50 identities of mixed providers, a fresh data set each: a sandbox changes
+ * its store) and a copy of its workflow whose OneAll credentials are the scenario's own.
  * @param {object[]} scenarios [{ number, workflow, timeoutMs? }]
  * @param {{ [credentialId]: privateKey }} privateKeys the credentials the workflows may name, and the key each holds
  * @returns {Promise<{ sandboxes, workflows, credentials, boundsMs, close }>} sandboxes and workflows in the order of `scenarios`
@@ -61,8 +58,8 @@ function refusedByRegexGuard(run, sandbox, printed) {
 }
 
 /**
- * Runs the prepared scenarios in one watched batch; the ones n8n refused to start (see above) run
- * again in a second batch, which is reported, not hidden.
+ * Runs the prepared scenarios in one watched batch, and those n8n refused to start again in a second
+ * (reported, not hidden).
  * @returns {Promise<{ runs: object[], processes: object[], ms }>} runs in the order of `scenarios`
  */
 async function runScenarios(instance, scenarios, prepared) {

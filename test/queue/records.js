@@ -9,17 +9,11 @@ const TAG = /^([a-z]+) r(\d+) i(\d+)/;
 
 /** "posts r03 i017" for a tweet or a picture upload of the queue workflows, else undefined. */
 function tagOf(rec) {
-	const push = rec.json && rec.json.request && rec.json.request.push;
-	if (!push) return undefined;
-	if (push.post && typeof push.post.message === 'string') {
-		const m = TAG.exec(push.post.message);
-		return m ? m[0] : undefined;
-	}
-	if (push.picture && typeof push.picture.url === 'string') {
-		const m = /\/([a-z]+)-r(\d+)-i(\d+)\.png$/.exec(push.picture.url);
-		return m ? `${m[1]} r${m[2]} i${m[3]}` : undefined;
-	}
-	return undefined;
+	const push = rec.json?.request?.push;
+	const post = TAG.exec(push?.post?.message ?? '');
+	const picture = /\/([a-z]+)-r(\d+)-i(\d+)\.png$/.exec(push?.picture?.url ?? '');
+	if (post) return post[0];
+	return picture ? `${picture[1]} r${picture[2]} i${picture[3]}` : undefined;
 }
 
 function parts(rec) {
@@ -41,31 +35,28 @@ function duplicates(recs) {
 	return [...seen].filter(([, n]) => n > 1).map(([t, n]) => `${t} ×${n}`);
 }
 
-/** Requests grouped by execution (run) and identity, each group in arrival order. */
-function groups(recs) {
-	const out = new Map();
+/**
+ * For each execution's requests to one identity, in arrival order (or sorted by `order`), the first
+ * pair of neighbours that `bad` flags, told by `text`.
+ */
+function pairProblems(recs, bad, text, order) {
+	const groups = new Map();
 	for (const r of recs) {
 		const key = `run ${parts(r).run}, identity ${identityOf(r).slice(0, 8)}`;
-		if (!out.has(key)) out.set(key, []);
-		out.get(key).push(r);
+		groups.set(key, [...(groups.get(key) || []), r]);
 	}
-	return out;
-}
-
-/** Where an execution's posts to one identity did not arrive in input order. */
-function inputOrderProblems(recs) {
 	const problems = [];
-	for (const [key, list] of groups(recs)) {
-		const items = list.map((r) => parts(r).item);
-		for (let i = 1; i < items.length; i++) {
-			if (items[i] <= items[i - 1]) {
-				problems.push(`${key}: item ${items[i]} arrived after item ${items[i - 1]}`);
-				break;
-			}
-		}
+	for (const [key, group] of groups) {
+		const list = order ? [...group].sort(order) : group;
+		const i = list.findIndex((r, j) => j > 0 && bad(list[j - 1], r));
+		if (i > 0) problems.push(`${key}: ${text(list[i - 1], list[i])}`);
 	}
 	return problems;
 }
+
+/** Where an execution's posts to one identity did not arrive in input order. */
+const inputOrderProblems = (recs) =>
+	pairProblems(recs, (a, b) => parts(b).item <= parts(a).item, (a, b) => `item ${parts(b).item} arrived after item ${parts(a).item}`);
 
 /**
  * Where one execution had two requests to the same identity open at once, by the sandbox's own
@@ -73,36 +64,12 @@ function inputOrderProblems(recs) {
  * arrival stamps plus durations are no judge: the stamp is taken once the body has been read, which
  * a busy machine delays, and made answered requests look open.
  */
-function overlapProblems(recs) {
-	const problems = [];
-	for (const [key, group] of groups(recs)) {
-		const list = [...group].sort((a, b) => a.arrivedAt - b.arrivedAt);
-		for (let i = 1; i < list.length; i++) {
-			const prev = list[i - 1];
-			if (prev.endedAt === null || list[i].arrivedAt < prev.endedAt) {
-				problems.push(`${key}: ${tagOf(list[i])} arrived before ${tagOf(prev)} was answered`);
-				break;
-			}
-		}
-	}
-	return problems;
-}
+const overlapProblems = (recs) =>
+	pairProblems(
+		recs,
+		(a, b) => a.endedAt === null || b.arrivedAt < a.endedAt,
+		(a, b) => `${tagOf(b)} arrived before ${tagOf(a)} was answered`,
+		(a, b) => a.arrivedAt - b.arrivedAt,
+	);
 
-/** The most requests the sandbox had open at one time. */
-function maxInFlight(recs) {
-	const events = [];
-	for (const r of recs) {
-		events.push([r.arrivedAt, 1]);
-		events.push([r.endedAt ?? Infinity, -1]);
-	}
-	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let open = 0;
-	let max = 0;
-	for (const [, d] of events) {
-		open += d;
-		max = Math.max(max, open);
-	}
-	return max;
-}
-
-module.exports = { tagOf, postRecords, duplicates, inputOrderProblems, overlapProblems, maxInFlight };
+module.exports = { tagOf, postRecords, duplicates, inputOrderProblems, overlapProblems };

@@ -1,60 +1,41 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * Queue-mode suite: the packed package in n8n 2.41 scaled out the way teams run it — a main
- * process taking production webhooks, two workers running the executions, Redis carrying the
- * queue, PostgreSQL holding the data — against the local OneAll sandbox, whose record is the judge.
+ * Queue mode (test/README.md): the packed package in n8n 2.41 with main, two workers, Redis and
+ * PostgreSQL, against the local sandbox, whose record is the judge.
  *
  *   npm run build && node test/queue/run.js       (npm test runs it after test/e2e/run.js)
  *   N8N_E2E_VERBOSE=1 …    the harness's own log lines;   N8N_E2E_KEEP=1 …   keep the folders
  *   N8N_QUEUE_BULL_DEFAULTS=1 …   n8n's own lock and stalled-check timings (the kill case then takes ~2 min)
- *
- * Everything is started here on free ports and stopped at the end (also on failure, SIGINT and
- * SIGTERM): Redis and PostgreSQL from Debian's packages (installed when missing, so run it as root
- * on a fresh machine), a private PostgreSQL cluster in a temporary folder, the packed tarball
- * installed with npm into each process's own .n8n/nodes, n8n 2.41 main + 2 workers.
- *
- * Cases: 10 webhook executions at once, 100 posts each over 5 identities; a picture → tweet chain;
- * a OneAll 500 on some items with the error output and in stop mode; a worker killed (SIGKILL) in
- * the middle of a run, with what n8n then does measured; no key in any log, in the database or in
- * anything that went through Redis. One line per check, closing with `N passed, M failed`.
  */
 const fs = require('fs');
 const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { killLiveEditors } = require('../harness/n8n');
-const { packToTemp, tarballProblems } = require('../harness/pack');
+const { stopOnSignals } = require('../harness/n8n');
+const { packToTemp, tarballProblems, PACKAGE } = require('../harness/pack');
 const { startQueueMode } = require('../harness/queue-mode');
-const { createReport, fail, assertEqual, assertMatch, findLeaks, secs } = require('../harness/checks');
+const { createReport, fail, assertEqual, assertMatch, secs } = require('../harness/checks');
+const { nodeOutput } = require('../harness/run-output');
+const { KEYS, GOOD_AUTH, findLeaks } = require('../harness/secrets');
+const { pairedIndexes } = require('../harness/suite');
+const { messageHas, maxOpen } = require('../e2e/matrix/expect');
 const { startSandbox } = require('../sandbox/server');
-const { DEFAULT_FAULT_INFO } = require('../sandbox/faults');
 const sandboxData = require('../sandbox/data');
 const { queueWorkflows, HOOKS } = require('./workflows');
-const { tagOf, postRecords, inputOrderProblems, overlapProblems, maxInFlight, duplicates } = require('./records');
+const { tagOf, postRecords, inputOrderProblems, overlapProblems, duplicates } = require('./records');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const PACKAGE = require(path.join(ROOT, 'package.json'));
-
-// Distinctive keys: if any of these strings shows up anywhere, it is a leak.
-const KEYS = { publicKey: 'queuePUBLIC-Zr4Mw8Tn-leakcanary', privateKey: 'queuePRIVATE-Hb6Kq2Xv-leakcanary' };
-const AUTH_VALUE = Buffer.from(`${KEYS.publicKey}:${KEYS.privateKey}`).toString('base64');
-const SECRETS = { 'private key': KEYS.privateKey, 'public key': KEYS.publicKey, 'Base64 Authorization value': AUTH_VALUE };
 const CREDENTIAL = { id: 'queueSandboxCr01', name: 'OneAll sandbox (queue mode)' };
 const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
-const MSG_500 = `OneAll error 500: ${DEFAULT_FAULT_INFO[500]}`;
 
 // Bull's defaults (lock 60 s, stalled check every 30 s) take up to 1.5 min to notice a dead worker;
-// shorter here so the worker-kill case fits the suite. The README gives both.
-// N8N_QUEUE_BULL_DEFAULTS=1 keeps n8n's own values, to measure what users get.
+// shorter here so the worker-kill case fits the suite.
 const QUEUE_TIMING = process.env.N8N_QUEUE_BULL_DEFAULTS
 	? {}
 	: { QUEUE_WORKER_LOCK_DURATION: '10000', QUEUE_WORKER_LOCK_RENEW_TIME: '2000', QUEUE_WORKER_STALLED_INTERVAL: '5000' };
-// n8n reads the credential from the database for every request. With its default pool of 2
-// connections per process, several 100-item executions side by side on a busy CPU were seen to fail
-// with "timeout exceeded when trying to connect" (bench/queue.js keeps the default and counts them);
-// the README advises a bigger pool, and the suite runs with one.
+// n8n reads the credential from the database for every request: with its default pool of 2, several
+// 100-item executions side by side on a busy CPU time out connecting (docs/running-at-scale.md).
 const DB_POOL = { DB_POSTGRESDB_POOL_SIZE: '10' };
 
 const report = createReport();
@@ -81,12 +62,11 @@ function executionsOf(cluster, workflowId, afterId = 0) {
 }
 const lastExecutionId = (cluster) => cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
 
-function outputOf(data, node, output) {
-	const task = data && data.resultData.runData[node] && data.resultData.runData[node][0];
-	if (!task) fail(`node "${node}" did not run`);
-	return (task.data && task.data.main && task.data.main[output]) || [];
+function outputOf(data, node, outputIndex) {
+	const items = nodeOutput({ data }, node, { outputIndex });
+	if (!items) fail(`node "${node}" did not run`);
+	return items;
 }
-const paired = (items) => items.map((i) => (i.pairedItem && typeof i.pairedItem === 'object' ? i.pairedItem.item : i.pairedItem));
 
 /** Which worker's log says it started each execution: { executionId: 'worker N' }. */
 function workerOfExecutions(cluster) {
@@ -109,7 +89,7 @@ async function casePosts(cluster, sandbox, wf) {
 	const wallMs = Date.now() - t0;
 	const requests = sandbox.requests.slice();
 	const recs = postRecords(requests, 'posts');
-	figures.posts = { wallMs, executionsPerMinute: (10 * 60000) / wallMs, postsPerSecond: 1000 / (wallMs / 1000), maxInFlight: maxInFlight(recs) };
+	figures.posts = { wallMs, executionsPerMinute: (10 * 60000) / wallMs, postsPerSecond: 1000 / (wallMs / 1000), maxInFlight: maxOpen(recs) };
 	say(`# 10 executions × 100 posts: ${secs(wallMs)} from the first call to the last answer (${figures.posts.executionsPerMinute.toFixed(0)} executions/min, ${figures.posts.postsPerSecond.toFixed(0)} posts/s), up to ${figures.posts.maxInFlight} requests in flight at the sandbox`);
 
 	check('the 10 webhook calls answered 200 with 100 items each', () => {
@@ -119,7 +99,7 @@ async function casePosts(cluster, sandbox, wf) {
 	check('the sandbox received exactly 1,000 posts, all answered 200, each with the credential\'s Authorization', () => {
 		assertEqual(recs.length, 1000, 'posts received');
 		assertEqual(requests.length, 1000, 'requests of any kind');
-		const bad = recs.filter((r) => r.status !== 200 || r.headers.authorization !== `Basic ${AUTH_VALUE}` || r.method !== 'POST');
+		const bad = recs.filter((r) => r.status !== 200 || r.headers.authorization !== GOOD_AUTH || r.method !== 'POST');
 		if (bad.length) fail(`${bad.length} posts not POST/200/authorized, e.g. ${bad[0].method} ${bad[0].status}`);
 	});
 	check('no post twice: the 1,000 messages sent are exactly the 1,000 of the input', () => {
@@ -234,16 +214,19 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 			const rec = errRecs.find((r) => r.json.request.push.post.message === p.message);
 			return rec.result;
 		});
-		assertEqual(errAnswer.body, [...okItems, ...errFaults.map(() => ({ error: MSG_500 }))], 'answer');
+		assertEqual(errAnswer.body.slice(0, okItems.length), okItems, 'answer: the results');
+		const errors = errAnswer.body.slice(okItems.length);
+		assertEqual(errors.map((e) => Object.keys(e)), errFaults.map(() => ['error']), 'answer: the error items');
+		for (const e of errors) assertMatch(e.error, messageHas('500'), 'answer: error');
 	});
 	check('error output: n8n stored 94 items on the success output and 6 on the error output, each with its pairedItem', () => {
 		assertEqual(errRows.map((e) => e.status), ['success'], 'execution status');
 		const data = cluster.executionData(errRows[0].id);
 		const good = outputOf(data, 'Publish Tweet', 0);
 		const bad = outputOf(data, 'Publish Tweet', 1);
-		assertEqual(paired(good), errPosts.map((_, i) => i).filter((i) => !errFaults.includes(i)), 'success pairedItem');
-		assertEqual(paired(bad), errFaults, 'error pairedItem');
-		for (const item of bad) assertEqual(item.json.error, MSG_500, 'json.error');
+		assertEqual(pairedIndexes(good), errPosts.map((_, i) => i).filter((i) => !errFaults.includes(i)), 'success pairedItem');
+		assertEqual(pairedIndexes(bad), errFaults, 'error pairedItem');
+		for (const item of bad) assertMatch(item.json.error, messageHas('500'), 'json.error');
 	});
 
 	// Stop mode
@@ -254,7 +237,7 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		const data = cluster.executionData(stopRows[0].id);
 		const error = data.resultData.error;
 		if (!error) fail('no resultData.error');
-		assertEqual(error.message, MSG_500, 'error message');
+		assertMatch(error.message, messageHas('500'), 'error message');
 		assertEqual(error.context && error.context.itemIndex, stopFaults[0], 'error.context.itemIndex');
 		assertEqual(data.resultData.lastNodeExecuted, 'Publish Tweet', 'lastNodeExecuted');
 		return `"${error.message}" [item ${error.context.itemIndex}]`;
@@ -378,19 +361,19 @@ async function caseWorkerKilled(cluster, sandbox, wf) {
 function caseSecrets(cluster, tmp) {
 	report.setScope('[secrets]');
 	check('the leak scanner finds planted keys (control)', () => {
-		const planted = findLeaks(SECRETS, { a: `x ${KEYS.privateKey} y`, b: `Basic ${AUTH_VALUE}`, c: `"publicKey":"${KEYS.publicKey}"`, d: '{"Authorization": "x"}', e: 'nothing' });
+		const planted = findLeaks({ a: `x ${KEYS.privateKey} y`, b: GOOD_AUTH, c: `"publicKey":"${KEYS.publicKey}"`, d: '{"Authorization": "x"}', e: 'nothing' });
 		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
 	});
 	const logs = cluster.logs();
 	check('no key and no Authorization value in the logs of main and both workers (the killed one included)', () => {
-		const leaks = findLeaks(SECRETS, logs);
+		const leaks = findLeaks(logs);
 		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
 		return `${Object.keys(logs).length} processes, ${(Object.values(logs).join('').length / 1024).toFixed(0)} KiB`;
 	});
 	const dump = cluster.pg.dump(cluster.db.database);
 	check('none in the database: a full dump of n8n\'s PostgreSQL database (execution data, credentials, everything) and the server\'s log', () => {
 		if (!dump.includes('posts r00 i000')) fail('the dump does not hold the execution data (control text missing)');
-		const leaks = findLeaks(SECRETS, { 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() });
+		const leaks = findLeaks({ 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() });
 		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
 		return `${(dump.length / 1024 / 1024).toFixed(1)} MiB scanned`;
 	});
@@ -398,7 +381,7 @@ function caseSecrets(cluster, tmp) {
 	const rdb = cluster.redis.snapshot(path.join(tmp, 'redis.rdb'));
 	check('none in Redis: every command main and the workers sent it (MONITOR) and the whole keyspace at the end (RDB)', () => {
 		if (!/"bull:jobs:/.test(traffic)) fail('the MONITOR record has no queue traffic (control)');
-		const leaks = findLeaks(SECRETS, { 'Redis commands': traffic, 'Redis keyspace': rdb, 'Redis log': cluster.redis.logs() });
+		const leaks = findLeaks({ 'Redis commands': traffic, 'Redis keyspace': rdb, 'Redis log': cluster.redis.logs() });
 		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
 		return `${(traffic.length / 1024 / 1024).toFixed(1)} MiB of commands, ${(rdb.length / 1024).toFixed(0)} KiB keyspace`;
 	});
@@ -406,23 +389,8 @@ function caseSecrets(cluster, tmp) {
 
 // ---------------------------------------------------------------------------------------------
 
-let cluster;
-let sandbox;
-
-function removeTemps() {
-	if (process.env.N8N_E2E_KEEP) return;
-	if (cluster) for (const i of cluster.instances) fs.rmSync(i.folder, { recursive: true, force: true });
-	if (cluster) fs.rmSync(cluster.dir, { recursive: true, force: true });
-}
-
-for (const sig of ['SIGINT', 'SIGTERM']) {
-	process.on(sig, () => {
-		say(`\n# ${sig}: stopping n8n, Redis and PostgreSQL`);
-		killLiveEditors();
-		removeTemps();
-		process.exit(sig === 'SIGINT' ? 130 : 143);
-	});
-}
+// The harness ends n8n, Redis and PostgreSQL and removes the folders (queue-mode.js's cleanup).
+stopOnSignals(() => say('\n# interrupted: stopped n8n, Redis and PostgreSQL'));
 
 async function main() {
 	const t0 = Date.now();
@@ -434,9 +402,10 @@ async function main() {
 		if (problems.length) fail(problems.join('; '));
 		return `${info.size} bytes`;
 	});
-	sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 	const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
 	const wfs = queueWorkflows(CREDENTIAL);
+	let cluster;
 	try {
 		cluster = await startQueueMode({ tarball: tgz, workers: 2, credentials: [credential], workflows: Object.values(wfs), env: { ...QUEUE_TIMING, ...DB_POOL }, monitorRedis: true });
 		const t = cluster.timings;
@@ -463,7 +432,6 @@ async function main() {
 	} finally {
 		if (cluster) await cluster.stop();
 		await sandbox.close();
-		removeTemps();
 	}
 	report.setScope('');
 	say('#');
@@ -473,8 +441,6 @@ async function main() {
 }
 
 main().catch((err) => {
-	killLiveEditors();
-	removeTemps();
 	say(`FAIL runner crashed: ${err.stack || err}`);
 	report.results.failed++;
 	report.close();

@@ -1,8 +1,7 @@
 'use strict';
 /*
- * Fan-out: 1,000 posts over 50 identities, and 1,000 posts to one identity. Each post asks the
- * sandbox to take a little while to answer (`__delay:<ms>`), so that two posts of one identity in
- * flight at once would show as an overlap at the sandbox.
+ * Fan-out (test/e2e/README.md): each post asks the sandbox to answer after a while (`__delay:<ms>`),
+ * so that two posts of one identity in flight at once would show as an overlap there.
  */
 const { check, assertEqual, expectSuccess, outputOf, pairedIndexes, fail } = require('../../harness/suite');
 const { manualTrigger, code, tweet, workflow } = require('../../harness/workflow');

@@ -1,11 +1,5 @@
 'use strict';
-/*
- * The settings matrix: every case is its own workflow, all of one n8n line run in ONE watched
- * `n8n execute-batch` process (a workflow past its bound is stopped and the rest run on in a new
- * process), then each case is checked against what reached the sandbox and the scripted chat
- * model, and what n8n stored for its run. Cases tag their posts with `[<key>]`, so a case's
- * requests are told apart from the others' in the one sandbox.
- */
+/* The settings matrix (test/e2e/README.md): its cases, their credentials, one watched batch per line, the checks. */
 const fs = require('fs');
 const path = require('path');
 const data = require('../../sandbox/data');
@@ -23,9 +17,8 @@ const DEFAULT_BOUND_MS = 60000;
 const IDENTITIES = data.identities.filter((i) => i.provider === 'twitter').slice(3).map((i) => i.identity_token);
 
 /**
- * The cases of one n8n line: [{ key, title, workflow, subWorkflows?, boundMs?, verify }], and the chat
- * model's scripts they need. `only` keeps the cases whose key starts with one of its entries;
- * `sandboxUrl` is the matrix's sandbox, which a case can also name as its HTTP proxy.
+ * The cases of one n8n line ([{ key, title, workflow, subWorkflows?, boundMs?, verify }]) whose key
+ * starts with an entry of `only`, and the chat model's scripts; a case may name `sandboxUrl` as its proxy.
  */
 function buildMatrix({ line, only, sandboxUrl }) {
 	let next = 0;
@@ -46,23 +39,17 @@ function buildMatrix({ line, only, sandboxUrl }) {
 const workflowsOf = (cases) => cases.flatMap((c) => [c.workflow, ...(c.subWorkflows || [])]);
 
 /**
- * n8n 2.x runs a sub-workflow called from a non-manual run only once it is published. The CLI's
- * publish:workflow marks the workflow's active version; n8n's newer publication service would
- * look for it in a table that only a running `n8n start` fills (through a queue), so the batch
- * runs with that service off and n8n reads the active version the CLI set.
+ * 2.x runs a called sub-workflow only once published; its publication service would look the version
+ * publish:workflow set up in a table only a running `n8n start` fills, so the batch runs without it.
  */
 const BATCH_ENV = { 1: {}, 2: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' } };
 
 /** The OneAll credentials of the matrix's workflows: its own sandbox, over HTTP and over HTTPS. */
-const matrixCredentials = (sandbox, keys) =>
+const matrixCredentials = (sandbox, { publicKey, privateKey }) =>
 	[
 		[SANDBOX_CREDENTIAL, sandbox.url],
 		[SANDBOX_TLS_CREDENTIAL, sandbox.tlsUrl],
-	].map(([credential, baseUrl]) => ({
-		...credential,
-		type: 'oneAllApi',
-		data: { subdomain: 'sandbox', publicKey: keys.publicKey, privateKey: keys.privateKey, baseUrl },
-	}));
+	].map(([credential, baseUrl]) => ({ ...credential, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey, privateKey, baseUrl } }));
 
 /** The credential of the OpenAI Chat Model node, pointed at the scripted model. */
 const chatCredential = (model) => ({ ...CHAT_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-e2e-scripted-model-no-key', url: `${model.url}/v1` } });
