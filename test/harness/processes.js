@@ -1,17 +1,13 @@
 'use strict';
 /*
- * The one way the harness starts and ends processes. n8n runs as a detached process group (its
- * task runner is a child in the same group), so a group is always ended as a whole; everything
- * started here, and every service that registered a stop, is ended when this process exits.
+ * The one way the harness starts and ends processes. n8n runs as a detached process group (its task
+ * runner is a child in the same group), so a group is always ended as a whole. The groups still
+ * running and the stops that services registered (a database started with pg_ctl is not a child at
+ * all) all run when this process exits.
  */
 const { spawn } = require('child_process');
 const { log } = require('./log');
 
-/**
- * Editors, workers and the services a test started (Redis, PostgreSQL) still running when this
- * process exits are stopped: they run as detached process groups, and a database started with
- * pg_ctl is not a child at all, so each registers how to end it.
- */
 const liveGroups = new Set();
 const cleanups = new Set();
 
@@ -37,10 +33,10 @@ function killLiveEditors() {
 	}
 }
 
-/** Tracks a detached child: its process group is killed when this process exits or is interrupted. */
+/** Tracks a detached child until it closes (a child that fails to spawn never emits 'exit'). */
 function trackChild(child) {
 	liveGroups.add(child);
-	child.on('exit', () => liveGroups.delete(child));
+	child.on('close', () => liveGroups.delete(child));
 	return child;
 }
 
@@ -69,16 +65,11 @@ function stopGroup(proc, timeoutMs = 5000) {
 	return proc.exit.finally(() => clearTimeout(killer));
 }
 
-/** Runs a process in its own process group (ended with it); never rejects on a non-zero exit. */
+/** Runs a process in its own tracked process group; resolves (never rejects on a non-zero exit) to { code, signal, stdout, stderr, ms, timedOut }. */
 function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(bin, args, {
-			cwd,
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true, // own process group, so a timeout also ends n8n's own children
-		});
+		const child = trackChild(spawn(bin, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (c) => (stdout += c));
@@ -88,17 +79,12 @@ function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
 			timedOut = true;
 			killGroup(child.pid, 'SIGKILL');
 		}, timeoutMs);
-		// Tracked like the editors: an interrupted caller leaves no n8n (or its task runner) behind.
-		// Not through trackChild: a child that fails to spawn reports 'error' and 'close', never 'exit'.
-		liveGroups.add(child);
 		child.on('error', (e) => {
 			clearTimeout(timer);
-			liveGroups.delete(child);
 			reject(e);
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			liveGroups.delete(child);
 			// 2.x's JS task runner is a child in the same group: nothing of the run outlives it.
 			killGroup(child.pid, 'SIGKILL');
 			const ms = Date.now() - started;
