@@ -31,10 +31,7 @@ function normalizeWorkflow(wf) {
 
 /** @param {{ line, n8n, env, folder, file }} instance  n8n: what ensureN8n returned; file(name): a new path in its work folder */
 function cliCommands({ line, n8n, env, folder, file }) {
-	/**
-	 * Runs an n8n CLI command; resolves to { code, signal, stdout, stderr, ms, timedOut }.
-	 * `opts.nodeArgs`: flags for Node itself, before n8n's script (e.g. --require, --cpu-prof).
-	 */
+	/** Runs an n8n CLI command (runProcess's result); `opts.nodeArgs` go to Node itself, before n8n's script. */
 	async function run(args, opts = {}) {
 		return runProcess(n8n.nodeBin, [...(opts.nodeArgs || []), n8n.n8nBin, ...args], {
 			env: { ...env, ...(await ownBrokerPort()), ...(opts.env || {}) },

@@ -3,25 +3,13 @@
  * Debian packages a suite needs from the machine (Redis, PostgreSQL for queue mode): installed with
  * apt-get when missing, so the suite runs on a fresh machine as CI does.
  */
-const fs = require('fs');
-const path = require('path');
+const { spawnSync } = require('child_process');
 const { runProcess } = require('./processes');
 
 let updated = false;
 
-/** The absolute path of an executable file on PATH, or undefined. */
-function which(name) {
-	for (const dir of (process.env.PATH || '').split(path.delimiter).filter(Boolean)) {
-		const file = path.join(dir, name);
-		try {
-			fs.accessSync(file, fs.constants.X_OK);
-			if (fs.statSync(file).isFile()) return file;
-		} catch {
-			/* not here */
-		}
-	}
-	return undefined;
-}
+/** The absolute path of a program on PATH, or undefined. */
+const which = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim() || undefined;
 
 async function aptGet(args) {
 	const r = await runProcess('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeoutMs: 20 * 60000 });

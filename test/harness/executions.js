@@ -6,15 +6,17 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
 const { log } = require('./log');
-const { killGroup, trackChild } = require('./processes');
+const { killGroup, spawnLogged } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 
 /** A module of n8n's own install (its sqlite3 driver, its flatted), as n8n itself resolves it. */
 function n8nModule(installDir, name) {
 	return require(require.resolve(name, { paths: [path.join(installDir, 'node_modules', 'n8n')] }));
 }
+
+const SELECT =
+	'SELECT e.id, e.workflowId, e.status, e.mode, e.finished, e.startedAt, e.stoppedAt, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id ORDER BY e.id';
 
 /** sqlite keeps n8n's dates as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC. */
 const sqliteDate = (v) => (v ? Date.parse(`${String(v).replace(' ', 'T')}Z`) : undefined);
@@ -32,12 +34,7 @@ async function readExecutions(installDir, dbFile) {
 		const handle = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(handle)));
 	});
 	try {
-		const rows = await new Promise((resolve, reject) =>
-			db.all(
-				'SELECT e.id, e.workflowId, e.status, e.mode, e.finished, e.startedAt, e.stoppedAt, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id ORDER BY e.id',
-				(err, r) => (err ? reject(err) : resolve(r)),
-			),
-		);
+		const rows = await new Promise((resolve, reject) => db.all(SELECT, (err, r) => (err ? reject(err) : resolve(r))));
 		return rows.map((r) => {
 			const startedAt = sqliteDate(r.startedAt);
 			const stoppedAt = sqliteDate(r.stoppedAt);
@@ -59,39 +56,24 @@ async function readExecutions(installDir, dbFile) {
 async function runWatchedBatch({ n8n, folder, env, file, executions }, batch, { boundOf, pollMs, batchEnv, seen }) {
 	const dir = file('batch');
 	fs.mkdirSync(dir);
-	const brokerPort = await ownBrokerPort();
-	// Tracked like every other n8n process; not spawnLogged: the report checks stdout and stderr apart.
-	const child = trackChild(
-		spawn(
-			n8n.nodeBin,
-			[n8n.n8nBin, 'execute-batch', `--ids=${batch.join(',')}`, '--concurrency=1', '--retries=0', `--output=${path.join(dir, 'output.json')}`],
-			{ cwd: folder, env: { ...env, ...batchEnv, ...brokerPort }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-		),
-	);
-	const proc = { ids: batch, stdout: '', stderr: '', code: null, signal: null, ms: 0 };
-	child.stdout.on('data', (c) => (proc.stdout += c));
-	child.stderr.on('data', (c) => (proc.stderr += c));
+	const args = [n8n.n8nBin, 'execute-batch', `--ids=${batch.join(',')}`, '--concurrency=1', '--retries=0', `--output=${path.join(dir, 'output.json')}`];
+	const batchProcessEnv = { ...env, ...batchEnv, ...(await ownBrokerPort()) };
+	const batchRun = spawnLogged(n8n.nodeBin, args, { cwd: folder, env: batchProcessEnv });
 	const t0 = Date.now();
-	let done = false;
-	const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal }))).finally(() => (done = true));
+	let closed;
+	batchRun.closed.then((c) => (closed = c));
 	let hung;
-	while (!done) {
-		await Promise.race([exited, new Promise((r) => setTimeout(r, pollMs))]);
-		if (done) break;
-		let running;
-		try {
-			running = (await executions()).filter((e) => !seen.has(e.id) && e.status === 'running');
-		} catch {
-			continue; // the database is busy or not written yet: look again
-		}
-		const over = running.find((e) => Date.now() - e.startedAt > boundOf(e.workflowId));
-		if (over) {
-			hung = over.workflowId;
-			killGroup(child.pid, 'SIGKILL');
-			break;
-		}
+	while (!closed && !hung) {
+		await Promise.race([batchRun.closed, new Promise((r) => setTimeout(r, pollMs))]);
+		if (closed) break;
+		// A database that is busy or not written yet: look again.
+		const stored = await executions().catch(() => []);
+		const over = stored.find((e) => !seen.has(e.id) && e.status === 'running' && Date.now() - e.startedAt > boundOf(e.workflowId));
+		if (over) killGroup(batchRun.child.pid, 'SIGKILL');
+		hung = over && over.workflowId;
 	}
-	Object.assign(proc, await exited, { ms: Date.now() - t0 });
+	// The report checks stdout and stderr apart.
+	const proc = { ids: batch, stdout: batchRun.stdout(), stderr: batchRun.stderr(), ...(await batchRun.closed), ms: Date.now() - t0 };
 	log(`execute-batch (${batch.length}): exit ${proc.code}${proc.signal ? ` (${proc.signal})` : ''} in ${(proc.ms / 1000).toFixed(1)}s${hung ? `, stopped: ${hung} ran past its bound` : ''}`);
 	return { proc, hung };
 }
@@ -113,12 +95,10 @@ function settledRuns(stored, batch, hung, boundOf) {
 }
 
 /**
- * `n8n execute-batch` over `ids` (one process, one workflow at a time, no retries), watched:
- * when a workflow runs longer than its bound (`boundsMs[id]`, else `defaultBoundMs`), the
- * process is killed and the workflows not yet run are started again in a new process.
- * @param {{ n8n, folder, env, file, executions }} instance  executions(): what its database holds
- * @returns {Promise<{ runs: { [id]: { ok, status, result?, error?, ms, hung? } }, processes: object[] }>}
- *   `hung: true` for a workflow stopped at its bound; `status: 'not-run'` if it never started.
+ * `n8n execute-batch` over `ids` (one process, one workflow at a time, no retries), watched: when a workflow
+ * runs longer than its bound (`boundsMs[id]`, else `defaultBoundMs`), the process is killed and the workflows
+ * not yet run are started again in a new one. runs: { [id]: { ok, status, result?, error?, ms, hung? } },
+ * `hung: true` for a workflow stopped at its bound, `status: 'not-run'` if it never started.
  */
 async function executeBatchWatched(instance, ids, { boundsMs = {}, defaultBoundMs = 60000, pollMs = 1000, env: batchEnv = {} } = {}) {
 	const boundOf = (id) => boundsMs[id] || defaultBoundMs;

@@ -2,10 +2,7 @@
 'use strict';
 /*
  * Installs a real n8n (and, for line '2', Node 24 from the npm `node` package) into
- * ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/{n8n-<version>,node24}, needing only the npm registry
- * (NOTES.md has the steps and timings). A marker is written only after everything succeeded, so a
- * second call returns at once.
- *
+ * ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall with only the npm registry; NOTES.md has the steps.
  *   node test/harness/install-n8n.js 2 1        (or `node24`: only the Node 24 runtime)
  */
 const fs = require('fs');

@@ -4,12 +4,9 @@
  * only; NOTES.md next to this file has the facts it relies on.
  *
  *   const n8n = await createInstance({ line: '2', tarball });
- *   await n8n.importCredentials([{ id, name, type: 'oneAllApi', data: { ... } }]);
  *   const [id] = await n8n.importWorkflows([workflow]);
  *   const run = await n8n.execute(id);          // { ok, code, status, result, error, stdout, stderr, ms }
- *   const editor = await n8n.startEditor({ port: 5679 });   // throws when the port is taken
- *   const cookie = await editor.login();        // 'n8n-auth=...'
- *   await n8n.cleanup();                        // stops the editors, removes the user folder
+ *   await n8n.cleanup();                        // stops its editors (startEditor), removes the user folder
  */
 const path = require('path');
 const { portFree, freePort } = require('./ports');

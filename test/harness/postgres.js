@@ -1,9 +1,7 @@
 'use strict';
 /*
- * A private PostgreSQL cluster in a temporary folder, for n8n's queue mode: Debian's server
- * (installed when missing), initdb + pg_ctl as the `postgres` user when run as root, on a free port
- * of 127.0.0.1 with its socket in the same folder. It never touches a system cluster, and it is
- * stopped (immediate shutdown) when the test process ends, even on an interruption.
+ * A private PostgreSQL cluster in a temporary folder for queue mode (Debian's server, initdb + pg_ctl as
+ * the `postgres` user when run as root): never a system cluster, stopped when the test process ends.
  */
 const fs = require('fs');
 const os = require('os');

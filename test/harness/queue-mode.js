@@ -1,10 +1,8 @@
 'use strict';
 /*
- * n8n in queue mode, as teams run it when one process is not enough: a main process (webhooks,
- * editor), N workers, Redis for the queue and PostgreSQL for the data, all started here on free
- * ports and stopped by stop() (or when the test process ends). Every process has its own user folder
- * with the packed package installed, as a user installs it on every machine; they share the database,
- * Redis and the encryption key. `mode: 'regular'` starts the same main process alone, without Redis.
+ * n8n in queue mode: a main process (webhooks, editor), N workers, Redis and PostgreSQL, started on free
+ * ports and stopped by stop() (or when the test process ends). Every process has its own user folder with
+ * the package installed, as on every machine of a team. `mode: 'regular'`: the main process alone, no Redis.
  */
 const fs = require('fs');
 const os = require('os');
@@ -163,19 +161,15 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 			},
 			/** Executions after `afterId` that did not succeed, with the error n8n stored: [{ id, status, error }]. */
 			failures(afterId = 0) {
-				return cluster
-					.executions()
-					.filter((e) => Number(e.id) > afterId && e.status !== 'success')
-					.map((e) => {
-						let error;
-						try {
-							const data = cluster.executionData(e.id);
-							error = data && data.resultData.error ? data.resultData.error.message : undefined;
-						} catch (err) {
-							error = `(run data unreadable: ${err.message})`;
-						}
-						return { id: e.id, status: e.status, error };
-					});
+				const errorOf = (id) => {
+					try {
+						return cluster.executionData(id)?.resultData.error?.message;
+					} catch (err) {
+						return `(run data unreadable: ${err.message})`;
+					}
+				};
+				const failed = cluster.executions().filter((e) => Number(e.id) > afterId && e.status !== 'success');
+				return failed.map((e) => ({ id: e.id, status: e.status, error: errorOf(e.id) }));
 			},
 			/** Everything the processes printed: { 'main', 'worker 1 (pid …)', … }. */
 			logs() {

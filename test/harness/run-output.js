@@ -14,17 +14,11 @@ const linesOf = (stdout) => stdout.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').split
  */
 function parseRunOutput(stdout) {
 	const lines = linesOf(stdout);
-	const starts = [];
-	const ends = [];
-	lines.forEach((l, i) => {
-		if (l === '{') starts.push(i);
-		if (l === '}') ends.push(i);
-	});
-	for (let s = starts.length - 1; s >= 0; s--) {
-		for (const e of ends) {
-			if (e <= starts[s]) continue;
+	const at = (text) => lines.flatMap((l, i) => (l === text ? [i] : []));
+	for (const start of at('{').reverse()) {
+		for (const end of at('}').filter((e) => e > start)) {
 			try {
-				return JSON.parse(lines.slice(starts[s], e + 1).join('\n'));
+				return JSON.parse(lines.slice(start, end + 1).join('\n'));
 			} catch {
 				/* try the next closing brace */
 			}
@@ -75,22 +69,18 @@ function describeRun(r) {
 
 /** A node's task (its run `runIndex`) in a parsed run: { executionTime, data, error, … }. */
 function nodeTask(result, nodeName, runIndex = 0) {
-	const runs = result && result.data && result.data.resultData && result.data.resultData.runData;
-	return runs && runs[nodeName] && runs[nodeName][runIndex];
+	return result?.data?.resultData?.runData?.[nodeName]?.[runIndex];
 }
 
 /** Output items of a node in a parsed run: [{ json, ... }] of output `outputIndex` of run `runIndex`. */
 function nodeOutput(result, nodeName, { runIndex = 0, outputIndex = 0 } = {}) {
 	const task = nodeTask(result, nodeName, runIndex);
-	if (!task) return undefined;
-	const main = task.data && task.data.main;
-	return main ? main[outputIndex] || [] : [];
+	return task && (task.data?.main?.[outputIndex] || []);
 }
 
 /** The error recorded on a node's task, if any. */
 function nodeError(result, nodeName, { runIndex = 0 } = {}) {
-	const task = nodeTask(result, nodeName, runIndex);
-	return task ? task.error : undefined;
+	return nodeTask(result, nodeName, runIndex)?.error;
 }
 
 module.exports = { describeRun, nodeTask, nodeOutput, nodeError };

@@ -10,9 +10,7 @@ const path = require('path');
 const { log } = require('./log');
 const { onCleanup, runProcess } = require('./processes');
 
-function writeJson(file, data) {
-	fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
-}
+const writeJson = (file, data) => fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
 
 /**
  * A fresh user folder in the OS temp dir, or `userFolder` (kept across runs, made when missing; only
