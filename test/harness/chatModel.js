@@ -1,31 +1,17 @@
 'use strict';
 /*
- * A scripted OpenAI-compatible chat model for driving n8n's AI Agent offline (plain node:http).
- * n8n's OpenAI Chat Model node with `responsesApiEnabled: false` and its `openAiApi` credential's
- * `url` set to `<model.url>/v1` sends `POST /v1/chat/completions` (stream: false, the tools as JSON
- * schemas); this server answers from a script chosen by the conversation's first user message.
- *
- *   const model = await startChatModel({
- *     'case A: post twice': [
- *       { toolCalls: [{ message: 'one' }, { message: 'two' }] },  // one answer, two parallel calls
- *       { content: 'Done.' },                                      // the final answer
- *     ],
- *   });
- *   model.url; model.requests; model.conversations(); model.reset(); await model.close();
- *
- * A script is the list of answers of one conversation; the turn is the number of its earlier
- * answers the request holds (told by the ids of the tool calls they made). A tool call
- * is its arguments object; `{ tool: 'name', args }` names the tool, else the first tool offered.
- * An unknown prompt or a turn past the script's end is a 400, so a surprise shows in the run.
+ * A scripted OpenAI-compatible chat model for n8n's AI Agent offline: the OpenAI Chat Model node (its
+ * credential's `url` set to `<model.url>/v1`) is answered from the script whose key its first user message
+ * contains, e.g. { 'case A': [{ toolCalls: [{ message: 'one' }, { message: 'two' }] }, { content: 'Done.' }] }.
+ * A tool call is its arguments object, or `{ tool: 'name', args }` to name the tool (else the first one
+ * offered). An unknown prompt or a turn past the script's end is a 400, so a surprise shows in the run.
  */
 const http = require('http');
 
 /** The text of a chat message (a string, or OpenAI's list of content parts). */
 function textOf(message) {
-	if (!message) return '';
-	if (typeof message.content === 'string') return message.content;
-	if (Array.isArray(message.content)) return message.content.map((part) => part.text || '').join('');
-	return '';
+	const content = message && message.content;
+	return Array.isArray(content) ? content.map((part) => part.text || '').join('') : typeof content === 'string' ? content : '';
 }
 
 function completion(seq, model, message, finishReason) {
@@ -39,6 +25,8 @@ function completion(seq, model, message, finishReason) {
 	};
 }
 
+const failure = (status, message) => ({ status, json: { error: { message } } });
+
 async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 	const requests = [];
 	let seq = 0;
@@ -49,9 +37,9 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 		const messages = Array.isArray(body.messages) ? body.messages : [];
 		const prompt = textOf(messages.find((m) => m.role === 'user'));
 		const key = Object.keys(scripts).find((k) => prompt.includes(k));
-		if (key === undefined) return { status: 400, json: { error: { message: `no script for the prompt ${JSON.stringify(prompt)}` } } };
-		// Which of its answers the conversation already holds, told by their tool call ids: agents
-		// replay parallel calls as one assistant message or as one per call.
+		if (key === undefined) return failure(400, `no script for the prompt ${JSON.stringify(prompt)}`);
+		// The turn is the number of its answers the conversation already holds, told by their tool call
+		// ids: agents replay parallel calls as one assistant message or as one per call.
 		const answered = new Set();
 		for (const m of messages) {
 			for (const c of m.tool_calls || []) if (turnOfCall.has(c.id)) answered.add(turnOfCall.get(c.id));
@@ -59,7 +47,7 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 		}
 		const turn = answered.size;
 		const step = scripts[key][turn];
-		if (!step) return { status: 400, json: { error: { message: `script "${key}" has no answer ${turn + 1}` } } };
+		if (!step) return failure(400, `script "${key}" has no answer ${turn + 1}`);
 		const model = body.model || 'gpt-e2e';
 		if (step.content !== undefined) {
 			return { key, turn, status: 200, json: completion(seq, model, { role: 'assistant', content: step.content, refusal: null }, 'stop') };
@@ -67,13 +55,10 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 		const offered = (body.tools || []).map((t) => t.function && t.function.name).filter(Boolean);
 		const toolCalls = step.toolCalls.map((call) => {
 			const named = call && call.tool !== undefined && call.args !== undefined;
-			return {
-				id: `call_e2e${++callSeq}`,
-				type: 'function',
-				function: { name: named ? call.tool : offered[0], arguments: JSON.stringify(named ? call.args : call) },
-			};
+			const id = `call_e2e${++callSeq}`;
+			turnOfCall.set(id, turn);
+			return { id, type: 'function', function: { name: named ? call.tool : offered[0], arguments: JSON.stringify(named ? call.args : call) } };
 		});
-		for (const c of toolCalls) turnOfCall.set(c.id, turn);
 		const message = { role: 'assistant', content: null, refusal: null, tool_calls: toolCalls };
 		return { key, turn, status: 200, json: completion(seq, model, message, 'tool_calls') };
 	}
@@ -89,17 +74,10 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 			} catch {
 				/* answered below */
 			}
-			seq++;
-			const rec = { seq, method: req.method, url: req.url, body, key: undefined, turn: undefined, status: 0, answer: undefined };
+			const rec = { seq: ++seq, method: req.method, url: req.url, body };
 			requests.push(rec);
-			let out;
-			if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url.split('?')[0])) {
-				out = { status: 404, json: { error: { message: `no route ${req.method} ${req.url}` } } };
-			} else if (!body) {
-				out = { status: 400, json: { error: { message: 'body is not JSON' } } };
-			} else {
-				out = answer(body);
-			}
+			let out = failure(404, `no route ${req.method} ${req.url}`);
+			if (req.method === 'POST' && /\/chat\/completions$/.test(req.url.split('?')[0])) out = body ? answer(body) : failure(400, 'body is not JSON');
 			Object.assign(rec, { key: out.key, turn: out.turn, status: out.status, answer: out.json });
 			const text = JSON.stringify(out.json);
 			res.writeHead(out.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
@@ -110,17 +88,15 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 		server.once('error', reject);
 		server.listen(0, host, resolve);
 	});
-	const url = `http://${host}:${server.address().port}`;
 
 	return {
-		url,
+		url: `http://${host}:${server.address().port}`,
 		requests,
 		/** The scripts by prompt; add to it between runs. */
 		scripts,
 		/**
-		 * Per script key, the model's side of each conversation: every tool call the model made
-		 * ({ id, name, args }) and every tool result n8n sent back ({ id, content }), in order.
-		 * Conversations of one key are told apart by their first tool call's id.
+		 * Per script key, the model's side of its conversations: the requests, every tool call the model
+		 * made ({ id, name, args }), every tool result n8n sent back ({ id, content }) and the final answers.
 		 */
 		conversations() {
 			const out = {};

@@ -1,11 +1,7 @@
 'use strict';
 /*
- * Checks that print one line each and a closing `N passed, M failed`, for the scripts that drive a
- * real n8n (they run outside jest: n8n needs Node 24 and minutes of setup). Only Node built-ins.
- *
- *   const report = createReport();
- *   report.check('label', () => { assertEqual(a, b, 'what'); return 'detail'; });
- *   report.close();   // prints failures and the closing line; sets process.exitCode
+ * Checks that print one line each and a closing `N passed, M failed`, for the runners that drive a
+ * real n8n outside jest:  report.check('label', () => { assertEqual(a, b, 'what'); return 'detail'; });
  */
 const util = require('util');
 
@@ -13,9 +9,7 @@ function fail(msg) {
 	throw new Error(msg);
 }
 
-function show(v) {
-	return util.inspect(v, { depth: 6, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 30 });
-}
+const show = (v) => util.inspect(v, { depth: 6, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 30 });
 
 function assertEqual(actual, expected, what = 'value') {
 	if (!util.isDeepStrictEqual(actual, expected)) fail(`${what}: expected ${show(expected)}, got ${show(actual)}`);
@@ -44,16 +38,18 @@ function findLeaks(secrets, texts) {
 	return leaks;
 }
 
-function createReport({ out = process.stdout } = {}) {
+function createReport() {
 	const results = { passed: 0, failed: 0, failures: [] };
 	let scope = '';
-	const say = (line = '') => out.write(`${line}\n`);
+	const say = (line = '') => process.stdout.write(`${line}\n`);
 	return {
 		results,
 		say,
+		/** The prefix of every check line from now on. */
 		setScope(s) {
 			scope = s;
 		},
+		getScope: () => scope,
 		/** Runs one check: fn throws (or returns false) on failure; a returned string is shown as detail. */
 		check(label, fn) {
 			let detail;
@@ -61,7 +57,7 @@ function createReport({ out = process.stdout } = {}) {
 			try {
 				const r = fn();
 				ok = r !== false;
-				if (typeof r === 'string') detail = r;
+				detail = typeof r === 'string' ? r : undefined;
 			} catch (err) {
 				ok = false;
 				detail = err && err.message ? err.message : String(err);
@@ -75,6 +71,7 @@ function createReport({ out = process.stdout } = {}) {
 			}
 			return ok;
 		},
+		/** Prints the failures again and the closing line; sets process.exitCode. */
 		close() {
 			if (results.failures.length) {
 				say('# failed checks:');

@@ -10,13 +10,11 @@ async function postJson(url, body, { headers = {}, timeoutMs = 30000 } = {}) {
 		signal: AbortSignal.timeout(timeoutMs),
 	});
 	const text = await res.text();
-	let json;
 	try {
-		json = JSON.parse(text);
+		return { status: res.status, text, json: JSON.parse(text) };
 	} catch {
-		json = undefined;
+		return { status: res.status, text, json: undefined };
 	}
-	return { status: res.status, text, json };
 }
 
 module.exports = { postJson };

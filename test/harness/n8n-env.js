@@ -3,7 +3,6 @@
 const crypto = require('crypto');
 const { freePort } = require('./ports');
 
-/** Environment that keeps n8n quiet, local and offline. */
 const QUIET_ENV = {
 	N8N_DIAGNOSTICS_ENABLED: 'false',
 	N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
@@ -38,17 +37,6 @@ const QUIET_ENV = {
 	GENERIC_TIMEZONE: 'UTC',
 };
 
-/** Per-line additions. */
-const LINE_ENV = {
-	'1': {},
-	'2': {
-		// 2.x's mcp-registry module fetches https://api.n8n.io/api/mcp-servers when `n8n start` runs
-		// (seen with strace: the only outbound lookup). 1.x does not know this module name (it would
-		// refuse to start), so this is 2.x only.
-		N8N_DISABLED_MODULES: 'mcp-registry',
-	},
-};
-
 /**
  * The instance's environment: the parent's, made quiet, with the line's and the installed n8n's
  * additions, the user folder and an encryption key; `extraEnv` last.
@@ -58,7 +46,9 @@ function instanceEnv({ line, n8n, folder, persistent, encryptionKey, extraEnv })
 	const env = {
 		...process.env,
 		...QUIET_ENV,
-		...(LINE_ENV[String(line)] || {}),
+		// 2.x's mcp-registry module fetches https://api.n8n.io/api/mcp-servers when `n8n start` runs (the only
+		// outbound lookup); 1.x refuses to start with a module name it does not know.
+		...(String(line) === '2' ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		...n8n.env,
 		N8N_USER_FOLDER: folder,
 		N8N_ENCRYPTION_KEY: encryptionKey || crypto.randomBytes(24).toString('hex'),
@@ -73,13 +63,9 @@ function instanceEnv({ line, n8n, folder, persistent, encryptionKey, extraEnv })
 	return env;
 }
 
-/**
- * 2.x always starts a task broker (default port 5679); each n8n process gets its own port so
- * parallel n8n processes (another instance, an editor, a worker) do not collide.
- * @returns {Promise<{ N8N_RUNNERS_BROKER_PORT: string }>} to spread into the process's env
- */
+/** 2.x always starts a task broker (default port 5679): each n8n process gets its own, to spread into its env. */
 async function ownBrokerPort() {
 	return { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 }
 
-module.exports = { QUIET_ENV, LINE_ENV, instanceEnv, ownBrokerPort };
+module.exports = { instanceEnv, ownBrokerPort };

@@ -1,6 +1,5 @@
 'use strict';
-// `npm pack` of the built package, as it would be published: the suites install this tarball into
-// real n8n, and the scanner test lints what is inside it.
+// `npm pack` of the built package, as it would be published: what the suites install into real n8n and the scanner lints.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -46,4 +45,4 @@ function tarballProblems({ tgz, files, info }) {
 	return problems;
 }
 
-module.exports = { packPackage, packToTemp, tarballProblems, ROOT, PACKAGE };
+module.exports = { packPackage, packToTemp, tarballProblems, ROOT };

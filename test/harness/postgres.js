@@ -1,13 +1,7 @@
 'use strict';
 /*
- * A private PostgreSQL cluster in a temporary folder, for n8n's queue mode: Debian's server
- * (installed when missing), initdb + pg_ctl as the `postgres` user when run as root, on a free
- * port of 127.0.0.1 with its socket in the same folder. It never touches a system cluster, and it
- * is stopped (immediate shutdown) when the test process ends, even on an interruption.
- *
- *   const pg = await startPostgres();            // its own temporary folder, removed by stop()
- *   const db = await pg.createDatabase('n8n');  // { database, user, password, env } env = n8n's DB_* variables
- *   pg.psql('select 1', 'n8n'); pg.dump('n8n'); pg.logs(); await pg.stop();
+ * A private PostgreSQL cluster in a temporary folder for queue mode (Debian's server, initdb + pg_ctl as
+ * the `postgres` user when run as root): never a system cluster, stopped when the test process ends.
  */
 const fs = require('fs');
 const os = require('os');
@@ -20,28 +14,15 @@ const { ensureDebianPackages, which } = require('./debian');
 /** Debian keeps the server programs in /usr/lib/postgresql/<major>/bin; the newest is taken. */
 function serverBinDir() {
 	const root = '/usr/lib/postgresql';
-	let majors = [];
-	try {
-		majors = fs.readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
-	} catch {
-		/* not installed */
-	}
-	for (const m of majors) {
-		const dir = path.join(root, m, 'bin');
-		if (fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl'))) return dir;
-	}
+	const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+	const dir = majors.map((m) => path.join(root, m, 'bin')).find((d) => fs.existsSync(path.join(d, 'initdb')) && fs.existsSync(path.join(d, 'pg_ctl')));
 	const initdb = which('initdb');
-	return initdb ? path.dirname(fs.realpathSync(initdb)) : undefined;
-}
-
-async function ensurePostgres() {
-	await ensureDebianPackages([{ pkg: 'postgresql', probe: serverBinDir }]);
-	return serverBinDir();
+	return dir || (initdb ? path.dirname(fs.realpathSync(initdb)) : undefined);
 }
 
 /** uid/gid of the `postgres` user when this process is root (initdb refuses to run as root). */
 function serverUser() {
-	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {};
+	if (process.getuid() !== 0) return {};
 	const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
 	if (!line) throw new Error('running as root but there is no "postgres" user (Debian\'s postgresql package creates it)');
 	const [, , uid, gid] = line.split(':');
@@ -50,7 +31,8 @@ function serverUser() {
 
 /** @param {{ keep?: boolean }} opts  keep: leave the folder (data and log) after stop() */
 async function startPostgres({ keep = false } = {}) {
-	const bin = await ensurePostgres();
+	await ensureDebianPackages([{ pkg: 'postgresql', probe: serverBinDir }]);
+	const bin = serverBinDir();
 	const user = serverUser();
 	// Its own folder directly under the temp dir: the postgres user must be able to reach it.
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-postgres-'));
@@ -67,19 +49,18 @@ async function startPostgres({ keep = false } = {}) {
 	const port = await freePort();
 	const options = [`-p ${port}`, `-k ${socketDir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'];
 	let stopped = false;
+	const removeDir = () => keep || fs.rmSync(dir, { recursive: true, force: true });
 	// Immediate shutdown of the postmaster (SIGQUIT) is synchronous enough for an exit handler.
 	const unregister = onCleanup(() => {
-		if (stopped) return;
 		try {
 			const pid = Number((fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0] || '').trim());
 			if (pid) process.kill(pid, 'SIGQUIT');
 		} finally {
-			if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+			removeDir();
 		}
 	});
 	asServer('pg_ctl', ['-D', data, '-o', options.join(' '), '-l', logFile, '-w', '-t', '60', 'start']);
 	const version = asServer('postgres', ['--version']).trim();
-
 	const client = (prog, args) =>
 		execFileSync(path.join(bin, prog), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', ...args], {
 			encoding: 'utf8',
@@ -88,49 +69,32 @@ async function startPostgres({ keep = false } = {}) {
 		});
 
 	const pg = {
-		host: '127.0.0.1',
-		port,
 		version,
-		dir,
 		/** Runs SQL with psql (unaligned, tuples only) and returns its output. */
-		psql(sql, database = 'postgres') {
-			return client('psql', ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', sql]);
-		},
+		psql: (sql, database = 'postgres') => client('psql', ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', sql]),
 		/** A role and a database it owns; `env` is what n8n needs to use it. */
-		async createDatabase(name, { user: role = `${name}_user`, password = `${name}-db-password` } = {}) {
-			pg.psql(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}'`);
-			pg.psql(`CREATE DATABASE "${name}" OWNER "${role}"`);
-			return {
-				database: name,
-				user: role,
-				password,
-				env: {
-					DB_TYPE: 'postgresdb',
-					DB_POSTGRESDB_HOST: '127.0.0.1',
-					DB_POSTGRESDB_PORT: String(port),
-					DB_POSTGRESDB_DATABASE: name,
-					DB_POSTGRESDB_USER: role,
-					DB_POSTGRESDB_PASSWORD: password,
-				},
-			};
+		createDatabase(name) {
+			const [user, password] = [`${name}_user`, `${name}-db-password`];
+			pg.psql(`CREATE ROLE "${user}" LOGIN PASSWORD '${password}'`);
+			pg.psql(`CREATE DATABASE "${name}" OWNER "${user}"`);
+			const env = { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: String(port), DB_POSTGRESDB_DATABASE: name };
+			return { database: name, user, password, env: { ...env, DB_POSTGRESDB_USER: user, DB_POSTGRESDB_PASSWORD: password } };
 		},
 		/** The whole database as SQL text (every table, every row). */
-		dump(database) {
-			return client('pg_dump', ['--no-owner', '-d', database]);
-		},
+		dump: (database) => client('pg_dump', ['--no-owner', '-d', database]),
 		logs: () => fs.readFileSync(logFile, 'utf8'),
 		async stop() {
 			if (stopped) return;
+			stopped = true;
+			unregister();
 			try {
 				asServer('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
 			} finally {
-				stopped = true;
-				unregister();
-				if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+				removeDir();
 			}
 		},
 	};
 	return pg;
 }
 
-module.exports = { startPostgres, ensurePostgres };
+module.exports = { startPostgres };

@@ -1,17 +1,13 @@
 'use strict';
 /*
- * The one way the harness starts and ends processes. n8n runs as a detached process group (its
- * task runner is a child in the same group), so a group is always ended as a whole; everything
- * started here, and every service that registered a stop, is ended when this process exits.
+ * The one way the harness starts and ends processes. n8n runs as a detached process group (its task
+ * runner is a child in the same group), so a group is always ended as a whole. The groups still
+ * running and the stops that services registered (a database started with pg_ctl is not a child at
+ * all) all run when this process exits.
  */
 const { spawn } = require('child_process');
 const { log } = require('./log');
 
-/**
- * Editors, workers and the services a test started (Redis, PostgreSQL) still running when this
- * process exits are stopped: they run as detached process groups, and a database started with
- * pg_ctl is not a child at all, so each registers how to end it.
- */
 const liveGroups = new Set();
 const cleanups = new Set();
 
@@ -37,10 +33,10 @@ function killLiveEditors() {
 	}
 }
 
-/** Tracks a detached child: its process group is killed when this process exits or is interrupted. */
+/** Tracks a detached child until it closes (a child that fails to spawn never emits 'exit'). */
 function trackChild(child) {
 	liveGroups.add(child);
-	child.on('exit', () => liveGroups.delete(child));
+	child.on('close', () => liveGroups.delete(child));
 	return child;
 }
 
@@ -50,15 +46,23 @@ function onCleanup(fn) {
 	return () => cleanups.delete(fn);
 }
 
-/** Spawns a detached, tracked process group and keeps its output: { child, output(), exited(), exit }. */
+/**
+ * Spawns a detached, tracked process group and keeps its output: { child, output(), stdout(), stderr(),
+ * exited(), exit, closed } (`exit` when the process ends, `closed` once its output is complete).
+ */
 function spawnLogged(bin, args, opts = {}) {
 	const child = trackChild(spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts }));
-	let output = '';
-	child.stdout.on('data', (c) => (output += c));
-	child.stderr.on('data', (c) => (output += c));
+	const out = { stdout: '', stderr: '', both: '' };
+	for (const stream of ['stdout', 'stderr']) {
+		child[stream].on('data', (c) => {
+			out[stream] += c;
+			out.both += c;
+		});
+	}
 	let exited = null;
 	const exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
-	return { child, output: () => output, exited: () => exited, exit };
+	const closed = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+	return { child, output: () => out.both, stdout: () => out.stdout, stderr: () => out.stderr, exited: () => exited, exit, closed };
 }
 
 /** SIGTERM to a spawnLogged group, SIGKILL after timeoutMs; resolves with { code, signal }. */
@@ -69,43 +73,22 @@ function stopGroup(proc, timeoutMs = 5000) {
 	return proc.exit.finally(() => clearTimeout(killer));
 }
 
-/** Runs a process in its own process group (ended with it); never rejects on a non-zero exit. */
-function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
-	return new Promise((resolve, reject) => {
-		const started = Date.now();
-		const child = spawn(bin, args, {
-			cwd,
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true, // own process group, so a timeout also ends n8n's own children
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (c) => (stdout += c));
-		child.stderr.on('data', (c) => (stderr += c));
-		let timedOut = false;
-		const timer = setTimeout(() => {
-			timedOut = true;
-			killGroup(child.pid, 'SIGKILL');
-		}, timeoutMs);
-		// Tracked like the editors: an interrupted caller leaves no n8n (or its task runner) behind.
-		// Not through trackChild: a child that fails to spawn reports 'error' and 'close', never 'exit'.
-		liveGroups.add(child);
-		child.on('error', (e) => {
-			clearTimeout(timer);
-			liveGroups.delete(child);
-			reject(e);
-		});
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			liveGroups.delete(child);
-			// 2.x's JS task runner is a child in the same group: nothing of the run outlives it.
-			killGroup(child.pid, 'SIGKILL');
-			const ms = Date.now() - started;
-			if (label) log(`${label}: exit ${code}${signal ? ` (${signal})` : ''} in ${(ms / 1000).toFixed(1)}s`);
-			resolve({ code, signal, stdout, stderr, ms, timedOut });
-		});
-	});
+/** Runs a process in its own process group; resolves (also on a non-zero exit) to { code, signal, stdout, stderr, ms, timedOut }. */
+async function runProcess(bin, args, { env, cwd, timeoutMs = 180000, label } = {}) {
+	const started = Date.now();
+	const proc = spawnLogged(bin, args, { cwd, env });
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		killGroup(proc.child.pid, 'SIGKILL');
+	}, timeoutMs);
+	const failed = new Promise((resolve, reject) => proc.child.on('error', reject));
+	const { code, signal } = await Promise.race([proc.closed, failed]).finally(() => clearTimeout(timer));
+	// 2.x's JS task runner is a child in the same group: nothing of the run outlives it.
+	killGroup(proc.child.pid, 'SIGKILL');
+	const ms = Date.now() - started;
+	if (label) log(`${label}: exit ${code}${signal ? ` (${signal})` : ''} in ${(ms / 1000).toFixed(1)}s`);
+	return { code, signal, stdout: proc.stdout(), stderr: proc.stderr(), ms, timedOut };
 }
 
 // Last resort: however this process ends, no n8n it started outlives it.

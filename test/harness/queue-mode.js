@@ -1,19 +1,8 @@
 'use strict';
 /*
- * n8n in queue mode, as teams run it when one process is not enough: a main process (webhooks,
- * editor), N workers, Redis for the queue and PostgreSQL for the data, all started here on free
- * ports and stopped by stop() (or when the test process ends).
- *
- *   const cluster = await startQueueMode({ tarball, workers: 2, credentials, workflows });
- *   const res = await cluster.webhook('oneall-posts', { posts: [...] });   // POST <main>/webhook/<path>
- *   cluster.executions();     // rows of n8n's execution_entity
- *   cluster.executionData(id) // the run data n8n stored for an execution, parsed
- *   await cluster.addWorker(); await cluster.workers[0].kill('SIGKILL');
- *   await cluster.stop();
- *
- * Every process has its own user folder with the packed package installed in .n8n/nodes, the way a
- * user installs it by hand on every machine; they share the database, Redis and the encryption key.
- * `mode: 'regular'` starts the same main process without queue (and without workers): one n8n.
+ * n8n in queue mode: a main process (webhooks, editor), N workers, Redis and PostgreSQL, started on free
+ * ports and stopped by stop() (or when the test process ends). Every process has its own user folder with
+ * the package installed, as on every machine of a team. `mode: 'regular'`: the main process alone, no Redis.
  */
 const fs = require('fs');
 const os = require('os');
@@ -21,29 +10,48 @@ const path = require('path');
 const crypto = require('crypto');
 const { createInstance } = require('./n8n');
 const { freePort } = require('./ports');
-const { onCleanup } = require('./processes');
+const { log } = require('./log');
+const { onCleanup, spawnLogged, stopGroup } = require('./processes');
+const { ownBrokerPort } = require('./n8n-env');
+const { n8nModule } = require('./executions');
 const { startRedis } = require('./redis');
 const { startPostgres } = require('./postgres');
 const { postJson } = require('./http');
 
-/** n8n stores run data with `flatted` (references instead of repeated objects); its own copy reads it. */
-function flattedFrom(n8nRoot) {
-	const candidates = [path.join(n8nRoot, 'node_modules', 'flatted'), path.join(n8nRoot, 'node_modules', 'n8n', 'node_modules', 'flatted')];
-	const dir = candidates.find((d) => fs.existsSync(path.join(d, 'package.json')));
-	if (!dir) throw new Error(`flatted not found in the n8n install at ${n8nRoot}`);
-	return require(dir);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** `n8n worker` on the instance's user folder; resolves once its log says it is ready. */
+async function startWorker(instance, concurrency, timeoutMs = 240000) {
+	const { n8n, folder, env } = instance;
+	const proc = spawnLogged(n8n.nodeBin, [n8n.n8nBin, 'worker', `--concurrency=${concurrency}`], { cwd: folder, env: { ...env, ...(await ownBrokerPort()) } });
+	const t0 = Date.now();
+	while (!/n8n worker is now ready/.test(proc.output())) {
+		if (proc.exited()) throw new Error(`n8n worker exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
+		if (Date.now() - t0 > timeoutMs) {
+			await stopGroup(proc, 1000);
+			throw new Error(`n8n worker was not ready within ${timeoutMs} ms:\n${proc.output()}`);
+		}
+		await sleep(250);
+	}
+	log(`n8n worker ${proc.child.pid}: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+	return {
+		pid: proc.child.pid,
+		instance,
+		logs: proc.output,
+		stop: () => stopGroup(proc, 15000),
+		/** Sends a signal to the worker's whole process group (n8n and its task runner). */
+		kill(signal = 'SIGKILL') {
+			process.kill(-proc.child.pid, signal);
+			return proc.exit;
+		},
+	};
 }
 
 /**
- * @param {object} opts
- * @param {string} opts.tarball              the packed package
- * @param {number} [opts.workers=2]
- * @param {number} [opts.concurrency=10]     executions per worker at once (n8n's default)
- * @param {'queue'|'regular'} [opts.mode='queue']
- * @param {object[]} [opts.credentials]      for importCredentials
- * @param {object[]} [opts.workflows]        imported and published (active) before main starts
- * @param {object} [opts.env]                added to every n8n process
- * @param {boolean} [opts.monitorRedis]      record every Redis command from the start: cluster.redisTraffic()
+ * @param {{ tarball: string, workers?: number, concurrency?: number, mode?: 'queue'|'regular', credentials?: object[],
+ *   workflows?: object[], env?: object, line?: string, monitorRedis?: boolean }} opts  concurrency: executions per
+ *   worker at once; workflows: imported and published (active) before main starts; env: added to every n8n process;
+ *   monitorRedis: record every Redis command from the start (cluster.redisTraffic())
  */
 async function startQueueMode({ tarball, workers: workerCount = 2, concurrency = 10, mode = 'queue', credentials = [], workflows = [], env: extraEnv = {}, line = '2', monitorRedis = false } = {}) {
 	const t0 = Date.now();
@@ -60,26 +68,17 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 	});
 	cluster.stop = async () => {
 		unregister();
-		for (const s of stoppers.splice(0).reverse()) {
-			try {
-				await s();
-			} catch {
-				/* keep stopping the rest */
-			}
-		}
+		for (const s of stoppers.splice(0).reverse()) await s().catch(() => {}); // keep stopping the rest
 		if (!process.env.N8N_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
 	};
 	try {
 		const queue = mode === 'queue';
-		let redis;
-		if (queue) {
-			redis = await startRedis({ dir: path.join(dir, 'redis') });
-			stoppers.push(() => redis.stop());
-			if (monitorRedis) cluster.redisTraffic = await redis.monitor();
-		}
+		const redis = queue ? await startRedis({ dir: path.join(dir, 'redis') }) : undefined;
+		if (redis) stoppers.push(() => redis.stop());
+		if (redis && monitorRedis) cluster.redisTraffic = await redis.monitor();
 		const pg = await startPostgres({ keep: !!process.env.N8N_E2E_KEEP });
 		stoppers.push(() => pg.stop());
-		const db = await pg.createDatabase('n8n');
+		const db = pg.createDatabase('n8n');
 		timings.services = Date.now() - t0;
 
 		const encryptionKey = crypto.randomBytes(24).toString('hex');
@@ -99,7 +98,7 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 		const t1 = Date.now();
 		const mainInstance = await newInstance();
 		if (credentials.length) await mainInstance.importCredentials(credentials);
-		const ids = workflows.length ? await mainInstance.importWorkflows(workflows) : [];
+		const ids = await mainInstance.importWorkflows(workflows);
 		// Published (active) before main starts, so main registers their production webhooks. This is
 		// the one update `n8n publish:workflow --id=<id>` makes, done for all of them at once: each
 		// CLI call costs a whole n8n start-up (15 s and more on a busy machine).
@@ -109,9 +108,8 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 		timings.imports = Date.now() - t1;
 
 		const addWorker = async () => {
-			const instance = await newInstance();
-			const worker = await instance.startWorker({ concurrency, timeoutMs: 240000 });
-			worker.instance = instance;
+			const worker = await startWorker(await newInstance(), concurrency);
+			stoppers.push(() => worker.stop());
 			cluster.workers.push(worker);
 			return worker;
 		};
@@ -131,21 +129,18 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 			const rows = Number(pg.psql('select count(distinct "workflowId") from webhook_entity', db.database).trim());
 			if (rows >= hooked) break;
 			if (Date.now() - t4 > 120000) throw new Error(`only ${rows} of ${hooked} workflows have their webhook registered after 120 s:\n${main.logs()}`);
-			await new Promise((r) => setTimeout(r, 250));
+			await sleep(250);
 		}
 		timings.webhooks = Date.now() - t4;
 		timings.total = Date.now() - t0;
 
-		const flatted = flattedFrom(mainInstance.n8n.dir);
+		const flatted = n8nModule(mainInstance.n8n.dir, 'flatted');
 		Object.assign(cluster, {
-			mode,
 			version: mainInstance.version,
 			redis,
 			pg,
 			db,
-			main,
 			mainInstance,
-			workflowIds: ids,
 			addWorker,
 			/** POSTs JSON to the production webhook `/webhook/<path>`; resolves to { status, body, text, ms }. */
 			async webhook(hookPath, body, { timeoutMs = 300000 } = {}) {
@@ -153,12 +148,10 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 				const { status, text, json } = await postJson(`${main.url}/webhook/${hookPath}`, body, { timeoutMs });
 				return { status, body: json, text, ms: Date.now() - started };
 			},
-			/** n8n's execution rows: { id, workflowId, status, mode, finished, startedAt, stoppedAt }. */
+			/** n8n's execution rows: { id, workflowId, status, mode, finished, startedAt, stoppedAt, createdAt }. */
 			executions() {
-				const out = pg.psql(
-					`select json_agg(e order by e.id) from (select id, "workflowId", status, mode, finished, "startedAt", "stoppedAt", "createdAt" from execution_entity) e`,
-					db.database,
-				).trim();
+				const columns = 'id, "workflowId", status, mode, finished, "startedAt", "stoppedAt", "createdAt"';
+				const out = pg.psql(`select json_agg(e order by e.id) from (select ${columns} from execution_entity) e`, db.database).trim();
 				return out ? JSON.parse(out) : [];
 			},
 			/** The run data n8n stored for one execution (IRunExecutionData), or undefined. */
@@ -168,21 +161,17 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 			},
 			/** Executions after `afterId` that did not succeed, with the error n8n stored: [{ id, status, error }]. */
 			failures(afterId = 0) {
-				return cluster
-					.executions()
-					.filter((e) => Number(e.id) > afterId && e.status !== 'success')
-					.map((e) => {
-						let error;
-						try {
-							const data = cluster.executionData(e.id);
-							error = data && data.resultData.error ? data.resultData.error.message : undefined;
-						} catch (err) {
-							error = `(run data unreadable: ${err.message})`;
-						}
-						return { id: e.id, status: e.status, error };
-					});
+				const errorOf = (id) => {
+					try {
+						return cluster.executionData(id)?.resultData.error?.message;
+					} catch (err) {
+						return `(run data unreadable: ${err.message})`;
+					}
+				};
+				const failed = cluster.executions().filter((e) => Number(e.id) > afterId && e.status !== 'success');
+				return failed.map((e) => ({ id: e.id, status: e.status, error: errorOf(e.id) }));
 			},
-			/** Everything the processes printed: { 'main', 'worker 1', … }. */
+			/** Everything the processes printed: { 'main', 'worker 1 (pid …)', … }. */
 			logs() {
 				const out = { main: main.logs() };
 				cluster.workers.forEach((w, i) => (out[`worker ${i + 1} (pid ${w.pid})`] = w.logs()));

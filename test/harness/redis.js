@@ -2,12 +2,8 @@
 /*
  * A private Redis for n8n's queue mode: Debian's redis-server (installed when missing), on a free
  * port of 127.0.0.1, no persistence, in its own process group (stopped when the test process ends).
- *
- *   const redis = await startRedis({ dir });     // { host, port, logs(), cli(...), monitor(), snapshot(file), stop() }
- *
  * `monitor()` records every command any client sends (job data, pub/sub messages between main and
- * workers), `snapshot()` writes the whole keyspace as an uncompressed RDB file: together they are
- * everything n8n ever put through or left in Redis.
+ * workers), `snapshot()` writes the whole keyspace: together, everything n8n put through or left in Redis.
  */
 const fs = require('fs');
 const net = require('net');
@@ -16,27 +12,17 @@ const { freePort } = require('./ports');
 const { spawnLogged, stopGroup } = require('./processes');
 const { ensureDebianPackages, which } = require('./debian');
 
-async function ensureRedis() {
-	await ensureDebianPackages([{ pkg: 'redis-server', probe: () => which('redis-server') && which('redis-cli') }]);
-	return { server: which('redis-server'), cli: which('redis-cli') };
-}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** @param {{ dir: string, timeoutMs?: number }} opts  dir: where the server may write (nothing is persisted) */
 async function startRedis({ dir, timeoutMs = 30000 }) {
-	const bins = await ensureRedis();
+	await ensureDebianPackages([{ pkg: 'redis-server', probe: () => which('redis-server') && which('redis-cli') }]);
 	const port = await freePort();
 	fs.mkdirSync(dir, { recursive: true });
-	const server = spawnLogged(bins.server, [
-		'--port', String(port),
-		'--bind', '127.0.0.1',
-		'--save', '',
-		'--appendonly', 'no',
-		'--daemonize', 'no',
-		'--dir', dir,
-		// Strings are written as they are, so a scan of a snapshot cannot miss a compressed secret.
-		'--rdbcompression', 'no',
-	]);
-	const cli = (...args) => execFileSync(bins.cli, ['-h', '127.0.0.1', '-p', String(port), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	// Strings are written as they are (--rdbcompression no), so a scan of a snapshot cannot miss a compressed secret.
+	const args = ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir, '--rdbcompression', 'no'];
+	const server = spawnLogged(which('redis-server'), args.map(String));
+	const cli = (...a) => execFileSync(which('redis-cli'), ['-h', '127.0.0.1', '-p', String(port), ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 	const t0 = Date.now();
 	for (;;) {
 		if (server.exited()) throw new Error(`redis-server exited early (${JSON.stringify(server.exited())}):\n${server.output()}`);
@@ -46,7 +32,7 @@ async function startRedis({ dir, timeoutMs = 30000 }) {
 			/* not up yet */
 		}
 		if (Date.now() - t0 > timeoutMs) throw new Error(`redis-server did not answer PING within ${timeoutMs} ms:\n${server.output()}`);
-		await new Promise((r) => setTimeout(r, 100));
+		await sleep(100);
 	}
 	const monitors = [];
 	return {
@@ -54,7 +40,6 @@ async function startRedis({ dir, timeoutMs = 30000 }) {
 		port,
 		version: cli('info', 'server').match(/redis_version:(\S+)/)?.[1],
 		logs: () => server.output(),
-		cli,
 		/**
 		 * Starts recording every command Redis receives (a raw MONITOR connection: redis-cli buffers
 		 * its output when it is not a terminal); returns () => the text recorded so far.
@@ -65,19 +50,18 @@ async function startRedis({ dir, timeoutMs = 30000 }) {
 			let text = '';
 			socket.setEncoding('utf8');
 			socket.on('data', (c) => (text += c));
-			socket.on('error', () => {});
 			await new Promise((resolve, reject) => {
 				socket.once('connect', resolve);
 				socket.once('error', reject);
 			});
+			socket.on('error', () => {});
 			socket.write('MONITOR\r\n');
-			const t = Date.now();
-			while (!text.startsWith('+OK') && Date.now() - t < 5000) await new Promise((r) => setTimeout(r, 20));
+			for (const t = Date.now(); !text.startsWith('+OK') && Date.now() - t < 5000; ) await sleep(20);
 			return () => text;
 		},
-		/** Writes the whole keyspace as an RDB file (uncompressed) and returns its bytes as latin1 text. */
+		/** Writes the whole keyspace as an RDB file and returns its bytes as latin1 text. */
 		snapshot(file) {
-			execFileSync(bins.cli, ['-h', '127.0.0.1', '-p', String(port), '--rdb', file], { stdio: 'ignore' });
+			cli('--rdb', file);
 			return fs.readFileSync(file).toString('latin1');
 		},
 		async stop() {
@@ -87,4 +71,4 @@ async function startRedis({ dir, timeoutMs = 30000 }) {
 	};
 }
 
-module.exports = { startRedis, ensureRedis };
+module.exports = { startRedis };

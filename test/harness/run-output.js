@@ -4,31 +4,21 @@
  * text when there is none, and a node's items or error in a parsed run. NOTES.md has the formats.
  */
 
-/** Strips ANSI colour codes. */
-function stripAnsi(s) {
-	// eslint-disable-next-line no-control-regex
-	return s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
-}
+// eslint-disable-next-line no-control-regex
+const linesOf = (stdout) => stdout.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').split(/\r?\n/);
 
 /**
- * Finds the run data JSON in the stdout of `n8n execute --rawOutput`.
- * n8n prints it with JSON.stringify(data, null, 2), so it starts on a line that is exactly "{";
- * log lines may come before it (and, on a failed run, after it).
- * Returns the LAST top-level JSON object that parses, or undefined.
+ * The run data JSON in the stdout of `n8n execute --rawOutput`: printed with JSON.stringify(data, null, 2),
+ * so it starts on a line that is exactly "{", with log lines before it (and, on a failed run, after it).
+ * The LAST top-level JSON object that parses, or undefined.
  */
 function parseRunOutput(stdout) {
-	const lines = stripAnsi(stdout).split(/\r?\n/);
-	const starts = [];
-	const ends = [];
-	lines.forEach((l, i) => {
-		if (l === '{') starts.push(i);
-		if (l === '}') ends.push(i);
-	});
-	for (let s = starts.length - 1; s >= 0; s--) {
-		for (const e of ends) {
-			if (e <= starts[s]) continue;
+	const lines = linesOf(stdout);
+	const at = (text) => lines.flatMap((l, i) => (l === text ? [i] : []));
+	for (const start of at('{').reverse()) {
+		for (const end of at('}').filter((e) => e > start)) {
 			try {
-				return JSON.parse(lines.slice(starts[s], e + 1).join('\n'));
+				return JSON.parse(lines.slice(start, end + 1).join('\n'));
 			} catch {
 				/* try the next closing brace */
 			}
@@ -37,18 +27,12 @@ function parseRunOutput(stdout) {
 	return undefined;
 }
 
-/** The text n8n prints after the last "=====" line on a failure without run data. */
+/** The text n8n prints after the last "=====" line on a failure without run data; without such a line, the last line. */
 function failureText(stdout) {
-	const lines = stripAnsi(stdout).split(/\r?\n/);
-	let i = lines.length - 1;
-	while (i >= 0 && !/^={10,}$/.test(lines[i])) i--;
-	if (i < 0) {
-		// e.g. 'The workflow with the id "x" does not exist.' is simply the last line
-		const nonEmpty = lines.filter((l) => l.trim() !== '');
-		return nonEmpty.length ? nonEmpty[nonEmpty.length - 1] : undefined;
-	}
-	const after = lines.slice(i + 1).filter((l) => l.trim() !== '');
-	return after.length ? after[0] : undefined;
+	const lines = linesOf(stdout);
+	const bar = lines.findLastIndex((l) => /^={10,}$/.test(l));
+	const text = lines.slice(bar + 1).filter((l) => l.trim() !== '');
+	return bar < 0 ? text[text.length - 1] : text[0];
 }
 
 /**
@@ -83,25 +67,20 @@ function describeRun(r) {
 	};
 }
 
-/** A node's task in a parsed run (run `runIndex` of that node), or undefined. */
 /** A node's task (its run `runIndex`) in a parsed run: { executionTime, data, error, … }. */
 function nodeTask(result, nodeName, runIndex = 0) {
-	const runs = result && result.data && result.data.resultData && result.data.resultData.runData;
-	return runs && runs[nodeName] && runs[nodeName][runIndex];
+	return result?.data?.resultData?.runData?.[nodeName]?.[runIndex];
 }
 
 /** Output items of a node in a parsed run: [{ json, ... }] of output `outputIndex` of run `runIndex`. */
 function nodeOutput(result, nodeName, { runIndex = 0, outputIndex = 0 } = {}) {
 	const task = nodeTask(result, nodeName, runIndex);
-	if (!task) return undefined;
-	const main = task.data && task.data.main;
-	return main ? main[outputIndex] || [] : [];
+	return task && (task.data?.main?.[outputIndex] || []);
 }
 
 /** The error recorded on a node's task, if any. */
 function nodeError(result, nodeName, { runIndex = 0 } = {}) {
-	const task = nodeTask(result, nodeName, runIndex);
-	return task ? task.error : undefined;
+	return nodeTask(result, nodeName, runIndex)?.error;
 }
 
-module.exports = { stripAnsi, parseRunOutput, failureText, describeRun, nodeTask, nodeOutput, nodeError };
+module.exports = { describeRun, nodeTask, nodeOutput, nodeError };

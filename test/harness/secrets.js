@@ -1,12 +1,8 @@
 'use strict';
-/*
- * The suite's keys and the checks that they never leak: distinctive values, so that any of them
- * in n8n's output, logs or errors is unmistakably a leak.
- */
+/* The suite's keys, distinctive so that any of them in n8n's output, logs or errors is a leak, and the checks for leaks. */
 const { findLeaks: findIn } = require('./checks');
 const { check, fail, errorsOf } = require('./suite');
 
-// Distinctive keys: if any of these strings shows up in n8n's output, it is a leak.
 const KEYS = {
 	publicKey: 'e2ePUBLIC-Kq7Zx3Lk-leakcanary',
 	privateKey: 'e2ePRIVATE-Wm9Rt5Qp-leakcanary',
@@ -22,7 +18,6 @@ const SECRETS = {
 	'Base64 Authorization value': basic(KEYS.publicKey, KEYS.privateKey),
 	'Base64 Authorization value (wrong key)': basic(KEYS.publicKey, KEYS.wrongPrivateKey),
 };
-
 
 /** Where a key, the Base64 Authorization value or an "authorization" header appears in these texts. */
 const findLeaks = (texts) => findIn(SECRETS, texts);
@@ -63,12 +58,4 @@ function checkAllAuth(requests, auth = GOOD_AUTH) {
 	if (wrong.length) fail(`${wrong.length} request(s) without the credential's Authorization`);
 }
 
-module.exports = {
-	KEYS,
-	GOOD_AUTH,
-	WRONG_AUTH,
-	findLeaks,
-	checkNoSecrets,
-	checkNoRequestDetails,
-	checkAllAuth,
-};
+module.exports = { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth };

@@ -1,23 +1,11 @@
 'use strict';
-/*
- * The end-to-end suite's shared report (one line per check, the n8n line as the scope, the closing
- * tallies; built on ./checks.js) and readers over a run as n8n prints or stores it (IRun), for
- * run.js and the settings matrix alike.
- */
+/* The e2e suite's one report (the n8n line as its scope) and readers over a run as n8n prints or stores it (IRun). */
 const { createReport, fail, show, assertEqual, assertMatch, secs } = require('./checks');
 const { nodeOutput, nodeError } = require('./run-output');
 
-const report = createReport();
-const { results, say, check } = report;
+const { results, say, check, setScope, getScope } = createReport();
 const notes = [];
 const REGEX_GUARD = /Regular expression execution timed out/;
-let scope = '';
-/** The prefix of every check line from now on (the n8n line and versions being checked). */
-const setScope = (text) => {
-	scope = text;
-	report.setScope(text);
-};
-const getScope = () => scope;
 
 function runData(run) {
 	return (run.result && run.result.data && run.result.data.resultData && run.result.data.resultData.runData) || {};
@@ -56,10 +44,7 @@ function expectStopped(run, node, { message, itemIndex, hint }) {
 	const nodeErr = nodeError(run.result, node);
 	if (!nodeErr) fail(`no error recorded on node "${node}"`);
 	assertEqual(nodeErr.message, error.message, 'node error message');
-	if (itemIndex !== undefined) {
-		const idx = error.context && error.context.itemIndex;
-		assertEqual(idx, itemIndex, 'error.context.itemIndex');
-	}
+	if (itemIndex !== undefined) assertEqual(error.context && error.context.itemIndex, itemIndex, 'error.context.itemIndex');
 	return `"${error.message}"`;
 }
 
@@ -81,22 +66,6 @@ function errorsOf(run) {
 }
 
 module.exports = {
-	results,
-	notes,
-	REGEX_GUARD,
-	setScope,
-	getScope,
-	say,
-	check,
-	fail,
-	show,
-	assertEqual,
-	assertMatch,
-	secs,
-	runData,
-	outputOf,
-	pairedIndexes,
-	expectSuccess,
-	expectStopped,
-	errorsOf,
+	results, notes, REGEX_GUARD, setScope, getScope, say, check, fail, show, assertEqual, assertMatch, secs,
+	runData, outputOf, pairedIndexes, expectSuccess, expectStopped, errorsOf,
 };

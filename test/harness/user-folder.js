@@ -10,15 +10,11 @@ const path = require('path');
 const { log } = require('./log');
 const { onCleanup, runProcess } = require('./processes');
 
-function writeJson(file, data) {
-	fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
-}
+const writeJson = (file, data) => fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
 
 /**
- * Makes the user folder: a fresh one in the OS temp dir, or `userFolder` (kept across runs, made
- * when missing; only its work folder is removed).
- * @returns {{ folder, n8nDir, nodesDir, persistent, file(name), release() }}
- *   file(name): a new path in the work folder; release(): unregisters and removes what is not kept
+ * A fresh user folder in the OS temp dir, or `userFolder` (kept across runs, made when missing; only
+ * its work folder is removed). file(name): a new path in the work folder; release(): removes what is not kept.
  */
 function makeUserFolder({ line, userFolder, keep }) {
 	const persistent = !!userFolder;
@@ -26,15 +22,13 @@ function makeUserFolder({ line, userFolder, keep }) {
 	const n8nDir = path.join(folder, '.n8n');
 	const nodesDir = path.join(n8nDir, 'nodes');
 	const workDir = path.join(folder, 'work');
+	const kept = keep || process.env.N8N_E2E_KEEP;
 	// The files written for imports (credential data among them) never outlive a run.
-	if (persistent) fs.rmSync(workDir, { recursive: true, force: true });
+	const removeFolder = () => (persistent || !kept) && fs.rmSync(persistent ? workDir : folder, { recursive: true, force: true });
+	if (persistent) removeFolder();
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.mkdirSync(workDir, { recursive: true });
 	// An interruption while n8n or the package is still being set up must not leave the folder.
-	const removeFolder = () => {
-		if (persistent) fs.rmSync(workDir, { recursive: true, force: true });
-		else if (!keep && !process.env.N8N_E2E_KEEP) fs.rmSync(folder, { recursive: true, force: true });
-	};
 	const forget = onCleanup(removeFolder);
 	let seq = 0;
 	return {
@@ -45,41 +39,23 @@ function makeUserFolder({ line, userFolder, keep }) {
 		file: (name) => path.join(workDir, `${++seq}-${name}`),
 		release() {
 			forget();
-			if (!persistent && (keep || process.env.N8N_E2E_KEEP)) log(`keeping ${folder}`);
+			if (!persistent && kept) log(`keeping ${folder}`);
 			removeFolder();
 		},
 	};
 }
 
-/**
- * npm install <tarball> in <folder>/.n8n/nodes (no peers, no scripts, no network needed).
- * @returns {Promise<string[]>} the names of the packages installed there
- */
+/** npm install <tarball> in <folder>/.n8n/nodes (no peers, no scripts, no network needed). */
 async function installPackage(nodesDir, tgz) {
 	const abs = path.resolve(tgz);
 	if (!fs.existsSync(abs)) throw new Error(`tarball not found: ${abs}`);
 	const pkgJson = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(pkgJson)) {
-		// What n8n itself writes there before its first community package install.
-		writeJson(pkgJson, { name: 'installed-nodes', private: true, dependencies: {} });
-	}
-	const r = await runProcess(
-		process.env.N8N_E2E_NPM || 'npm',
-		[
-			'install',
-			abs,
-			'--no-audit',
-			'--no-fund',
-			'--legacy-peer-deps', // never pull the n8n-workflow peer into .n8n/nodes
-			'--ignore-scripts',
-			'--no-package-lock',
-			'--loglevel=error',
-		],
-		{ env: { ...process.env }, cwd: nodesDir, timeoutMs: 120000, label: 'npm install <tarball>' },
-	);
+	// What n8n itself writes there before its first community package install.
+	if (!fs.existsSync(pkgJson)) writeJson(pkgJson, { name: 'installed-nodes', private: true, dependencies: {} });
+	// --legacy-peer-deps: never pull the n8n-workflow peer into .n8n/nodes.
+	const args = ['install', abs, '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', '--no-package-lock', '--loglevel=error'];
+	const r = await runProcess('npm', args, { env: process.env, cwd: nodesDir, timeoutMs: 120000, label: 'npm install <tarball>' });
 	if (r.code !== 0) throw new Error(`npm install ${abs} failed:\n${r.stdout}\n${r.stderr}`);
-	const installed = JSON.parse(fs.readFileSync(pkgJson, 'utf8')).dependencies || {};
-	return Object.keys(installed);
 }
 
 module.exports = { makeUserFolder, installPackage, writeJson };

@@ -10,11 +10,7 @@ const path = require('path');
 const { results, check, say, fail, errorsOf } = require('./suite');
 const { checkNoSecrets, checkNoRequestDetails } = require('./secrets');
 
-/**
- * @param {string} name the scenario's number or the case's key, which starts every label
- * @param {Function} verify the run's own checks
- * @param {Function} dump what to write when a check of this run failed and N8N_E2E_DUMP is set
- */
+/** name: the scenario's number or the case's key (starts every label); dump(): what N8N_E2E_DUMP writes on a failure. */
 function verifyStoredRun({ name, line, run, verify, dump }) {
 	const before = results.failed;
 	try {
@@ -36,10 +32,8 @@ function verifyStoredRun({ name, line, run, verify, dump }) {
 
 /** No key in what the execute-batch processes printed (the runs' own output is in the database). */
 function checkBatchPrinted(label, processes) {
-	checkNoSecrets(label, {
-		stdout: processes.map((p) => p.stdout).join('\n'),
-		stderr: processes.map((p) => p.stderr).join('\n'),
-	});
+	const printed = (stream) => processes.map((p) => p[stream]).join('\n');
+	checkNoSecrets(label, { stdout: printed('stdout'), stderr: printed('stderr') });
 }
 
 module.exports = { verifyStoredRun, checkBatchPrinted };

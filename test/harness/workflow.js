@@ -1,10 +1,5 @@
 'use strict';
-/*
- * Small builders for the workflow JSON the settings matrix imports: the nodes the cases share
- * (trigger, Code node with fixed items, the OneAll node, No Op) and the connections between them.
- * What comes out is plain n8n workflow JSON; `N8N_E2E_WRITE=<dir>` makes the runner write each
- * one to a file that imports into any n8n with the package installed.
- */
+/* Builders for the plain n8n workflow JSON the settings matrix imports: the nodes its cases share and their connections. */
 
 /** The "OneAll API" credential of the matrix's own sandbox. */
 const SANDBOX_CREDENTIAL = { id: 'e2eMatrixSandbx1', name: 'OneAll sandbox (settings matrix)' };
@@ -63,17 +58,10 @@ function workflow(id, name, nodes, edges) {
 		while (outputs.length <= output) outputs.push([]);
 		outputs[output].push({ node: to, type, index: 0 });
 	}
-	return {
-		id,
-		name,
-		nodes: nodes.map((node, i) => ({ position: [i * 240, type(node) ? 240 : 0], ...node })),
-		connections,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-	function type(node) {
-		return edges.some(([from, , opts]) => from === node.name && opts && opts.type && opts.type !== 'main');
-	}
+	// Sub-nodes (a tool, a model) go on a second row.
+	const subNode = (node) => edges.some(([from, , opts]) => from === node.name && opts && opts.type && opts.type !== 'main');
+	const placed = nodes.map((node, i) => ({ position: [i * 240, subNode(node) ? 240 : 0], ...node }));
+	return { id, name, nodes: placed, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
 module.exports = { SANDBOX_CREDENTIAL, SANDBOX_TLS_CREDENTIAL, manualTrigger, items, code, noOp, tweet, workflow };
