@@ -3,8 +3,7 @@
 // requests, and what the sandbox saw of them.
 const { newId } = require('../test/harness/n8n');
 const { manualTrigger, tweet, workflow } = require('../test/harness/workflow');
-const { overlapsPerIdentity } = require('../test/sandbox/records');
-const { maxInFlight } = require('../test/queue/records');
+const { overlapsPerIdentity, maxInFlight } = require('../test/sandbox/records');
 const sandboxData = require('../test/sandbox/data');
 const { PULL_PAGE } = require('../test/sandbox/pull');
 const { CONFIG, TARGETS } = require('./config');

@@ -23,7 +23,7 @@
  *      and what n8n stored for its run (items, pairedItem, errors), and that no key leaks into the
  *      stored runs or what the process printed;
  *   5. runs the settings matrix (./matrix: n8n's node settings, the AI Agent tool against the
- *      scripted chat model in ./lib/chatModel.js, fan-out) in one watched `execute-batch` process.
+ *      scripted chat model in ../harness/chatModel.js, fan-out) in one watched `execute-batch` process.
  * Prints one line per check and closes with `N passed, M failed`; exits 1 when M > 0.
  * Only Node built-ins, the harness in ./lib and the sandbox in ../sandbox are used.
  */

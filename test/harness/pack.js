@@ -45,4 +45,4 @@ function tarballProblems({ tgz, files, info }) {
 	return problems;
 }
 
-module.exports = { packPackage, packToTemp, tarballProblems, ROOT };
+module.exports = { packPackage, packToTemp, tarballProblems, ROOT, PACKAGE };

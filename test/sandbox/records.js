@@ -91,4 +91,14 @@ function createRecorder(maxRecords) {
 	};
 }
 
-module.exports = { createRecorder, overlapsPerIdentity };
+/** The most requests open at once (arrived, not yet answered), over the records' own clock. */
+function maxInFlight(records) {
+	const events = records.flatMap((r) => [[r.arrivedAt, 1], [r.endedAt === null ? Infinity : r.endedAt, -1]]);
+	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	let open = 0;
+	let max = 0;
+	for (const [, d] of events) max = Math.max(max, (open += d));
+	return max;
+}
+
+module.exports = { createRecorder, overlapsPerIdentity, maxInFlight };

@@ -1,7 +1,7 @@
 'use strict';
 /*
  * The node as a tool of n8n's AI Agent (`n8n-nodes-oneall.oneAllTool` on the agent's `ai_tool`
- * input), driven offline by the scripted chat model in ../lib/chatModel.js through n8n's OpenAI
+ * input), driven offline by the scripted chat model in ../../harness/chatModel.js through n8n's OpenAI
  * Chat Model node (`responsesApiEnabled: false`, credential Base URL pointed at the script).
  * Agent 3.1 runs each tool call as its own node run; agent 2.x runs the tool inside its own run,
  * so both are checked: one call, two parallel calls in one model answer, several input items,

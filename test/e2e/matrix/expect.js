@@ -5,7 +5,7 @@
  * other cases, so a case's requests are those that carry its tag.
  */
 const { fail, show, assertEqual, assertMatch, outputOf, pairedIndexes } = require('../../harness/suite');
-const { overlapsPerIdentity } = require('../../sandbox/server');
+const { overlapsPerIdentity, maxInFlight: maxOpen } = require('../../sandbox/records');
 const { checkAllAuth } = require('../../harness/secrets');
 
 /**
@@ -38,20 +38,6 @@ function expectOrderedPerIdentity(requests, expectedByIdentity) {
 	assertEqual(got, want, 'posts per identity, in arrival order');
 	const overlaps = overlapsPerIdentity(requests);
 	if (overlaps.length) fail(`${overlaps.length} overlapping request pair(s) for one identity, e.g. ${show(overlaps[0])}`);
-}
-
-/** The most requests the sandbox had open at once (over all identities). */
-function maxOpen(requests) {
-	const events = [];
-	for (const r of requests) {
-		events.push([r.arrivedAt, 1]);
-		events.push([r.endedAt === null ? Infinity : r.endedAt, -1]);
-	}
-	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let open = 0;
-	let max = 0;
-	for (const [, d] of events) max = Math.max(max, (open += d));
-	return max;
 }
 
 /** The OneAll result the sandbox gave for the post with this message (exactly one such 200 post). */
