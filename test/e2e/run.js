@@ -36,8 +36,9 @@ if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { createInstance, stopOnSignals } = require('../harness/n8n');
 const {
-	results,
 	notes,
+	close,
+	crashed,
 	setScope,
 	getScope,
 	say,
@@ -678,18 +679,8 @@ for (const { number, title, verify, workflow } of readScenarios) scenario(number
 // Running
 // ---------------------------------------------------------------------------------------------
 
-const started = new Set(); // temp dirs to remove
-
-function removeTemp() {
-	if (process.env.N8N_E2E_KEEP) return;
-	for (const dir of started) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-// n8n processes the harness started end with this process (on exit, and on these signals).
-stopOnSignals(() => {
-	say('\n# interrupted: stopping n8n and cleaning up');
-	removeTemp();
-});
+// The harness removes the user folders and stops n8n on exit and on these signals.
+stopOnSignals(() => say('\n# interrupted: stopping n8n and cleaning up'));
 
 function nodeVersion(bin) {
 	try {
@@ -731,7 +722,6 @@ async function runLine(line, { tgz, matrixSandbox, model, workflows, timings, on
 	try {
 		const tc = Date.now();
 		instance = await createInstance({ line, tarball: tgz });
-		started.add(instance.folder);
 		t.instance = Date.now() - tc;
 		setScope(`[${label} n8n ${instance.version} · Node ${nodeVersion(instance.n8n.nodeBin)}]`);
 		say(`# ${getScope()} user folder ${instance.folder}`);
@@ -766,7 +756,6 @@ async function runLine(line, { tgz, matrixSandbox, model, workflows, timings, on
 		check('the line ran to its end', () => fail(err.stack || String(err)));
 	} finally {
 		if (instance) await instance.cleanup();
-		if (instance && !process.env.N8N_E2E_KEEP) started.delete(instance.folder);
 		if (prepared) await prepared.close();
 	}
 	t.total = Date.now() - t0;
@@ -818,7 +807,6 @@ async function main() {
 	} finally {
 		await matrixSandbox.close();
 		await model.close();
-		removeTemp();
 	}
 
 	setScope('');
@@ -828,18 +816,7 @@ async function main() {
 	}
 	say(`# total ${secs(Date.now() - t0)}`);
 	for (const n of notes) say(`# note: ${n}`);
-	if (results.failures.length) {
-		say('# failed checks:');
-		for (const f of results.failures) say(`#   ${f}`);
-	}
-	say(`${results.passed} passed, ${results.failed} failed`);
-	process.exitCode = results.failed > 0 ? 1 : 0;
+	close();
 }
 
-main().catch((err) => {
-	removeTemp();
-	say(`FAIL runner crashed: ${err.stack || err}`);
-	say(`${results.passed} passed, ${results.failed + 1} failed`);
-	process.exit(1);
-});
-
+main().catch(crashed);

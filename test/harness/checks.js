@@ -42,6 +42,22 @@ function createReport() {
 	const results = { passed: 0, failed: 0, failures: [] };
 	let scope = '';
 	const say = (line = '') => process.stdout.write(`${line}\n`);
+	/** Prints the failures again and the closing line; sets process.exitCode. */
+	function close() {
+		if (results.failures.length) {
+			say('# failed checks:');
+			for (const f of results.failures) say(`#   ${f}`);
+		}
+		say(`${results.passed} passed, ${results.failed} failed`);
+		process.exitCode = results.failed > 0 ? 1 : 0;
+	}
+	/** For `main().catch(crashed)`: the crash counts as a failed check, then the closing line and exit 1. */
+	function crashed(err) {
+		say(`FAIL runner crashed: ${err.stack || err}`);
+		results.failed++;
+		close();
+		process.exit(1);
+	}
 	return {
 		results,
 		say,
@@ -71,15 +87,8 @@ function createReport() {
 			}
 			return ok;
 		},
-		/** Prints the failures again and the closing line; sets process.exitCode. */
-		close() {
-			if (results.failures.length) {
-				say('# failed checks:');
-				for (const f of results.failures) say(`#   ${f}`);
-			}
-			say(`${results.passed} passed, ${results.failed} failed`);
-			process.exitCode = results.failed > 0 ? 1 : 0;
-		},
+		close,
+		crashed,
 	};
 }
 

@@ -3,7 +3,7 @@
 const { createReport, fail, show, assertEqual, assertMatch, secs } = require('./checks');
 const { nodeOutput, nodeError } = require('./run-output');
 
-const { results, say, check, setScope, getScope } = createReport();
+const { results, say, check, setScope, getScope, close, crashed } = createReport();
 const notes = [];
 const REGEX_GUARD = /Regular expression execution timed out/;
 
@@ -66,6 +66,6 @@ function errorsOf(run) {
 }
 
 module.exports = {
-	results, notes, REGEX_GUARD, setScope, getScope, say, check, fail, show, assertEqual, assertMatch, secs,
+	results, notes, REGEX_GUARD, setScope, getScope, say, check, close, crashed, fail, show, assertEqual, assertMatch, secs,
 	runData, outputOf, pairedIndexes, expectSuccess, expectStopped, errorsOf,
 };
