@@ -1,31 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * End-to-end suite: the packed package inside a real n8n, against the local OneAll sandbox.
- *
- *   npm run build && node test/e2e/run.js          (npm test does both)
- *   N8N_E2E_LINES=2 node test/e2e/run.js           only the 2.x line (default "2,1")
- *   N8N_E2E_ONLY=01,06 node test/e2e/run.js        only these workflows (by file number; matrix cases by key prefix, `matrix` = all)
- *   N8N_E2E_VERBOSE=1 node test/e2e/run.js         also the harness's own log lines
- *   N8N_E2E_KEEP=1 node test/e2e/run.js            keep the n8n user folders for inspection
- *   N8N_E2E_DUMP=1 node test/e2e/run.js            write a failed workflow's stored run and requests to the temp dir
- *
- * What it does, for each n8n line (2 = n8n 2.41.0 on Node 24, 1 = n8n 1.123.81 on Node 20):
- *   1. `npm pack` the built package into a temp dir (once; the same tarball for every line);
- *   2. a fresh n8n user folder; `npm install <tarball>` in its .n8n/nodes, as a user does by hand;
- *   3. starts a sandbox per scenario and imports, for each, copies of the `oneAllApi` credentials
- *      its workflow names (the suite's, one with a wrong private key, the "OneAll account" the
- *      examples refer to) whose Base URL is its sandbox (./scenario-batch.js), then every workflow
- *      of test/e2e/workflows (workflow 10 once per fault mode) and the examples in ONE
- *      `import:workflow` call;
- *   4. runs every scenario's workflow in ONE watched `n8n execute-batch` process (one at a time)
- *      and checks what its sandbox received (method, exact path, Authorization, exact JSON body)
- *      and what n8n stored for its run (items, pairedItem, errors), and that no key leaks into the
- *      stored runs or what the process printed;
- *   5. runs the settings matrix (./matrix: n8n's node settings, the AI Agent tool against the
- *      scripted chat model in ../harness/chatModel.js, fan-out) in one watched `execute-batch` process.
- * Prints one line per check and closes with `N passed, M failed`; exits 1 when M > 0.
- * Only Node built-ins, the harness in ./lib and the sandbox in ../sandbox are used.
+ * End-to-end suite: the packed package installed into a real n8n (each line), every scenario's
+ * workflow run in one watched `execute-batch` against a sandbox of its own, then the settings
+ * matrix (./matrix). test/e2e/README.md says what it proves and how to run a part of it.
  */
 const fs = require('fs');
 const path = require('path');
@@ -64,7 +42,7 @@ const { createData } = sandboxData;
 const { packToTemp, tarballProblems } = require('../harness/pack');
 const { startChatModel } = require('../harness/chatModel');
 const { buildMatrix, workflowsOf, chatCredential, matrixCredentials, writeWorkflows, runMatrix } = require('./matrix');
-const { maxOpen, messageHas } = require('./matrix/expect');
+const { maxOpen, messageHas, messageOf } = require('./matrix/expect');
 const { readScenarios } = require('./reads');
 const { prepareScenarios, runScenarios } = require('./scenario-batch');
 
@@ -104,42 +82,27 @@ const FAULTS = [
 const ERROR_500 = messageHas('500');
 
 // ---------------------------------------------------------------------------------------------
-// Output and bookkeeping
-// ---------------------------------------------------------------------------------------------
-
-
-// ---------------------------------------------------------------------------------------------
 // Helpers over sandbox records and n8n runs
 // ---------------------------------------------------------------------------------------------
 
 const pushPath = (token, sub) => `/push/identities/${token}/${sub}`;
 
-/** method, exact path (no query), Authorization, Content-Type, exact JSON body. */
-function checkRequest(rec, { path: expectedPath, body, auth = GOOD_AUTH }) {
+/** Method, exact path (no query), Authorization, and Content-Type with the exact JSON body (a DELETE: no body). */
+function checkRequest(rec, { method = 'POST', path: expectedPath, body, auth = GOOD_AUTH, status }) {
+	if (!rec) fail(`no ${method} ${expectedPath}`);
 	const problems = [];
-	if (rec.method !== 'POST') problems.push(`method ${rec.method}`);
+	if (rec.method !== method) problems.push(`method ${rec.method} (expected ${method})`);
 	if (rec.url !== expectedPath) problems.push(`path ${rec.url} (expected ${expectedPath})`);
 	if (rec.headers.authorization !== auth) problems.push('Authorization is not the credential\'s HTTP Basic value');
-	if (!/^application\/json(;|$)/i.test(rec.headers['content-type'] || '')) problems.push(`content-type ${rec.headers['content-type']}`);
-	let parsed;
-	try {
-		parsed = JSON.parse(rec.body);
-	} catch {
-		problems.push(`body is not JSON: ${rec.body.slice(0, 120)}`);
-	}
-	if (parsed !== undefined && !util.isDeepStrictEqual(parsed, body)) {
-		problems.push(`body ${rec.body} (expected ${JSON.stringify(body)})`);
+	if (status !== undefined && rec.status !== status) problems.push(`answered ${rec.status}`);
+	if (method === 'DELETE') {
+		if (rec.body !== '') problems.push(`a DELETE with a body: ${rec.body.slice(0, 120)}`);
+	} else {
+		if (!/^application\/json(;|$)/i.test(rec.headers['content-type'] || '')) problems.push(`content-type ${rec.headers['content-type']}`);
+		if (!util.isDeepStrictEqual(rec.json, body)) problems.push(`body ${rec.body.slice(0, 400)} (expected ${JSON.stringify(body)})`);
 	}
 	if (problems.length) fail(problems.join('; '));
 }
-
-const messageOf = (rec) => {
-	try {
-		return rec.json.request.push.post.message;
-	} catch {
-		return undefined;
-	}
-};
 
 // ---------------------------------------------------------------------------------------------
 // Workflows and what each must do
@@ -502,22 +465,7 @@ function faultStopScenario(fault, wf) {
 
 const updatePath = (token, sub) => `/update/identities/${token}/${sub}`;
 
-/** An Update API request: method, exact path, Authorization; PUT: JSON body; DELETE: no body. */
-function checkUpdateRequest(rec, { method, path: expectedPath, body }) {
-	const problems = [];
-	if (!rec) fail(`no ${method} ${expectedPath}`);
-	if (rec.method !== method) problems.push(`method ${rec.method} (expected ${method})`);
-	if (rec.url !== expectedPath) problems.push(`path ${rec.url} (expected ${expectedPath})`);
-	if (rec.headers.authorization !== GOOD_AUTH) problems.push('Authorization is not the credential\'s HTTP Basic value');
-	if (rec.status !== 200) problems.push(`answered ${rec.status}`);
-	if (method === 'DELETE') {
-		if (rec.body !== '') problems.push(`a DELETE with a body: ${rec.body.slice(0, 120)}`);
-	} else {
-		if (!/^application\/json(;|$)/i.test(rec.headers['content-type'] || '')) problems.push(`content-type ${rec.headers['content-type']}`);
-		if (!util.isDeepStrictEqual(rec.json, body)) problems.push(`body ${rec.body} (expected ${JSON.stringify(body)})`);
-	}
-	if (problems.length) fail(problems.join('; '));
-}
+const checkUpdateRequest = (rec, expected) => checkRequest(rec, { ...expected, status: 200 });
 
 const LIFE = { page: '104857600123456', page2: '209715200654321', board: '549755813888001', playlist: PL1 };
 const only1 = (requests, method, pathname) => {
