@@ -3,7 +3,6 @@
 /*
  * Queue mode (test/README.md): the packed package in n8n 2.41 with main, two workers, Redis and
  * PostgreSQL, against the local sandbox, whose record is the judge.
- *
  *   npm run build && node test/queue/run.js       (npm test runs it after test/e2e/run.js)
  *   N8N_E2E_VERBOSE=1 …    the harness's own log lines;   N8N_E2E_KEEP=1 …   keep the folders
  *   N8N_QUEUE_BULL_DEFAULTS=1 …   n8n's own lock and stalled-check timings (the kill case then takes ~2 min)
@@ -17,9 +16,8 @@ const { stopOnSignals } = require('../harness/n8n');
 const { packToTemp, tarballProblems, PACKAGE } = require('../harness/pack');
 const { startQueueMode } = require('../harness/queue-mode');
 const { createReport, fail, assertEqual, assertMatch, secs } = require('../harness/checks');
-const { nodeOutput } = require('../harness/run-output');
 const { KEYS, GOOD_AUTH, findLeaks } = require('../harness/secrets');
-const { pairedIndexes } = require('../harness/suite');
+const { pairedIndexes, outputOf } = require('../harness/suite');
 const { messageHas, maxOpen } = require('../e2e/matrix/expect');
 const { startSandbox } = require('../sandbox/server');
 const sandboxData = require('../sandbox/data');
@@ -62,12 +60,6 @@ function executionsOf(cluster, workflowId, afterId = 0) {
 }
 const lastExecutionId = (cluster) => cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
 
-function outputOf(data, node, outputIndex) {
-	const items = nodeOutput({ data }, node, { outputIndex });
-	if (!items) fail(`node "${node}" did not run`);
-	return items;
-}
-
 /** Which worker's log says it started each execution: { executionId: 'worker N' }. */
 function workerOfExecutions(cluster) {
 	const map = {};
@@ -77,7 +69,15 @@ function workerOfExecutions(cluster) {
 	return map;
 }
 
-// ---------------------------------------------------------------------------------------------
+/** Each of `posts` reached the sandbox once, the items at `faults` answered 500, each identity's in input order. */
+function sentOnceWithFaults(recs, posts, faults) {
+	assertEqual(recs.length, posts.length, 'requests');
+	assertEqual(duplicates(recs), [], 'sent twice');
+	const failed = recs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
+	assertEqual(failed, faults, 'items answered 500');
+	const problems = inputOrderProblems(recs);
+	if (problems.length) fail(problems.join('; '));
+}
 
 async function casePosts(cluster, sandbox, wf) {
 	report.setScope('[10 × 100 posts]');
@@ -200,14 +200,9 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 	// Error output
 	const errRecs = postRecords(requests, 'errout');
 	const errRows = executionsOf(cluster, wfs.errorOutput.id, before);
-	check(`error output: all 100 items sent exactly once, the ${errFaults.length} faults answered 500, each identity's in input order`, () => {
-		assertEqual(errRecs.length, 100, 'requests');
-		assertEqual(duplicates(errRecs), [], 'sent twice');
-		const failed = errRecs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
-		assertEqual(failed, errFaults, 'items answered 500');
-		const problems = inputOrderProblems(errRecs);
-		if (problems.length) fail(problems.join('; '));
-	});
+	check(`error output: all 100 items sent exactly once, the ${errFaults.length} faults answered 500, each identity's in input order`, () =>
+		sentOnceWithFaults(errRecs, errPosts, errFaults),
+	);
 	check('error output: the webhook answered all 100 items, the 94 results then the 6 errors with OneAll\'s message', () => {
 		if (errAnswer.status !== 200) fail(`HTTP ${errAnswer.status}: ${errAnswer.text.slice(0, 300)}`);
 		const okItems = errPosts.filter((_, i) => !errFaults.includes(i)).map((p) => {
@@ -222,8 +217,8 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 	check('error output: n8n stored 94 items on the success output and 6 on the error output, each with its pairedItem', () => {
 		assertEqual(errRows.map((e) => e.status), ['success'], 'execution status');
 		const data = cluster.executionData(errRows[0].id);
-		const good = outputOf(data, 'Publish Tweet', 0);
-		const bad = outputOf(data, 'Publish Tweet', 1);
+		const good = outputOf({ result: { data } }, 'Publish Tweet', 0);
+		const bad = outputOf({ result: { data } }, 'Publish Tweet', 1);
 		assertEqual(pairedIndexes(good), errPosts.map((_, i) => i).filter((i) => !errFaults.includes(i)), 'success pairedItem');
 		assertEqual(pairedIndexes(bad), errFaults, 'error pairedItem');
 		for (const item of bad) assertMatch(item.json.error, messageHas('500'), 'json.error');
@@ -247,14 +242,9 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		assertMatch(stopAnswer.text, /Workflow execution failed|Error in workflow|OneAll error 500/, 'body');
 		return `HTTP ${stopAnswer.status} ${stopAnswer.text.slice(0, 120)}`;
 	});
-	check('stop mode: every item was sent exactly once, both faults answered 500, each identity\'s in input order', () => {
-		assertEqual(duplicates(stopRecs), [], 'sent twice');
-		assertEqual(stopRecs.length, stopPosts.length, 'requests');
-		const failed = stopRecs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
-		assertEqual(failed, stopFaults, 'items answered 500');
-		const problems = inputOrderProblems(stopRecs);
-		if (problems.length) fail(problems.join('; '));
-	});
+	check('stop mode: every item was sent exactly once, both faults answered 500, each identity\'s in input order', () =>
+		sentOnceWithFaults(stopRecs, stopPosts, stopFaults),
+	);
 }
 
 async function caseWorkerKilled(cluster, sandbox, wf) {
@@ -387,26 +377,25 @@ function caseSecrets(cluster, tmp) {
 	});
 }
 
-// ---------------------------------------------------------------------------------------------
-
 // The harness ends n8n, Redis and PostgreSQL and removes the folders (queue-mode.js's cleanup).
 stopOnSignals(() => say('\n# interrupted: stopped n8n, Redis and PostgreSQL'));
 
 async function main() {
 	const t0 = Date.now();
 	report.setScope('[setup]');
-	const packed = packToTemp('queue');
-	const { tgz, files, info } = packed;
-	check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
-		const problems = tarballProblems(packed);
-		if (problems.length) fail(problems.join('; '));
-		return `${info.size} bytes`;
-	});
-	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
-	const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
-	const wfs = queueWorkflows(CREDENTIAL);
+	let sandbox;
 	let cluster;
 	try {
+		const packed = packToTemp('queue');
+		const { tgz, files, info } = packed;
+		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
+			const problems = tarballProblems(packed);
+			if (problems.length) fail(problems.join('; '));
+			return `${info.size} bytes`;
+		});
+		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+		const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
+		const wfs = queueWorkflows(CREDENTIAL);
 		cluster = await startQueueMode({ tarball: tgz, workers: 2, credentials: [credential], workflows: Object.values(wfs), env: { ...QUEUE_TIMING, ...DB_POOL }, monitorRedis: true });
 		const t = cluster.timings;
 		figures.startup = t;
@@ -431,7 +420,7 @@ async function main() {
 		check('the suite ran to its end', () => fail(err.stack || String(err)));
 	} finally {
 		if (cluster) await cluster.stop();
-		await sandbox.close();
+		if (sandbox) await sandbox.close();
 	}
 	report.setScope('');
 	say('#');
@@ -440,9 +429,4 @@ async function main() {
 	report.close();
 }
 
-main().catch((err) => {
-	say(`FAIL runner crashed: ${err.stack || err}`);
-	report.results.failed++;
-	report.close();
-	process.exit(1);
-});
+main();
