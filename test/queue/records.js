@@ -28,6 +28,9 @@ function postRecords(requests, kind) {
 	return requests.filter((r) => r.pathname.endsWith('/twitter/post.json') && (parts(r) || {}).kind === kind);
 }
 
+/** What the sandbox answered for each of `posts` (found by its message), in the posts' order. */
+const resultsOf = (recs, posts) => posts.map((p) => recs.find((r) => r.json.request.push.post.message === p.message)?.result);
+
 /** Tags that reached the sandbox more than once. */
 function duplicates(recs) {
 	const seen = new Map();
@@ -60,9 +63,8 @@ const inputOrderProblems = (recs) =>
 
 /**
  * Where one execution had two requests to the same identity open at once, by the sandbox's own
- * clock (`arrivedAt` when the request came in, `endedAt` when its answer was written). Whole-ms
- * arrival stamps plus durations are no judge: the stamp is taken once the body has been read, which
- * a busy machine delays, and made answered requests look open.
+ * clock (`arrivedAt` on arrival, `endedAt` once answered): a stamp taken after the body was read
+ * is delayed on a busy machine and makes answered requests look open.
  */
 const overlapProblems = (recs) =>
 	pairProblems(
@@ -72,4 +74,4 @@ const overlapProblems = (recs) =>
 		(a, b) => a.arrivedAt - b.arrivedAt,
 	);
 
-module.exports = { tagOf, postRecords, duplicates, inputOrderProblems, overlapProblems };
+module.exports = { tagOf, postRecords, resultsOf, duplicates, inputOrderProblems, overlapProblems };

@@ -22,7 +22,7 @@ const { messageHas, maxOpen } = require('../e2e/matrix/expect');
 const { startSandbox } = require('../sandbox/server');
 const sandboxData = require('../sandbox/data');
 const { queueWorkflows, HOOKS } = require('./workflows');
-const { tagOf, postRecords, inputOrderProblems, overlapProblems, duplicates } = require('./records');
+const { tagOf, postRecords, resultsOf, inputOrderProblems, overlapProblems, duplicates } = require('./records');
 
 const CREDENTIAL = { id: 'queueSandboxCr01', name: 'OneAll sandbox (queue mode)' };
 const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
@@ -55,9 +55,7 @@ const expectedTweet = (post) => ({ request: { push: { post: { message: post.mess
 const tweetPath = (identity) => `/push/identities/${identity}/twitter/post.json`;
 
 /** The workflow's executions in n8n's database since `afterId`. */
-function executionsOf(cluster, workflowId, afterId = 0) {
-	return cluster.executions().filter((e) => e.workflowId === workflowId && Number(e.id) > afterId);
-}
+const executionsOf = (cluster, workflowId, afterId) => cluster.executions().filter((e) => e.workflowId === workflowId && Number(e.id) > afterId);
 const lastExecutionId = (cluster) => cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
 
 /** Which worker's log says it started each execution: { executionId: 'worker N' }. */
@@ -124,11 +122,7 @@ async function casePosts(cluster, sandbox, wf) {
 		if (problems.length) fail(problems.slice(0, 3).join('; '));
 	});
 	check('each webhook answered with its own 100 results in input order (the ids the sandbox gave those posts)', () => {
-		const resultOf = new Map(recs.map((r) => [r.json.request.push.post.message, r.result]));
-		answers.forEach((a, r) => {
-			const expected = runs[r].map((p) => resultOf.get(p.message));
-			assertEqual(a.body, expected, `answer of run ${r}`);
-		});
+		answers.forEach((a, r) => assertEqual(a.body, resultsOf(recs, runs[r]), `answer of run ${r}`));
 	});
 	const rows = executionsOf(cluster, wf.id, before);
 	const byWorker = workerOfExecutions(cluster);
@@ -189,11 +183,7 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		}
 		[chain0, chain1].forEach((a, r) => {
 			if (a.status !== 200) fail(`run ${r}: HTTP ${a.status} ${a.text.slice(0, 200)}`);
-			const expected = chainRuns[r].map((post) => {
-				const t = tweets.find((x) => x.json.request.push.post.message === post.message);
-				return t.result;
-			});
-			assertEqual(a.body, expected, `answer of chain run ${r}`);
+			assertEqual(a.body, resultsOf(tweets, chainRuns[r]), `answer of chain run ${r}`);
 		});
 	});
 
@@ -205,10 +195,7 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 	);
 	check('error output: the webhook answered all 100 items, the 94 results then the 6 errors with OneAll\'s message', () => {
 		if (errAnswer.status !== 200) fail(`HTTP ${errAnswer.status}: ${errAnswer.text.slice(0, 300)}`);
-		const okItems = errPosts.filter((_, i) => !errFaults.includes(i)).map((p) => {
-			const rec = errRecs.find((r) => r.json.request.push.post.message === p.message);
-			return rec.result;
-		});
+		const okItems = resultsOf(errRecs, errPosts.filter((_, i) => !errFaults.includes(i)));
 		assertEqual(errAnswer.body.slice(0, okItems.length), okItems, 'answer: the results');
 		const errors = errAnswer.body.slice(okItems.length);
 		assertEqual(errors.map((e) => Object.keys(e)), errFaults.map(() => ['error']), 'answer: the error items');
