@@ -283,23 +283,6 @@ async function mcpConnect({ url, received }) {
 	return connected ? client : null;
 }
 
-/** Calls the tool within CALL_TIMEOUT_MS (the client's own timeout); never throws (`{ thrown }`); keeps what came back and how long it took. */
-function mcpCaller(mcp) {
-	return async (args) => {
-		const t = Date.now();
-		try {
-			const r = await mcp.client.callTool({ name: mcp.toolName, arguments: args }, undefined, { timeout: CALL_TIMEOUT_MS });
-			mcp.received.push(JSON.stringify(r));
-			return r;
-		} catch (err) {
-			mcp.received.push(String(err && err.message));
-			return { thrown: err.message };
-		} finally {
-			mcp.durations.push(Date.now() - t);
-		}
-	};
-}
-
 /** tools/list: the one OneAll tool and its schema. When the tool is listed, sets mcp.toolName, mcp.idName and mcp.args(identity, message). */
 async function mcpListTools(mcp) {
 	const { client, tool, received } = mcp;
@@ -425,12 +408,6 @@ async function mcpRecordsAndLeaks({ instance, editor, line, tool, client, before
 	await sleep(1000);
 	const rows = (await instance.executions()).filter((e) => Number(e.id) > before && e.workflowId === MCP_WF_ID);
 	figures[`mcpExecutions${line}`] = rows.map((e) => e.status);
-	const tagsOf = (e) => {
-		const text = JSON.stringify(runDataOf(e)[tool.name] || []);
-		const tags = [...new Set(text.match(/\[mcp-[a-z0-9]+\]/g) || [])];
-		return tags.length ? tags.join('+') : /is empty/.test(text) ? '(empty message)' : '(none)';
-	};
-	say(`# line ${line}: MCP executions: ${rows.map((e) => `${e.id} ${e.status} ${tagsOf(e)}`).join(', ')}`);
 	// Seen: 2.41 records every call that ran the tool (a failed one too, as "success" with the error
 	// inside the tool's run); 1.123.81 records only the calls that succeeded.
 	const expectedRuns = line === '1' ? 6 : 8;
@@ -472,7 +449,20 @@ async function mcpPart(ctx) {
 	ctx.sandbox.reset();
 	mcp.client = await mcpConnect(mcp);
 	if (!mcp.client) return;
-	mcp.call = mcpCaller(mcp);
+	// Calls the tool within CALL_TIMEOUT_MS (the client's own timeout); never throws (`{ thrown }`); keeps what came back and how long it took.
+	mcp.call = async (args) => {
+		const t = Date.now();
+		try {
+			const r = await mcp.client.callTool({ name: mcp.toolName, arguments: args }, undefined, { timeout: CALL_TIMEOUT_MS });
+			mcp.received.push(JSON.stringify(r));
+			return r;
+		} catch (err) {
+			mcp.received.push(String(err && err.message));
+			return { thrown: err.message };
+		} finally {
+			mcp.durations.push(Date.now() - t);
+		}
+	};
 	await mcpListTools(mcp);
 	if (!mcp.toolName) return;
 	for (const step of [mcpOneCall, mcpParallelCalls, mcpFailureThenGoodCalls, mcpRefusedCalls, mcpRecordsAndLeaks]) await step(mcp);
