@@ -163,7 +163,9 @@ async function checkCredentialTests({ editor, sandbox, noSite, credentials }) {
 	for (const [key, words, status, message, re = /./] of cases) {
 		const res = (await editor.rest('POST', '/credentials/test', { credentials: credentials[key] })).data;
 		if (status === 'Error') messages.push(res.message);
-		check(`credential test ${words}: "${res.message}"`, () => (res.status === status && res.message === message && re.test(message)) || fail(JSON.stringify(res)));
+		check(`credential test ${words}: "${res.message}"`, () =>
+			(res.status === status && res.message === message && re.test(message)) || fail(JSON.stringify(res)),
+		);
 	}
 	// n8n sends a request once more after a 401 (its credential refresh path), so the wrong key is tried twice.
 	const tested = received(sandbox).slice(before);

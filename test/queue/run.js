@@ -55,7 +55,7 @@ const expectedTweet = (post) => ({ request: { push: { post: { message: post.mess
 const tweetPath = (identity) => `/push/identities/${identity}/twitter/post.json`;
 
 /** The workflow's executions in n8n's database since `afterId`. */
-const executionsOf = (cluster, workflowId, afterId) => cluster.executions().filter((e) => e.workflowId === workflowId && Number(e.id) > afterId);
+const executionsOf = (cluster, id, afterId) => cluster.executions().filter((e) => e.workflowId === id && Number(e.id) > afterId);
 const lastExecutionId = (cluster) => cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
 
 /** Which worker's log says it started each execution: { executionId: 'worker N' }. */
@@ -73,8 +73,7 @@ function sentOnceWithFaults(recs, posts, faults) {
 	assertEqual(duplicates(recs), [], 'sent twice');
 	const failed = recs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
 	assertEqual(failed, faults, 'items answered 500');
-	const problems = inputOrderProblems(recs);
-	if (problems.length) fail(problems.join('; '));
+	assertEqual(inputOrderProblems(recs), [], 'out of input order');
 }
 
 async function casePosts(cluster, sandbox, wf) {
@@ -101,8 +100,7 @@ async function casePosts(cluster, sandbox, wf) {
 		if (bad.length) fail(`${bad.length} posts not POST/200/authorized, e.g. ${bad[0].method} ${bad[0].status}`);
 	});
 	check('no post twice: the 1,000 messages sent are exactly the 1,000 of the input', () => {
-		const dup = duplicates(recs);
-		if (dup.length) fail(`${dup.length} posted more than once, e.g. ${dup.slice(0, 3).join(', ')}`);
+		assertEqual(duplicates(recs), [], 'posted more than once');
 		assertEqual(recs.map((r) => r.json.request.push.post.message).sort(), runs.flat().map((p) => p.message).sort(), 'messages');
 	});
 	check('each post went to its own identity with the exact body', () => {
@@ -113,14 +111,10 @@ async function casePosts(cluster, sandbox, wf) {
 			assertEqual(rec.json, expectedTweet(post), `body of ${post.message}`);
 		}
 	});
-	check('each execution\'s posts to one identity arrived in its input order (10 executions × 5 identities)', () => {
-		const problems = inputOrderProblems(recs);
-		if (problems.length) fail(problems.slice(0, 3).join('; '));
-	});
-	check('each execution had at most one request in flight per identity', () => {
-		const problems = overlapProblems(recs);
-		if (problems.length) fail(problems.slice(0, 3).join('; '));
-	});
+	check('each execution\'s posts to one identity arrived in its input order (10 executions × 5 identities)', () =>
+		assertEqual(inputOrderProblems(recs), [], 'out of input order'),
+	);
+	check('each execution had at most one request in flight per identity', () => assertEqual(overlapProblems(recs), [], 'overlapping'));
 	check('each webhook answered with its own 100 results in input order (the ids the sandbox gave those posts)', () => {
 		answers.forEach((a, r) => assertEqual(a.body, resultsOf(recs, runs[r]), `answer of run ${r}`));
 	});
@@ -288,36 +282,31 @@ async function caseWorkerKilled(cluster, sandbox, wf) {
 	const recs = postRecords(sandbox.requests, 'kill');
 	const a = await Promise.race([answer, sleep(1000).then(() => ({ status: 'still waiting', text: '' }))]);
 	const e = execution();
-	const sentAfterKill = recs.filter((r) => r.startedAt > killedAt).length;
 	const twice = duplicates(recs);
-	const survivor = cluster.workers.find((w) => w !== victim);
-	const survivorLog = survivor.logs();
-	const reRun = new RegExp(`Worker started execution ${e && e.id}\\b`).test(survivorLog);
-	const stored = e ? cluster.executionData(e.id) : undefined;
-	const storedError = stored && stored.resultData.error ? stored.resultData.error.message : undefined;
-	const storedNodes = stored ? Object.keys(stored.resultData.runData || {}) : [];
-	figures.kill = {
+	const reRun = new RegExp(`Worker started execution ${e && e.id}\\b`).test(cluster.workers.find((w) => w !== victim).logs());
+	const stored = e && cluster.executionData(e.id);
+	const k = (figures.kill = {
 		sentBeforeKill,
 		received: recs.length,
 		distinct: recs.length - twice.length,
 		twice: twice.length,
-		sentAfterKill,
+		sentAfterKill: recs.filter((r) => r.startedAt > killedAt).length,
 		status: e && e.status,
-		settleSeconds: settledAt ? (settledAt - killedAt) / 1000 : undefined,
+		settleSeconds: settledAt && (settledAt - killedAt) / 1000,
 		webhook: `${a.status}${a.text ? ` ${a.text.slice(0, 120)}` : ''}`,
-		webhookSeconds: a.at ? (a.at - killedAt) / 1000 : undefined,
+		webhookSeconds: a.at && (a.at - killedAt) / 1000,
 		reRun,
-		storedError,
-		storedNodes,
+		storedError: stored?.resultData.error?.message,
+		storedNodes: Object.keys(stored?.resultData.runData || {}),
 		quietMs: Date.now() - quietSince,
-	};
-	say(`# after the kill: n8n marked the execution "${figures.kill.status}" ${figures.kill.settleSeconds === undefined ? '(not within 240 s)' : `${figures.kill.settleSeconds.toFixed(0)} s later`}; the webhook caller got ${figures.kill.webhook} after ${figures.kill.webhookSeconds === undefined ? '—' : `${figures.kill.webhookSeconds.toFixed(0)} s`}; re-run on the other worker: ${reRun ? 'yes' : 'no'}`);
-	say(`# n8n stored for it: error "${storedError}", run data of ${storedNodes.length ? storedNodes.join(', ') : 'no node'}`);
-	say(`# sandbox: ${recs.length} posts received for this execution (${figures.kill.distinct} distinct, ${twice.length} twice, ${sentAfterKill} after the kill), ${100 - figures.kill.distinct} never sent`);
+	});
+	say(`# after the kill: n8n marked the execution "${k.status}" ${k.settleSeconds === undefined ? '(not within 240 s)' : `${k.settleSeconds.toFixed(0)} s later`}; the webhook caller got ${k.webhook} after ${k.webhookSeconds === undefined ? '—' : `${k.webhookSeconds.toFixed(0)} s`}; re-run on the other worker: ${reRun ? 'yes' : 'no'}`);
+	say(`# n8n stored for it: error "${k.storedError}", run data of ${k.storedNodes.length ? k.storedNodes.join(', ') : 'no node'}`);
+	say(`# sandbox: ${recs.length} posts received for this execution (${k.distinct} distinct, ${k.twice} twice, ${k.sentAfterKill} after the kill), ${100 - k.distinct} never sent`);
 	check('n8n did not re-run the execution: no post reached the sandbox twice', () => {
 		if (reRun) fail('the surviving worker started the execution again');
 		if (twice.length) fail(`${twice.length} posts twice: ${twice.slice(0, 3).join(', ')}`);
-		return `${figures.kill.distinct} of 100 posts sent once, ${100 - figures.kill.distinct} never`;
+		return `${k.distinct} of 100 posts sent once, ${100 - k.distinct} never`;
 	});
 	check('n8n ended the execution as failed (not success, not left running) and answered the webhook caller', () => {
 		if (!e) fail('no execution row');
@@ -343,23 +332,20 @@ function caseSecrets(cluster, tmp) {
 	});
 	const logs = cluster.logs();
 	check('no key and no Authorization value in the logs of main and both workers (the killed one included)', () => {
-		const leaks = findLeaks(logs);
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		assertEqual(findLeaks(logs), [], 'LEAK');
 		return `${Object.keys(logs).length} processes, ${(Object.values(logs).join('').length / 1024).toFixed(0)} KiB`;
 	});
 	const dump = cluster.pg.dump(cluster.db.database);
 	check('none in the database: a full dump of n8n\'s PostgreSQL database (execution data, credentials, everything) and the server\'s log', () => {
 		if (!dump.includes('posts r00 i000')) fail('the dump does not hold the execution data (control text missing)');
-		const leaks = findLeaks({ 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() });
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		assertEqual(findLeaks({ 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() }), [], 'LEAK');
 		return `${(dump.length / 1024 / 1024).toFixed(1)} MiB scanned`;
 	});
 	const traffic = cluster.redisTraffic();
 	const rdb = cluster.redis.snapshot(path.join(tmp, 'redis.rdb'));
 	check('none in Redis: every command main and the workers sent it (MONITOR) and the whole keyspace at the end (RDB)', () => {
 		if (!/"bull:jobs:/.test(traffic)) fail('the MONITOR record has no queue traffic (control)');
-		const leaks = findLeaks({ 'Redis commands': traffic, 'Redis keyspace': rdb, 'Redis log': cluster.redis.logs() });
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		assertEqual(findLeaks({ 'Redis commands': traffic, 'Redis keyspace': rdb, 'Redis log': cluster.redis.logs() }), [], 'LEAK');
 		return `${(traffic.length / 1024 / 1024).toFixed(1)} MiB of commands, ${(rdb.length / 1024).toFixed(0)} KiB keyspace`;
 	});
 }
@@ -376,8 +362,7 @@ async function main() {
 		const packed = packToTemp('queue');
 		const { tgz, files, info } = packed;
 		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
-			const problems = tarballProblems(packed);
-			if (problems.length) fail(problems.join('; '));
+			assertEqual(tarballProblems(packed), [], 'tarball problems');
 			return `${info.size} bytes`;
 		});
 		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });

@@ -111,8 +111,10 @@ async function videoPart({ instance, editor, sandbox, line }) {
 	const before = await lastExecutionId(instance);
 	sandbox.reset();
 	// Each video's marker tells the sandbox how (and whether) to call back.
-	const videos = [['never', 'never', 'never'], ['ok', 'live', 'ok:1500'], ['error', 'rejected', 'error:1500'], ['first', 'first', 'ok:1000'], ['second', 'second', 'ok:2500']];
-	const cases = Object.fromEntries(videos.map(([k, file, marker], i) => [k, { identity: TWITTER[i], videoUrl: `https://videos.example.com/${file}.mp4?__callback:${marker}` }]));
+	const markers = { never: 'never', ok: 'ok:1500', error: 'error:1500', first: 'ok:1000', second: 'ok:2500' };
+	const cases = Object.fromEntries(
+		Object.entries(markers).map(([k, marker], i) => [k, { identity: TWITTER[i], videoUrl: `https://videos.example.com/${k}.mp4?__callback:${marker}` }]),
+	);
 	const t0 = Date.now();
 	// "never" first: its limit is checked by n8n's wait tracker, once a minute.
 	const sentAt = { never: Date.now() };
@@ -238,8 +240,7 @@ async function videoPart({ instance, editor, sandbox, line }) {
 	check('A: no key or Authorization value in the webhook answers, n8n\'s answers to the callbacks, the stored executions, or n8n\'s log', () => {
 		const texts = { answers: JSON.stringify(answers), callbacks: JSON.stringify(sandbox.callbacks.records.map((r) => r.attempts)), executions: JSON.stringify(rows.map((e) => e.result)), log: editor.logs() };
 		if (!texts.executions.includes('published')) fail('the stored executions hold no result (control)');
-		const leaks = findLeaks(texts);
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		assertEqual(findLeaks(texts), [], 'LEAK');
 	});
 	check('A: every upload carried the credential\'s Authorization', () => checkAllAuth(uploads));
 }
@@ -431,8 +432,8 @@ async function mcpRecordsAndLeaks({ instance, editor, line, tool, client, before
 	const storedAuth = [...new Set([...stored.matchAll(/"authorization"\s*:\s*"([^"]{0,12})/gi)].map((m) => m[1]))];
 	figures[`mcpStoredAuthorization${line}`] = storedAuth.map((v) => `${v}…`);
 	check('B: no OneAll key or Authorization value in n8n\'s log or its stored executions', () => {
-		const leaks = findLeaks({ log: editor.logs(), executions: stored.replace(/"authorization"\s*:\s*"\*\*hidden\*\*"/gi, '"(the MCP client\'s header, masked)":""') });
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		const executions = stored.replace(/"authorization"\s*:\s*"\*\*hidden\*\*"/gi, '"(the MCP client\'s header, masked)":""');
+		assertEqual(findLeaks({ log: editor.logs(), executions }), [], 'LEAK');
 		if (storedAuth.some((v) => v !== '**hidden**')) fail(`an Authorization value is stored: ${show(storedAuth)}`);
 		if (stored.includes(MCP_TOKEN)) fail('the MCP bearer token is stored');
 		return storedAuth.length ? `n8n stores the MCP client's request headers with "authorization": "**hidden**" (${rows.filter((e) => /"authorization"/i.test(JSON.stringify(e.result))).length} of ${rows.length} executions)` : 'no authorization header stored';
@@ -449,7 +450,7 @@ async function mcpPart(ctx) {
 	ctx.sandbox.reset();
 	mcp.client = await mcpConnect(mcp);
 	if (!mcp.client) return;
-	// Calls the tool within CALL_TIMEOUT_MS (the client's own timeout); never throws (`{ thrown }`); keeps what came back and how long it took.
+	// Bounded by the client's own timeout; never throws (`{ thrown }`); keeps what came back and how long it took.
 	mcp.call = async (args) => {
 		const t = Date.now();
 		try {
@@ -506,8 +507,7 @@ async function main() {
 		const packed = packToTemp('start');
 		const { tgz, files } = packed;
 		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
-			const problems = tarballProblems(packed);
-			if (problems.length) fail(problems.join('; '));
+			assertEqual(tarballProblems(packed), [], 'tarball problems');
 		});
 		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 		for (const line of LINES) await runLine(line, tgz, sandbox);
