@@ -212,7 +212,6 @@ async function videoPart({ instance, editor, sandbox, line }) {
 	// The documented limits: a resume URL is good for one call; without signature it is refused.
 	const again = await postJson(cb('ok').url, JSON.parse(cb('ok').body)).catch((e) => ({ status: 'error', text: e.message }));
 	const unsigned = await postJson(cb('first').url.replace(/\?.*$/, ''), { x: 1 }).catch((e) => ({ status: 'error', text: e.message }));
-	figures[`replay${line}`] = { again: `${again.status} ${again.text.slice(0, 120)}`, unsigned: `${unsigned.status} ${unsigned.text.slice(0, 120)}` };
 	check('A: a second call to a resume URL already used is refused (one resume per execution)', () => {
 		if (again.status === 200) fail(`answered 200: ${again.text.slice(0, 200)}`);
 		return `HTTP ${again.status} ${again.text.slice(0, 120)}; the same URL without its signature query: HTTP ${unsigned.status} ${unsigned.text.slice(0, 100)}`;
@@ -331,7 +330,6 @@ async function mcpOneCall({ call, args, sandbox }) {
 }
 
 async function mcpParallelCalls({ call, args, sandbox }) {
-	sandbox.reset();
 	const three = await Promise.all([1, 2, 3].map((i) => call(args(TWITTER[i], `[mcp-par${i}] parallel __delay:300`))));
 	check('B: three parallel calls to three identities: each published once, each got its own result', () => {
 		const bad = three.filter((r) => r.thrown || r.isError);
@@ -352,7 +350,6 @@ async function mcpParallelCalls({ call, args, sandbox }) {
 
 /** A OneAll 500, then two good identical calls. */
 async function mcpFailureThenGoodCalls({ call, args, sandbox }) {
-	sandbox.reset();
 	const failed = await call(args(TWITTER[4], '[mcp-500] __fault:500'));
 	const good = [];
 	for (let i = 0; i < 2; i++) good.push(await call(args(TWITTER[4], '[mcp-after] the same tweet twice')));
@@ -377,7 +374,6 @@ async function mcpFailureThenGoodCalls({ call, args, sandbox }) {
 
 /** An empty message, and a call without a required argument: both refused, nothing sent. */
 async function mcpRefusedCalls({ call, args, idName, sandbox }) {
-	sandbox.reset();
 	const empty = await call(args(TWITTER[0], ''));
 	check('B: an empty message is refused with the node\'s error, and nothing is sent', () => {
 		if (empty.thrown) fail(empty.thrown);
@@ -447,7 +443,6 @@ async function mcpPart(ctx) {
 	const url = new URL(`${ctx.editor.url}/mcp/${trigger.parameters.path}`);
 	// received: everything the client got, for the leak check
 	const mcp = { ...ctx, tool, url, before: await lastExecutionId(ctx.instance), received: [], durations: [] };
-	ctx.sandbox.reset();
 	mcp.client = await mcpConnect(mcp);
 	if (!mcp.client) return;
 	// Bounded by the client's own timeout; never throws (`{ thrown }`); keeps what came back and how long it took.
@@ -466,7 +461,11 @@ async function mcpPart(ctx) {
 	};
 	await mcpListTools(mcp);
 	if (!mcp.toolName) return;
-	for (const step of [mcpOneCall, mcpParallelCalls, mcpFailureThenGoodCalls, mcpRefusedCalls, mcpRecordsAndLeaks]) await step(mcp);
+	// Each step reads only its own requests at the sandbox.
+	for (const step of [mcpOneCall, mcpParallelCalls, mcpFailureThenGoodCalls, mcpRefusedCalls, mcpRecordsAndLeaks]) {
+		ctx.sandbox.reset();
+		await step(mcp);
+	}
 }
 
 async function runLine(line, tgz, sandbox) {
@@ -496,7 +495,6 @@ async function runLine(line, tgz, sandbox) {
 	} finally {
 		if (instance) await instance.cleanup();
 	}
-	figures[`line${line}Ms`] = Date.now() - t0;
 	say(`# line ${line}: ${secs(Date.now() - t0)}`);
 }
 
