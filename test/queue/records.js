@@ -4,7 +4,7 @@
  * picture URL): "<kind> r<run> i<item>", so a request says which execution and which input item
  * it came from, whatever worker sent it and in whatever order the executions interleaved.
  */
-const { overlapsPerIdentity } = require('../sandbox/server');
+const { overlapsPerIdentity } = require('../sandbox/records');
 
 const TAG = /^([a-z]+) r(\d+) i(\d+)/;
 
