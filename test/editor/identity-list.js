@@ -2,10 +2,8 @@
 'use strict';
 /* global window, getComputedStyle -- only inside callbacks that run in the page (evaluate, waitForFunction) */
 /*
- * Editor test (test/README.md): over n8n's REST, the credential test's messages and the Identity list
- * of a Site with 10,600 identities; then, in a real n8n editor in headless Chromium (playwright-core),
- * the Identity "From List" list of Twitter → Upload Picture against the sandbox's data, its filter,
- * picking an entry, the Additional Fields menu, and what the sandbox received.
+ * Editor test (test/README.md): over n8n's REST, the credential test and a 10,600-identity Site's
+ * list; then, in headless Chromium, the node's Identity list, its filter, picking, Additional Fields.
  *   CHROMIUM_PATH=<binary>   another Chromium than Debian's /usr/bin/chromium
  *   EDITOR_SCREENSHOT=<file> where the picture of the open list goes (`npm run screenshot`: the README's)
  *   EDITOR_DEBUG=1           a Playwright trace of the browser steps (`npx playwright-core show-trace <file>`)
@@ -152,34 +150,32 @@ async function tearDown(run) {
 async function checkCredentialTests({ editor, sandbox, noSite, credentials }) {
 	const rules = new (require(require('../..').credentialPath).OneAllApi)().test.rules;
 	const ruleMessage = (status) => rules.find((r) => r.properties.value === status).properties.message;
-	const credentialTest = async (key) => (await editor.rest('POST', '/credentials/test', { credentials: credentials[key] })).data;
-	const says = (res, status, message, re = /./) =>
-		(res.status === status && res.message === message && re.test(message)) || fail(JSON.stringify(res));
 	const received = (sb) => sb.requests.map((r) => `${r.method} ${r.pathname} ${r.status}`);
 	const before = sandbox.requests.length;
-	const good = await credentialTest('good');
-	check('credential test with the right keys: "Connection successful!"', () => says(good, 'OK', 'Connection successful!'));
-	const wrong = await credentialTest('wrongKey');
-	check(`credential test with a wrong private key names the keys: "${wrong.message}"`, () =>
-		says(wrong, 'Error', ruleMessage(401), /Public Key or the Private Key is wrong for this Site/),
-	);
+	// [credential, the check's words for it, the status and message n8n must answer, what the message must name]
+	const cases = [
+		['good', 'with the right keys', 'OK', 'Connection successful!'],
+		['wrongKey', 'with a wrong private key names the keys', 'Error', ruleMessage(401), /Public Key or the Private Key is wrong for this Site/],
+		['noSite', 'for a subdomain without a Site says so', 'Error', ruleMessage(404), /no Site with this subdomain/],
+		['noHost', 'for a host that does not answer gets n8n\'s own network message', 'Error', 'ECONNREFUSED'],
+	];
+	const messages = [];
+	for (const [key, words, status, message, re = /./] of cases) {
+		const res = (await editor.rest('POST', '/credentials/test', { credentials: credentials[key] })).data;
+		if (status === 'Error') messages.push(res.message);
+		check(`credential test ${words}: "${res.message}"`, () =>
+			(res.status === status && res.message === message && re.test(message)) || fail(JSON.stringify(res)),
+		);
+	}
 	// n8n sends a request once more after a 401 (its credential refresh path), so the wrong key is tried twice.
 	const tested = received(sandbox).slice(before);
 	check('the sandbox received the test requests: 200 with the right keys, 401 (sent twice by n8n) with the wrong one', () =>
 		tested.join(',') === 'GET /identities.json 200,GET /identities.json 401,GET /identities.json 401' || fail(tested.join('\n')),
 	);
-	const missing = await credentialTest('noSite');
-	check(`credential test for a subdomain without a Site says so: "${missing.message}"`, () =>
-		says(missing, 'Error', ruleMessage(404), /no Site with this subdomain/),
-	);
 	check('the Site-less sandbox answered the test request with 404', () =>
 		received(noSite).join(',') === 'GET /identities.json 404' || fail(received(noSite).join('\n')),
 	);
-	const unreachable = await credentialTest('noHost');
-	check(`credential test for a host that does not answer gets n8n's own network message: "${unreachable.message}"`, () =>
-		says(unreachable, 'Error', 'ECONNREFUSED'),
-	);
-	check('the three failures give three different messages', () => new Set([wrong.message, missing.message, unreachable.message]).size === 3);
+	check('the three failures give three different messages', () => new Set(messages).size === 3);
 }
 
 /** The Identity list of a Site with more than 10,000 identities, as the editor asks n8n for it. */

@@ -4,6 +4,7 @@
  * picture URL): "<kind> r<run> i<item>", so a request says which execution and which input item
  * it came from, whatever worker sent it and in whatever order the executions interleaved.
  */
+const { overlapsPerIdentity } = require('../sandbox/records');
 
 const TAG = /^([a-z]+) r(\d+) i(\d+)/;
 
@@ -21,12 +22,13 @@ function parts(rec) {
 	return m ? { kind: m[1], run: Number(m[2]), item: Number(m[3]) } : undefined;
 }
 
-const identityOf = (rec) => /^\/push\/identities\/([^/]+)\//.exec(rec.pathname)[1];
-
 /** The tweets of one kind of execution, in the order they reached the sandbox. */
 function postRecords(requests, kind) {
 	return requests.filter((r) => r.pathname.endsWith('/twitter/post.json') && (parts(r) || {}).kind === kind);
 }
+
+/** What the sandbox answered for each of `posts` (found by its message), in the posts' order. */
+const resultsOf = (recs, posts) => posts.map((p) => recs.find((r) => r.json.request.push.post.message === p.message)?.result);
 
 /** Tags that reached the sandbox more than once. */
 function duplicates(recs) {
@@ -35,41 +37,27 @@ function duplicates(recs) {
 	return [...seen].filter(([, n]) => n > 1).map(([t, n]) => `${t} ×${n}`);
 }
 
-/**
- * For each execution's requests to one identity, in arrival order (or sorted by `order`), the first
- * pair of neighbours that `bad` flags, told by `text`.
- */
-function pairProblems(recs, bad, text, order) {
-	const groups = new Map();
+/** Each execution's requests to one identity, in arrival order: [['run R, identity <token start>', records], …]. */
+function groups(recs) {
+	const map = new Map();
 	for (const r of recs) {
-		const key = `run ${parts(r).run}, identity ${identityOf(r).slice(0, 8)}`;
-		groups.set(key, [...(groups.get(key) || []), r]);
+		const key = `run ${parts(r).run}, identity ${r.identity.slice(0, 8)}`;
+		map.set(key, [...(map.get(key) || []), r]);
 	}
-	const problems = [];
-	for (const [key, group] of groups) {
-		const list = order ? [...group].sort(order) : group;
-		const i = list.findIndex((r, j) => j > 0 && bad(list[j - 1], r));
-		if (i > 0) problems.push(`${key}: ${text(list[i - 1], list[i])}`);
-	}
-	return problems;
+	return [...map];
 }
 
 /** Where an execution's posts to one identity did not arrive in input order. */
 const inputOrderProblems = (recs) =>
-	pairProblems(recs, (a, b) => parts(b).item <= parts(a).item, (a, b) => `item ${parts(b).item} arrived after item ${parts(a).item}`);
+	groups(recs).flatMap(([key, list]) => {
+		const i = list.findIndex((r, j) => j > 0 && parts(r).item <= parts(list[j - 1]).item);
+		return i > 0 ? [`${key}: item ${parts(list[i]).item} arrived after item ${parts(list[i - 1]).item}`] : [];
+	});
 
-/**
- * Where one execution had two requests to the same identity open at once, by the sandbox's own
- * clock (`arrivedAt` when the request came in, `endedAt` when its answer was written). Whole-ms
- * arrival stamps plus durations are no judge: the stamp is taken once the body has been read, which
- * a busy machine delays, and made answered requests look open.
- */
+/** Where one execution had two requests to one identity open at once, by the sandbox's own clock (arrival, answer). */
 const overlapProblems = (recs) =>
-	pairProblems(
-		recs,
-		(a, b) => a.endedAt === null || b.arrivedAt < a.endedAt,
-		(a, b) => `${tagOf(b)} arrived before ${tagOf(a)} was answered`,
-		(a, b) => a.arrivedAt - b.arrivedAt,
+	groups(recs).flatMap(([key, list]) =>
+		overlapsPerIdentity(list).map((o) => `${key}: request ${o.arrived} arrived before request ${o.open} was answered`),
 	);
 
-module.exports = { tagOf, postRecords, duplicates, inputOrderProblems, overlapProblems };
+module.exports = { tagOf, postRecords, resultsOf, duplicates, inputOrderProblems, overlapProblems };

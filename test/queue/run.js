@@ -3,7 +3,6 @@
 /*
  * Queue mode (test/README.md): the packed package in n8n 2.41 with main, two workers, Redis and
  * PostgreSQL, against the local sandbox, whose record is the judge.
- *
  *   npm run build && node test/queue/run.js       (npm test runs it after test/e2e/run.js)
  *   N8N_E2E_VERBOSE=1 …    the harness's own log lines;   N8N_E2E_KEEP=1 …   keep the folders
  *   N8N_QUEUE_BULL_DEFAULTS=1 …   n8n's own lock and stalled-check timings (the kill case then takes ~2 min)
@@ -17,14 +16,13 @@ const { stopOnSignals } = require('../harness/n8n');
 const { packToTemp, tarballProblems, PACKAGE } = require('../harness/pack');
 const { startQueueMode } = require('../harness/queue-mode');
 const { createReport, fail, assertEqual, assertMatch, secs } = require('../harness/checks');
-const { nodeOutput } = require('../harness/run-output');
 const { KEYS, GOOD_AUTH, findLeaks } = require('../harness/secrets');
-const { pairedIndexes } = require('../harness/suite');
+const { pairedIndexes, outputOf } = require('../harness/suite');
 const { messageHas, maxOpen } = require('../e2e/matrix/expect');
 const { startSandbox } = require('../sandbox/server');
 const sandboxData = require('../sandbox/data');
 const { queueWorkflows, HOOKS } = require('./workflows');
-const { tagOf, postRecords, inputOrderProblems, overlapProblems, duplicates } = require('./records');
+const { tagOf, postRecords, resultsOf, inputOrderProblems, overlapProblems, duplicates } = require('./records');
 
 const CREDENTIAL = { id: 'queueSandboxCr01', name: 'OneAll sandbox (queue mode)' };
 const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
@@ -57,16 +55,8 @@ const expectedTweet = (post) => ({ request: { push: { post: { message: post.mess
 const tweetPath = (identity) => `/push/identities/${identity}/twitter/post.json`;
 
 /** The workflow's executions in n8n's database since `afterId`. */
-function executionsOf(cluster, workflowId, afterId = 0) {
-	return cluster.executions().filter((e) => e.workflowId === workflowId && Number(e.id) > afterId);
-}
+const executionsOf = (cluster, id, afterId) => cluster.executions().filter((e) => e.workflowId === id && Number(e.id) > afterId);
 const lastExecutionId = (cluster) => cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
-
-function outputOf(data, node, outputIndex) {
-	const items = nodeOutput({ data }, node, { outputIndex });
-	if (!items) fail(`node "${node}" did not run`);
-	return items;
-}
 
 /** Which worker's log says it started each execution: { executionId: 'worker N' }. */
 function workerOfExecutions(cluster) {
@@ -77,7 +67,14 @@ function workerOfExecutions(cluster) {
 	return map;
 }
 
-// ---------------------------------------------------------------------------------------------
+/** Each of `posts` reached the sandbox once, the items at `faults` answered 500, each identity's in input order. */
+function sentOnceWithFaults(recs, posts, faults) {
+	assertEqual(recs.length, posts.length, 'requests');
+	assertEqual(duplicates(recs), [], 'sent twice');
+	const failed = recs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
+	assertEqual(failed, faults, 'items answered 500');
+	assertEqual(inputOrderProblems(recs), [], 'out of input order');
+}
 
 async function casePosts(cluster, sandbox, wf) {
 	report.setScope('[10 × 100 posts]');
@@ -103,8 +100,7 @@ async function casePosts(cluster, sandbox, wf) {
 		if (bad.length) fail(`${bad.length} posts not POST/200/authorized, e.g. ${bad[0].method} ${bad[0].status}`);
 	});
 	check('no post twice: the 1,000 messages sent are exactly the 1,000 of the input', () => {
-		const dup = duplicates(recs);
-		if (dup.length) fail(`${dup.length} posted more than once, e.g. ${dup.slice(0, 3).join(', ')}`);
+		assertEqual(duplicates(recs), [], 'posted more than once');
 		assertEqual(recs.map((r) => r.json.request.push.post.message).sort(), runs.flat().map((p) => p.message).sort(), 'messages');
 	});
 	check('each post went to its own identity with the exact body', () => {
@@ -115,20 +111,12 @@ async function casePosts(cluster, sandbox, wf) {
 			assertEqual(rec.json, expectedTweet(post), `body of ${post.message}`);
 		}
 	});
-	check('each execution\'s posts to one identity arrived in its input order (10 executions × 5 identities)', () => {
-		const problems = inputOrderProblems(recs);
-		if (problems.length) fail(problems.slice(0, 3).join('; '));
-	});
-	check('each execution had at most one request in flight per identity', () => {
-		const problems = overlapProblems(recs);
-		if (problems.length) fail(problems.slice(0, 3).join('; '));
-	});
+	check('each execution\'s posts to one identity arrived in its input order (10 executions × 5 identities)', () =>
+		assertEqual(inputOrderProblems(recs), [], 'out of input order'),
+	);
+	check('each execution had at most one request in flight per identity', () => assertEqual(overlapProblems(recs), [], 'overlapping'));
 	check('each webhook answered with its own 100 results in input order (the ids the sandbox gave those posts)', () => {
-		const resultOf = new Map(recs.map((r) => [r.json.request.push.post.message, r.result]));
-		answers.forEach((a, r) => {
-			const expected = runs[r].map((p) => resultOf.get(p.message));
-			assertEqual(a.body, expected, `answer of run ${r}`);
-		});
+		answers.forEach((a, r) => assertEqual(a.body, resultsOf(recs, runs[r]), `answer of run ${r}`));
 	});
 	const rows = executionsOf(cluster, wf.id, before);
 	const byWorker = workerOfExecutions(cluster);
@@ -189,31 +177,19 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		}
 		[chain0, chain1].forEach((a, r) => {
 			if (a.status !== 200) fail(`run ${r}: HTTP ${a.status} ${a.text.slice(0, 200)}`);
-			const expected = chainRuns[r].map((post) => {
-				const t = tweets.find((x) => x.json.request.push.post.message === post.message);
-				return t.result;
-			});
-			assertEqual(a.body, expected, `answer of chain run ${r}`);
+			assertEqual(a.body, resultsOf(tweets, chainRuns[r]), `answer of chain run ${r}`);
 		});
 	});
 
 	// Error output
 	const errRecs = postRecords(requests, 'errout');
 	const errRows = executionsOf(cluster, wfs.errorOutput.id, before);
-	check(`error output: all 100 items sent exactly once, the ${errFaults.length} faults answered 500, each identity's in input order`, () => {
-		assertEqual(errRecs.length, 100, 'requests');
-		assertEqual(duplicates(errRecs), [], 'sent twice');
-		const failed = errRecs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
-		assertEqual(failed, errFaults, 'items answered 500');
-		const problems = inputOrderProblems(errRecs);
-		if (problems.length) fail(problems.join('; '));
-	});
+	check(`error output: all 100 items sent exactly once, the ${errFaults.length} faults answered 500, each identity's in input order`, () =>
+		sentOnceWithFaults(errRecs, errPosts, errFaults),
+	);
 	check('error output: the webhook answered all 100 items, the 94 results then the 6 errors with OneAll\'s message', () => {
 		if (errAnswer.status !== 200) fail(`HTTP ${errAnswer.status}: ${errAnswer.text.slice(0, 300)}`);
-		const okItems = errPosts.filter((_, i) => !errFaults.includes(i)).map((p) => {
-			const rec = errRecs.find((r) => r.json.request.push.post.message === p.message);
-			return rec.result;
-		});
+		const okItems = resultsOf(errRecs, errPosts.filter((_, i) => !errFaults.includes(i)));
 		assertEqual(errAnswer.body.slice(0, okItems.length), okItems, 'answer: the results');
 		const errors = errAnswer.body.slice(okItems.length);
 		assertEqual(errors.map((e) => Object.keys(e)), errFaults.map(() => ['error']), 'answer: the error items');
@@ -222,8 +198,8 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 	check('error output: n8n stored 94 items on the success output and 6 on the error output, each with its pairedItem', () => {
 		assertEqual(errRows.map((e) => e.status), ['success'], 'execution status');
 		const data = cluster.executionData(errRows[0].id);
-		const good = outputOf(data, 'Publish Tweet', 0);
-		const bad = outputOf(data, 'Publish Tweet', 1);
+		const good = outputOf({ result: { data } }, 'Publish Tweet', 0);
+		const bad = outputOf({ result: { data } }, 'Publish Tweet', 1);
 		assertEqual(pairedIndexes(good), errPosts.map((_, i) => i).filter((i) => !errFaults.includes(i)), 'success pairedItem');
 		assertEqual(pairedIndexes(bad), errFaults, 'error pairedItem');
 		for (const item of bad) assertMatch(item.json.error, messageHas('500'), 'json.error');
@@ -247,14 +223,9 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		assertMatch(stopAnswer.text, /Workflow execution failed|Error in workflow|OneAll error 500/, 'body');
 		return `HTTP ${stopAnswer.status} ${stopAnswer.text.slice(0, 120)}`;
 	});
-	check('stop mode: every item was sent exactly once, both faults answered 500, each identity\'s in input order', () => {
-		assertEqual(duplicates(stopRecs), [], 'sent twice');
-		assertEqual(stopRecs.length, stopPosts.length, 'requests');
-		const failed = stopRecs.filter((r) => r.status === 500).map((r) => Number(tagOf(r).slice(-3))).sort((a, b) => a - b);
-		assertEqual(failed, stopFaults, 'items answered 500');
-		const problems = inputOrderProblems(stopRecs);
-		if (problems.length) fail(problems.join('; '));
-	});
+	check('stop mode: every item was sent exactly once, both faults answered 500, each identity\'s in input order', () =>
+		sentOnceWithFaults(stopRecs, stopPosts, stopFaults),
+	);
 }
 
 async function caseWorkerKilled(cluster, sandbox, wf) {
@@ -268,26 +239,18 @@ async function caseWorkerKilled(cluster, sandbox, wf) {
 		(a) => ({ ...a, at: Date.now() }),
 		(e) => ({ status: 'no answer', text: e.message, at: Date.now() }),
 	);
-	let killedAt;
 	let victim;
 	let sentBeforeKill;
-	const t0 = Date.now();
-	while (Date.now() - t0 < 120000) {
-		const recs = postRecords(sandbox.requests, 'kill');
-		if (recs.length >= 30) {
-			const running = executionsOf(cluster, wf.id, before);
-			const byWorker = workerOfExecutions(cluster);
-			const name = running.length === 1 ? byWorker[running[0].id] : undefined;
-			victim = name && cluster.workers[Number(name.split(' ')[1]) - 1];
-			if (victim) {
-				sentBeforeKill = recs.length;
-				await victim.kill('SIGKILL');
-				killedAt = Date.now();
-				break;
-			}
-		}
+	// Once 30 posts are out and the execution shows on one worker, that worker dies.
+	for (const t0 = Date.now(); !victim && Date.now() - t0 < 120000; ) {
 		await sleep(20);
+		sentBeforeKill = postRecords(sandbox.requests, 'kill').length;
+		const running = sentBeforeKill >= 30 ? executionsOf(cluster, wf.id, before) : [];
+		const name = running.length === 1 && workerOfExecutions(cluster)[running[0].id];
+		victim = name && cluster.workers[Number(name.split(' ')[1]) - 1];
 	}
+	if (victim) await victim.kill('SIGKILL');
+	const killedAt = Date.now();
 	check('a worker was SIGKILLed in the middle of a 100-post execution', () => {
 		if (!victim) fail('the execution was not seen running on a worker');
 		if (!(sentBeforeKill > 0 && sentBeforeKill < 100)) fail(`${sentBeforeKill} posts had been sent`);
@@ -311,36 +274,31 @@ async function caseWorkerKilled(cluster, sandbox, wf) {
 	const recs = postRecords(sandbox.requests, 'kill');
 	const a = await Promise.race([answer, sleep(1000).then(() => ({ status: 'still waiting', text: '' }))]);
 	const e = execution();
-	const sentAfterKill = recs.filter((r) => r.startedAt > killedAt).length;
 	const twice = duplicates(recs);
-	const survivor = cluster.workers.find((w) => w !== victim);
-	const survivorLog = survivor.logs();
-	const reRun = new RegExp(`Worker started execution ${e && e.id}\\b`).test(survivorLog);
-	const stored = e ? cluster.executionData(e.id) : undefined;
-	const storedError = stored && stored.resultData.error ? stored.resultData.error.message : undefined;
-	const storedNodes = stored ? Object.keys(stored.resultData.runData || {}) : [];
-	figures.kill = {
+	const reRun = new RegExp(`Worker started execution ${e && e.id}\\b`).test(cluster.workers.find((w) => w !== victim).logs());
+	const stored = e && cluster.executionData(e.id);
+	const k = (figures.kill = {
 		sentBeforeKill,
 		received: recs.length,
 		distinct: recs.length - twice.length,
 		twice: twice.length,
-		sentAfterKill,
+		sentAfterKill: recs.filter((r) => r.startedAt > killedAt).length,
 		status: e && e.status,
-		settleSeconds: settledAt ? (settledAt - killedAt) / 1000 : undefined,
+		settleSeconds: settledAt && (settledAt - killedAt) / 1000,
 		webhook: `${a.status}${a.text ? ` ${a.text.slice(0, 120)}` : ''}`,
-		webhookSeconds: a.at ? (a.at - killedAt) / 1000 : undefined,
+		webhookSeconds: a.at && (a.at - killedAt) / 1000,
 		reRun,
-		storedError,
-		storedNodes,
+		storedError: stored?.resultData.error?.message,
+		storedNodes: Object.keys(stored?.resultData.runData || {}),
 		quietMs: Date.now() - quietSince,
-	};
-	say(`# after the kill: n8n marked the execution "${figures.kill.status}" ${figures.kill.settleSeconds === undefined ? '(not within 240 s)' : `${figures.kill.settleSeconds.toFixed(0)} s later`}; the webhook caller got ${figures.kill.webhook} after ${figures.kill.webhookSeconds === undefined ? '—' : `${figures.kill.webhookSeconds.toFixed(0)} s`}; re-run on the other worker: ${reRun ? 'yes' : 'no'}`);
-	say(`# n8n stored for it: error "${storedError}", run data of ${storedNodes.length ? storedNodes.join(', ') : 'no node'}`);
-	say(`# sandbox: ${recs.length} posts received for this execution (${figures.kill.distinct} distinct, ${twice.length} twice, ${sentAfterKill} after the kill), ${100 - figures.kill.distinct} never sent`);
+	});
+	say(`# after the kill: n8n marked the execution "${k.status}" ${k.settleSeconds === undefined ? '(not within 240 s)' : `${k.settleSeconds.toFixed(0)} s later`}; the webhook caller got ${k.webhook} after ${k.webhookSeconds === undefined ? '—' : `${k.webhookSeconds.toFixed(0)} s`}; re-run on the other worker: ${reRun ? 'yes' : 'no'}`);
+	say(`# n8n stored for it: error "${k.storedError}", run data of ${k.storedNodes.length ? k.storedNodes.join(', ') : 'no node'}`);
+	say(`# sandbox: ${recs.length} posts received for this execution (${k.distinct} distinct, ${k.twice} twice, ${k.sentAfterKill} after the kill), ${100 - k.distinct} never sent`);
 	check('n8n did not re-run the execution: no post reached the sandbox twice', () => {
 		if (reRun) fail('the surviving worker started the execution again');
 		if (twice.length) fail(`${twice.length} posts twice: ${twice.slice(0, 3).join(', ')}`);
-		return `${figures.kill.distinct} of 100 posts sent once, ${100 - figures.kill.distinct} never`;
+		return `${k.distinct} of 100 posts sent once, ${100 - k.distinct} never`;
 	});
 	check('n8n ended the execution as failed (not success, not left running) and answered the webhook caller', () => {
 		if (!e) fail('no execution row');
@@ -366,28 +324,23 @@ function caseSecrets(cluster, tmp) {
 	});
 	const logs = cluster.logs();
 	check('no key and no Authorization value in the logs of main and both workers (the killed one included)', () => {
-		const leaks = findLeaks(logs);
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		assertEqual(findLeaks(logs), [], 'LEAK');
 		return `${Object.keys(logs).length} processes, ${(Object.values(logs).join('').length / 1024).toFixed(0)} KiB`;
 	});
 	const dump = cluster.pg.dump(cluster.db.database);
 	check('none in the database: a full dump of n8n\'s PostgreSQL database (execution data, credentials, everything) and the server\'s log', () => {
 		if (!dump.includes('posts r00 i000')) fail('the dump does not hold the execution data (control text missing)');
-		const leaks = findLeaks({ 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() });
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		assertEqual(findLeaks({ 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() }), [], 'LEAK');
 		return `${(dump.length / 1024 / 1024).toFixed(1)} MiB scanned`;
 	});
 	const traffic = cluster.redisTraffic();
 	const rdb = cluster.redis.snapshot(path.join(tmp, 'redis.rdb'));
 	check('none in Redis: every command main and the workers sent it (MONITOR) and the whole keyspace at the end (RDB)', () => {
 		if (!/"bull:jobs:/.test(traffic)) fail('the MONITOR record has no queue traffic (control)');
-		const leaks = findLeaks({ 'Redis commands': traffic, 'Redis keyspace': rdb, 'Redis log': cluster.redis.logs() });
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
+		assertEqual(findLeaks({ 'Redis commands': traffic, 'Redis keyspace': rdb, 'Redis log': cluster.redis.logs() }), [], 'LEAK');
 		return `${(traffic.length / 1024 / 1024).toFixed(1)} MiB of commands, ${(rdb.length / 1024).toFixed(0)} KiB keyspace`;
 	});
 }
-
-// ---------------------------------------------------------------------------------------------
 
 // The harness ends n8n, Redis and PostgreSQL and removes the folders (queue-mode.js's cleanup).
 stopOnSignals(() => say('\n# interrupted: stopped n8n, Redis and PostgreSQL'));
@@ -395,18 +348,18 @@ stopOnSignals(() => say('\n# interrupted: stopped n8n, Redis and PostgreSQL'));
 async function main() {
 	const t0 = Date.now();
 	report.setScope('[setup]');
-	const packed = packToTemp('queue');
-	const { tgz, files, info } = packed;
-	check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
-		const problems = tarballProblems(packed);
-		if (problems.length) fail(problems.join('; '));
-		return `${info.size} bytes`;
-	});
-	const sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
-	const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
-	const wfs = queueWorkflows(CREDENTIAL);
+	let sandbox;
 	let cluster;
 	try {
+		const packed = packToTemp('queue');
+		const { tgz, files, info } = packed;
+		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
+			assertEqual(tarballProblems(packed), [], 'tarball problems');
+			return `${info.size} bytes`;
+		});
+		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
+		const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
+		const wfs = queueWorkflows(CREDENTIAL);
 		cluster = await startQueueMode({ tarball: tgz, workers: 2, credentials: [credential], workflows: Object.values(wfs), env: { ...QUEUE_TIMING, ...DB_POOL }, monitorRedis: true });
 		const t = cluster.timings;
 		figures.startup = t;
@@ -431,7 +384,7 @@ async function main() {
 		check('the suite ran to its end', () => fail(err.stack || String(err)));
 	} finally {
 		if (cluster) await cluster.stop();
-		await sandbox.close();
+		if (sandbox) await sandbox.close();
 	}
 	report.setScope('');
 	say('#');
@@ -440,9 +393,4 @@ async function main() {
 	report.close();
 }
 
-main().catch((err) => {
-	say(`FAIL runner crashed: ${err.stack || err}`);
-	report.results.failed++;
-	report.close();
-	process.exit(1);
-});
+main();
