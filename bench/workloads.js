@@ -4,7 +4,7 @@
 const { newId } = require('../test/harness/n8n');
 const { manualTrigger, tweet, workflow } = require('../test/harness/workflow');
 const { overlapsPerIdentity } = require('../test/sandbox/records');
-const { maxInFlight } = require('../test/queue/records');
+const { maxOpen } = require('../test/e2e/matrix/expect');
 const sandboxData = require('../test/sandbox/data');
 const { PULL_PAGE } = require('../test/sandbox/pull');
 const { CONFIG, TARGETS } = require('./config');
@@ -123,7 +123,7 @@ function orderAndOverlap(records) {
 		if (indexOf(r) < (last.get(r.identity) ?? -1)) inOrder = false;
 		last.set(r.identity, indexOf(r));
 	}
-	return { identities: last.size, inOrder, overlaps: overlapsPerIdentity(records).length, maxInFlight: maxInFlight(records) };
+	return { identities: last.size, inOrder, overlaps: overlapsPerIdentity(records).length, maxInFlight: maxOpen(records) };
 }
 
 module.exports = { COUNTED, NODE, LABEL, CRED, PULL_SIZES, workloads, countedWorkflow, readPath, readPages, orderAndOverlap, indexOf };
