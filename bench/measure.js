@@ -6,8 +6,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { describeRun } = require('../test/harness/n8n');
-const { nodeTask, nodeOutput } = require('../test/harness/run-output');
+const { describeRun, nodeTask, nodeOutput } = require('../test/harness/run-output');
 const { PULL_PAGE } = require('../test/sandbox/pull');
 const { CONFIG, step } = require('./config');
 const { NODE, LABEL, orderAndOverlap, indexOf, readPath, readPages } = require('./workloads');
@@ -16,43 +15,38 @@ const { median, spread, mapValues, fmt, mib, range } = require('./lib/stats');
 const PRELOAD = path.join(__dirname, 'lib', 'preload.js');
 let seq = 0;
 
-/** An n8n CLI command with the preload; resolves to the harness's result plus `preload` (its JSON). */
-async function runN8n(ctx, args, { nodeArgs = [], timeoutMs, attribute = false } = {}) {
+/** CPU ms the n8n process used between two epoch times, read off the preload's CPU series (NaN without one). */
+function cpuBetween(series, fromMs, toMs) {
+	const at = (t) => {
+		const found = series.findIndex(([ti], k) => k > 0 && ti >= t);
+		const i = found > 0 ? found : series.length - 1;
+		const [[t0, c0], [t1, c1]] = [series[i - 1], series[i]];
+		return t1 === t0 ? c1 : c0 + ((c1 - c0) * Math.min(Math.max(t - t0, 0), t1 - t0)) / (t1 - t0);
+	};
+	return series ? at(toMs) - at(fromMs) : NaN;
+}
+
+/**
+ * Runs workflow `wfId` once in `n8n execute` with the preload, the sandbox answering after `delay` ms:
+ * the node's figures, its items, the sandbox's records.
+ */
+async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArgs = [], attribute = false } = {}) {
+	ctx.sb.reset();
+	ctx.sb.setDelay(delay);
 	const preloadOut = path.join(ctx.tmpDir, `preload-${++seq}.json`);
-	const r = await ctx.instance.run(args, {
+	const r = await ctx.instance.run(['execute', `--id=${wfId}`, '--rawOutput'], {
 		nodeArgs: ['--require', PRELOAD, ...nodeArgs],
 		env: { BENCH_PRELOAD_OUT: preloadOut, BENCH_ATTRIBUTE_EXPRESSIONS: attribute ? '1' : '0' },
 		timeoutMs,
-		label: `bench ${args[0]}`,
+		label: 'bench execute',
 	});
 	// No file: the process did not reach its exit handlers.
-	r.preload = fs.existsSync(preloadOut) ? JSON.parse(fs.readFileSync(preloadOut, 'utf8')) : null;
-	return r;
-}
-
-/** CPU ms the n8n process used between two epoch times, read off the preload's CPU series. */
-function cpuBetween(series, fromMs, toMs) {
-	if (!series || series.length < 2 || !Number.isFinite(fromMs) || !Number.isFinite(toMs)) return NaN;
-	const at = (t) => {
-		let i = 1;
-		while (i < series.length - 1 && series[i][0] < t) i++;
-		const [t0, c0] = series[i - 1];
-		const [t1, c1] = series[i];
-		return t1 === t0 ? c1 : c0 + ((c1 - c0) * Math.min(Math.max(t - t0, 0), t1 - t0)) / (t1 - t0);
-	};
-	return at(toMs) - at(fromMs);
-}
-
-/** Runs workflow `wfId` once, the sandbox answering after `delay` ms: the node's figures, its items, the sandbox's records. */
-async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArgs, attribute } = {}) {
-	ctx.sb.reset();
-	ctx.sb.setDelay(delay);
-	const r = await runN8n(ctx, ['execute', `--id=${wfId}`, '--rawOutput'], { nodeArgs, attribute, timeoutMs });
+	const preload = fs.existsSync(preloadOut) ? JSON.parse(fs.readFileSync(preloadOut, 'utf8')) : null;
 	const run = describeRun(r);
 	const t = nodeTask(run.result, NODE[kind]) || {};
 	const problems = run.ok ? [] : [`run not successful: ${run.error ? run.error.message : `exit ${run.code}`}`];
-	const res = { kind, delay, problems, nodeMs: t.executionTime ?? NaN, startTime: t.startTime ?? NaN, wallMs: r.ms, preload: r.preload };
-	res.peakKb = r.preload ? r.preload.vmHwmKb : NaN;
+	const res = { kind, delay, problems, nodeMs: t.executionTime ?? NaN, startTime: t.startTime ?? NaN, wallMs: r.ms, preload };
+	res.peakKb = preload ? preload.vmHwmKb : NaN;
 	res.crashed = run.crashedOnExit ? ' (n8n segfaulted on exit after printing the run; judged by its JSON)' : '';
 	return { res, out: nodeOutput(run.result, NODE[kind]) || [], records: ctx.sb.requests.slice() };
 }
@@ -125,8 +119,9 @@ function compareRequests(a, b) {
 	return { compared: A.size, identical, diffs: [...diffs.entries()], headerNames: sample ? Object.keys(sample.headers).sort() : [], sample };
 }
 
-// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a warmer
-// machine); for each pair in which both runs counted, the ratio OneAll / HTTP Request of each of `keys`.
+// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a
+// warmer machine). Per node: its runs, their medians of `keys`, whether all counted; per key, the
+// ratios OneAll / HTTP Request of the pairs in which both runs counted, in run order.
 async function alternatingPairs(count, runOne, keys, onPair = () => {}) {
 	const runs = { oneall: [], http: [] };
 	const ratios = Object.fromEntries(keys.map((k) => [k, []]));
@@ -136,50 +131,38 @@ async function alternatingPairs(count, runOne, keys, onPair = () => {}) {
 		if (pair.oneall.ok && pair.http.ok) for (const k of keys) ratios[k].push(pair.oneall[k] / pair.http[k]);
 		onPair(pair);
 	}
-	return { runs, ratios };
+	const per = (rs) => ({
+		runs: rs,
+		...Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => r[k]))])),
+		ok: rs.every((r) => r.ok),
+		problems: [...new Set(rs.flatMap((r) => r.problems))],
+	});
+	return { oneall: per(runs.oneall), http: per(runs.http), ratios };
 }
-
-/** Medians of `keys` over runs, and whether all counted. */
-const summary = (rs, keys) => ({
-	...Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => r[k]))])),
-	ok: rs.every((r) => r.ok),
-	problems: [...new Set(rs.flatMap((r) => r.problems))],
-});
 
 /** Pairs of runs of one timed workload: ratios of node times and of CPU times per pair, the first pair's requests compared. */
 async function timedPairs(ctx, w) {
 	const loadAtStart = os.loadavg()[0];
 	let identity = null;
 	const run = (kind) => postRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items: CONFIG.items, label: `${w.key} ${LABEL[kind]}` });
-	const { runs, ratios } = await alternatingPairs(w.pairs, run, ['nodeMs', 'cpuMsPerItem'], (pair) => {
+	const { oneall, http, ratios } = await alternatingPairs(w.pairs, run, ['nodeMs', 'cpuMsPerItem', 'msPerItem', 'wallMs', 'peakKb'], (pair) => {
 		identity = identity || compareRequests(pair.oneall.records, pair.http.records);
 		pair.oneall.records = pair.http.records = undefined; // free memory
-	});
-	const per = (rs) => ({
-		...summary(rs, ['msPerItem', 'cpuMsPerItem', 'wallMs', 'peakKb']),
-		msPerItemAll: rs.map((r) => r.msPerItem),
-		maxInFlight: Math.max(...rs.map((r) => r.maxInFlight)),
-		overlaps: Math.max(...rs.map((r) => r.overlaps)),
-		identities: rs[0].identities,
-		inOrder: rs.every((r) => r.inOrder),
-		perItem: rs[0].perItem,
-		loadInN8n: rs.map((r) => r.loadInN8n),
 	});
 	const ratio = spread(ratios.nodeMs);
 	const met = w.target === null ? null : ratio.median <= w.target;
 	step(`${w.title}: ratio ${range(ratio)} over ${ratio.n} pairs`);
 	const cpuRatios = ratios.cpuMsPerItem;
-	return { workload: w, loadAtStart, oneall: per(runs.oneall), http: per(runs.http), ratios: ratios.nodeMs, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met };
+	return { workload: w, loadAtStart, oneall, http, ratios: ratios.nodeMs, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met };
 }
 
 /** Pairs of runs of one read: ratios of node times and of peak memory per pair; target ≤ 1 for both. */
 async function readPairs(ctx, w) {
-	const { runs, ratios } = await alternatingPairs(CONFIG.readPairs, (kind) => readRun(ctx, w.size, kind, w[kind].id), ['nodeMs', 'peakKb']);
-	const per = (rs) => ({ ...summary(rs, ['msPerEntry', 'nodeMs', 'peakKb']), items: rs[0].items, requests: rs[0].requests });
-	const s = { size: w.size, pages: readPages(w.size), oneall: per(runs.oneall), http: per(runs.http), time: spread(ratios.nodeMs), rss: spread(ratios.peakKb) };
-	s.met = s.oneall.ok && s.http.ok && s.time.median <= 1 && s.rss.median <= 1;
+	const { oneall, http, ratios } = await alternatingPairs(CONFIG.readPairs, (kind) => readRun(ctx, w.size, kind, w[kind].id), ['nodeMs', 'peakKb', 'msPerEntry']);
+	const s = { size: w.size, pages: readPages(w.size), oneall, http, time: spread(ratios.nodeMs), rss: spread(ratios.peakKb) };
+	s.met = oneall.ok && http.ok && s.time.median <= 1 && s.rss.median <= 1;
 	step(`read ${w.size}: node time ${fmt(s.time.median, 2)}×, peak RSS ${fmt(s.rss.median, 2)}× HTTP Request`);
 	return s;
 }
 
-module.exports = { runN8n, postRun, timedPairs, readPairs };
+module.exports = { postRun, timedPairs, readPairs };

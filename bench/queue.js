@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm run bench:queue` (`npm run bench` runs it after its own part): throughput of 10 production-
- * webhook executions at once, each posting 100 tweets over 5 identities (the queue-mode suite's
- * workload), on one n8n process, then in queue mode with 1 and 2 workers, all with PostgreSQL.
- * Per setup and sandbox delay: one warm-up round, then the measured rounds. Writes its section
- * (between the queue-mode markers, replaced on each run) into the bench report.
+ * `npm run bench:queue` (`npm run bench` runs it after its own part): the queue-mode suite's workload
+ * at once on one n8n process, then in queue mode with 1 and 2 workers (the report says how). Writes
+ * its section (between the queue-mode markers, replaced on each run) into the bench report.
  */
 const fs = require('fs');
 const os = require('os');

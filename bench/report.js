@@ -11,6 +11,8 @@ const loads = (l) => l.map((v) => v.toFixed(2)).join(' / ');
 const row = (...cells) => `| ${cells.join(' | ')} |`;
 /** An expression as a table cell, the sandbox's port hidden. */
 const code = (e) => `\`${e.replace(/\|/g, '\\|').replace(/http:\/\/127\.0\.0\.1:\d+/, '<sandbox>')}\``;
+/** The first `n` entries of a profile's list: "key 12.3 %; …". */
+const top = (list, n) => list.slice(0, n).map((e) => `${e.key} ${fmt(e.pct, 1)} %`).join('; ');
 const problemsOf = (list) => [...new Set(list.flatMap((s) => [...s.oneall.problems, ...s.http.problems]))];
 
 function header(L, x) {
@@ -52,10 +54,12 @@ function timePerItem(L, x) {
 	L.push('| workload | node | ms / item (median) | each run | CPU ms / item (median) | wall (median) | identities | in flight (max) | per identity: in order / overlaps | peak RSS (median) | load avg at start |');
 	L.push('|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const s of x.timed) {
-		for (const k of KINDS.map((kind) => ({ ...s[kind], label: LABEL[kind] }))) {
-			const each = k.msPerItemAll.map((v) => fmt(v, 3)).join(', ');
-			const seen = [k.identities, k.maxInFlight, `${k.inOrder ? 'yes' : 'no'} / ${k.overlaps}`];
-			L.push(row(s.workload.title, k.label, fmt(k.msPerItem, 3), each, fmt(k.cpuMsPerItem, 3), `${fmt(k.wallMs / 1000, 1)} s`, ...seen, mib(k.peakKb), s.loadAtStart.toFixed(2)));
+		for (const kind of KINDS) {
+			const { runs, ...k } = s[kind];
+			const most = (key) => Math.max(...runs.map((r) => r[key]));
+			const seen = [runs[0].identities, most('maxInFlight'), `${runs.every((r) => r.inOrder) ? 'yes' : 'no'} / ${most('overlaps')}`];
+			const each = runs.map((r) => fmt(r.msPerItem, 3)).join(', ');
+			L.push(row(s.workload.title, LABEL[kind], fmt(k.msPerItem, 3), each, fmt(k.cpuMsPerItem, 3), `${fmt(k.wallMs / 1000, 1)} s`, ...seen, mib(k.peakKb), s.loadAtStart.toFixed(2)));
 		}
 	}
 	L.push('', '| workload | ratio OneAll / HTTP Request, node time, each pair (in run order) | min | median | max | CPU time, each pair |', '|---|---|---|---|---|---|');
@@ -75,7 +79,7 @@ function reading(L, reads) {
 		for (const kind of KINDS) {
 			const k = s[kind];
 			const ratios = kind === 'oneall' ? [`${range(s.time)} ×`, `${range(s.rss)} ×`, mark(s.met)] : ['', '', ''];
-			L.push(row(s.size, s.pages, LABEL[kind], `${fmt(k.nodeMs, 0)} ms`, fmt(k.msPerEntry, 4), mib(k.peakKb), k.items, ...ratios));
+			L.push(row(s.size, s.pages, LABEL[kind], `${fmt(k.nodeMs, 0)} ms`, fmt(k.msPerEntry, 4), mib(k.peakKb), k.runs[0].items, ...ratios));
 		}
 	}
 	const problems = problemsOf(reads);
@@ -99,10 +103,7 @@ function evaluations(L, x) {
 	L.push('| workload | node | expression | evaluations per item |', '|---|---|---|---|');
 	for (const [e, n] of Object.entries(c.all)) L.push(row(c.workload.title, LABEL.oneall, code(e), fmt(n)));
 	for (const s of x.timed) {
-		for (const kind of KINDS) {
-			// Edit Fields' raw JSON is evaluated once per run
-			for (const [e, n] of Object.entries(s[kind].perItem)) if (!e.includes('"posts"')) L.push(row(s.workload.title, LABEL[kind], code(e), fmt(n)));
-		}
+		for (const kind of KINDS) for (const [e, n] of Object.entries(s[kind].runs[0].perItem)) L.push(row(s.workload.title, LABEL[kind], code(e), fmt(n)));
 	}
 }
 
@@ -143,16 +144,13 @@ function footprint(L, x) {
 	L.push('', 'The target is read on the first row: n8n has loaded n8n-workflow long before it loads any community node.');
 	if (cold.profile) {
 		const cp = cold.profile;
-		const top = cp.selfByCategory.slice(0, 6).map((c) => `${c.key} ${fmt(c.pct, 1)} %`);
-		L.push('', `**Cold-load profile** (${cp.runs} probes under \`--cpu-prof --cpu-prof-interval=50\`, ${fmt(cp.totalMs, 1)} ms each on average): ${top.join('; ')}.`);
+		L.push('', `**Cold-load profile** (${cp.windows} probes under \`--cpu-prof --cpu-prof-interval=50\`, ${fmt(cp.ms, 1)} ms each on average), self time by package: ${top(cp.byPackage, 6)}; by function: ${top(cp.byFunction, 6)}.`);
 	}
 }
 
 function profile(L, p) {
-	const list = (entries, n, name = (e) => e.key) => entries.slice(0, n).map((e) => `${name(e)} ${fmt(e.pct, 1)} %`).join('; ');
-	const fn = (e) => `\`${e.key}\``;
 	L.push('', `## Profile (${p.why})`, '');
-	L.push(`One more run of each node of "${p.title}" under \`node --cpu-prof --cpu-prof-interval=250\`; only the samples inside the node's own execution window are counted. "self" = the sampled function itself; "on stack" = anywhere in the call stack (synchronous part only).`);
+	L.push(`One more run of each node of "${p.title}" under \`node --cpu-prof --cpu-prof-interval=250\`; only the samples inside the node's own execution window are counted, each as self time of the function it was in.`);
 	for (const kind of KINDS) {
 		const { res, analysis: a, error } = p[kind];
 		L.push('');
@@ -160,16 +158,10 @@ function profile(L, p) {
 			L.push(`**${LABEL[kind]}**: ${error}`);
 			continue;
 		}
-		const ev = Object.entries(res.perItem).filter(([e]) => !e.includes('"posts"')).map(([e, n]) => `${code(e)} ${fmt(n, 1)}`);
+		const ev = Object.entries(res.perItem).map(([e, n]) => `${code(e)} ${fmt(n, 1)}`);
 		L.push(`**${LABEL[kind]}**: window ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item under the profiler); expression evaluations per item: ${ev.join(', ')}.`, '');
-		L.push('| where (self time) | ms | % |', '|---|---|---|');
-		for (const c of a.selfByCategory.slice(0, 10)) L.push(row(c.key, fmt(c.ms, 0), fmt(c.pct, 1)));
-		L.push('', `On stack: ${list(a.inclusiveByCategory.filter((c) => !/^(root|idle|V8|garbage)/.test(c.key)), 8)}.`);
-		L.push('', `Top functions (self): ${list(a.topSelf, 8, fn)}.`);
-		if (kind === 'oneall') {
-			L.push('', `Our functions (on stack): ${list(a.topInclusive.filter((f) => f.key.includes(' n8n-nodes-oneall/dist/')), 6, fn)}.`);
-			L.push('', `n8n's RoutingNode (on stack): ${list(a.topInclusive.filter((f) => f.key.includes('routing-node')), 6, fn)}.`);
-		}
+		L.push(`Self time by package: ${top(a.byPackage, 8)}.`, '', '| function (self time) | ms | % |', '|---|---|---|');
+		for (const f of a.byFunction) L.push(row(code(f.key), fmt(f.ms, 0), fmt(f.pct, 1)));
 	}
 }
 

@@ -1,0 +1,67 @@
+'use strict';
+// BENCH_PROFILE: where the time goes, read off V8 profiles (node --cpu-prof): self time by package and
+// by function, of the samples inside a window (one node's execution, or the cold load of our modules).
+const fs = require('fs');
+const path = require('path');
+const { postRun } = require('./measure');
+const { coldLoad } = require('./footprint');
+
+let seq = 0;
+/** The node arguments that write a profile into a fresh folder, and the profile written there (undefined if none). */
+function profiler(ctx, intervalUs) {
+	const dir = path.join(ctx.tmpDir, `prof-${++seq}`);
+	fs.mkdirSync(dir);
+	const file = () => fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f))[0];
+	return { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${intervalUs}`], file };
+}
+
+// Native frames ("(idle)", "(program)", "(garbage collector)") have no script.
+const packageOf = ({ url, functionName }) =>
+	!url ? functionName : url.startsWith('node:') ? 'Node.js internals' : (url.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/) || [])[1] || path.basename(url);
+const functionOf = ({ url, functionName, lineNumber }) =>
+	!url ? functionName : `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
+
+/** The 12 largest self times by package and by function over the windows ({ file, fromUs, toUs } on the profile's clock), per window. */
+function selfTime(windows) {
+	const maps = { byPackage: new Map(), byFunction: new Map() };
+	let total = 0;
+	for (const { file, fromUs, toUs } of windows) {
+		const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
+		const frames = new Map(prof.nodes.map((n) => [n.id, n.callFrame]));
+		let t = prof.startTime;
+		for (let i = 0; i < prof.samples.length; i++) {
+			t += prof.timeDeltas[i];
+			const dt = prof.timeDeltas[i + 1] || 0; // a sample stands for the time to the next one
+			if (t < fromUs || t > toUs || dt <= 0) continue;
+			total += dt;
+			const frame = frames.get(prof.samples[i]);
+			for (const [key, of] of [['byPackage', packageOf], ['byFunction', functionOf]]) maps[key].set(of(frame), (maps[key].get(of(frame)) || 0) + dt);
+		}
+	}
+	const top = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([key, us]) => ({ key, ms: us / 1000 / windows.length, pct: (100 * us) / total }));
+	return { windows: windows.length, ms: total / 1000 / windows.length, byPackage: top(maps.byPackage), byFunction: top(maps.byFunction) };
+}
+
+/** One more run of timed workload `w`'s workflow of `kind` under the profiler; self time inside the node's execution window. */
+async function profileRun(ctx, w, kind, items) {
+	const p = profiler(ctx, 250);
+	const res = await postRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items, label: `profiled ${kind}`, nodeArgs: p.nodeArgs });
+	res.records = undefined;
+	if (!p.file() || !res.preload) return { res, error: 'no profile written (n8n did not exit normally)' };
+	// The node's execution window (epoch ms in the run data) on the profile's monotonic clock.
+	const fromUs = res.preload.clock.monoUs + (res.startTime - res.preload.clock.epochMs) * 1000;
+	return { res, analysis: selfTime([{ file: p.file(), fromUs, toUs: fromUs + res.nodeMs * 1000 }]) };
+}
+
+/** Five cold-load probes under a finer profiler, their windows (our require + new) together. */
+async function profileColdLoad(ctx, nodeBin, nodePath, pkgDir) {
+	const windows = [];
+	for (let i = 0; i < 5; i++) {
+		const p = profiler(ctx, 50);
+		const [sample] = (await coldLoad(nodeBin, nodePath, pkgDir, ctx.tmpDir, { runs: 1, nodeArgs: p.nodeArgs })).samples;
+		if (p.file()) windows.push({ file: p.file(), fromUs: sample.fromUs, toUs: sample.toUs });
+	}
+	return windows.length ? selfTime(windows) : null;
+}
+
+module.exports = { profileRun, profileColdLoad };
