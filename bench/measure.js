@@ -98,21 +98,19 @@ async function readRun(ctx, size, kind, wfId) {
 
 /** Compares what the sandbox received from both nodes, request by request (matched by item). */
 function compareRequests(a, b) {
-	const A = new Map(a.map((r) => [indexOf(r), r]));
-	const B = new Map(b.map((r) => [indexOf(r), r]));
-	const get = (r, f) => (f.startsWith('header ') ? r.headers[f.slice(7)] : r[f]);
+	const [A, B] = [a, b].map((list) => new Map(list.map((r) => [indexOf(r), r])));
+	const fields = (r) => ({ method: r.method, url: r.url, body: r.body, ...Object.fromEntries(Object.entries(r.headers).map(([h, v]) => [`header ${h}`, v])) });
 	const show = (f, v) => (f === 'header authorization' ? (v ? '<Basic …>' : 'absent') : JSON.stringify(v));
 	const diffs = new Map();
 	let identical = 0;
 	for (const [i, ra] of A) {
-		const rb = B.get(i);
-		if (!rb) {
+		if (!B.has(i)) {
 			diffs.set('missing', `item ${i} only in one run`);
 			continue;
 		}
-		const headers = new Set([...Object.keys(ra.headers), ...Object.keys(rb.headers)].map((h) => `header ${h}`));
-		const differ = ['method', 'url', 'body', ...headers].filter((f) => get(ra, f) !== get(rb, f));
-		for (const f of differ) if (!diffs.has(f)) diffs.set(f, `${show(f, get(ra, f))} vs ${show(f, get(rb, f))}`);
+		const [fa, fb] = [fields(ra), fields(B.get(i))];
+		const differ = [...new Set([...Object.keys(fa), ...Object.keys(fb)])].filter((f) => fa[f] !== fb[f]);
+		for (const f of differ) if (!diffs.has(f)) diffs.set(f, `${show(f, fa[f])} vs ${show(f, fb[f])}`);
 		if (!differ.length) identical++;
 	}
 	const sample = A.get(0);

@@ -7,12 +7,12 @@ const { postRun } = require('./measure');
 const { coldLoad } = require('./footprint');
 
 let seq = 0;
-/** The node arguments that write a profile into a fresh folder, and the profile written there (undefined if none). */
+/** The node arguments that write profiles into a fresh folder, and the profiles written there. */
 function profiler(ctx, intervalUs) {
 	const dir = path.join(ctx.tmpDir, `prof-${++seq}`);
 	fs.mkdirSync(dir);
-	const file = () => fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f))[0];
-	return { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${intervalUs}`], file };
+	const files = () => fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
+	return { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${intervalUs}`], files };
 }
 
 // Native frames ("(idle)", "(program)", "(garbage collector)") have no script.
@@ -21,18 +21,21 @@ const packageOf = ({ url, functionName }) =>
 const functionOf = ({ url, functionName, lineNumber }) =>
 	!url ? functionName : `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
 
-/** The 12 largest self times by package and by function over the windows ({ file, fromUs, toUs } on the profile's clock), per window. */
-function selfTime(windows) {
+/**
+ * The 12 largest self times by package and by function, per window, of the samples of `files` inside
+ * one of the windows ([fromUs, toUs] on the system's monotonic clock, which the profiles use).
+ */
+function selfTime(files, windows) {
 	const maps = { byPackage: new Map(), byFunction: new Map() };
 	let total = 0;
-	for (const { file, fromUs, toUs } of windows) {
+	for (const file of files) {
 		const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
 		const frames = new Map(prof.nodes.map((n) => [n.id, n.callFrame]));
 		let t = prof.startTime;
 		for (let i = 0; i < prof.samples.length; i++) {
 			t += prof.timeDeltas[i];
 			const dt = prof.timeDeltas[i + 1] || 0; // a sample stands for the time to the next one
-			if (t < fromUs || t > toUs || dt <= 0) continue;
+			if (dt <= 0 || !windows.some(([from, to]) => t >= from && t <= to)) continue;
 			total += dt;
 			const frame = frames.get(prof.samples[i]);
 			for (const [key, of] of [['byPackage', packageOf], ['byFunction', functionOf]]) maps[key].set(of(frame), (maps[key].get(of(frame)) || 0) + dt);
@@ -47,21 +50,17 @@ async function profileRun(ctx, w, kind, items) {
 	const p = profiler(ctx, 250);
 	const res = await postRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items, label: `profiled ${kind}`, nodeArgs: p.nodeArgs });
 	res.records = undefined;
-	if (!p.file() || !res.preload) return { res, error: 'no profile written (n8n did not exit normally)' };
+	if (!p.files().length || !res.preload) return { res, error: 'no profile written (n8n did not exit normally)' };
 	// The node's execution window (epoch ms in the run data) on the profile's monotonic clock.
 	const fromUs = res.preload.clock.monoUs + (res.startTime - res.preload.clock.epochMs) * 1000;
-	return { res, analysis: selfTime([{ file: p.file(), fromUs, toUs: fromUs + res.nodeMs * 1000 }]) };
+	return { res, analysis: selfTime(p.files(), [[fromUs, fromUs + res.nodeMs * 1000]]) };
 }
 
 /** Five cold-load probes under a finer profiler, their windows (our require + new) together. */
 async function profileColdLoad(ctx, nodeBin, nodePath, pkgDir) {
-	const windows = [];
-	for (let i = 0; i < 5; i++) {
-		const p = profiler(ctx, 50);
-		const [sample] = (await coldLoad(nodeBin, nodePath, pkgDir, ctx.tmpDir, { runs: 1, nodeArgs: p.nodeArgs })).samples;
-		if (p.file()) windows.push({ file: p.file(), fromUs: sample.fromUs, toUs: sample.toUs });
-	}
-	return windows.length ? selfTime(windows) : null;
+	const p = profiler(ctx, 50);
+	const { samples } = await coldLoad(nodeBin, nodePath, pkgDir, ctx.tmpDir, { runs: 5, nodeArgs: p.nodeArgs });
+	return p.files().length ? selfTime(p.files(), samples.map((sample) => [sample.fromUs, sample.toUs])) : null;
 }
 
 module.exports = { profileRun, profileColdLoad };

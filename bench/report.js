@@ -71,7 +71,7 @@ function timePerItem(L, x) {
 	if (problems.length) L.push('', `Problems seen (such runs are left out of the ratios): ${problems.join('; ')}`);
 }
 
-function reading(L, reads) {
+function reading(L, { reads }) {
 	L.push('', '## Reading a long list', '');
 	L.push(`Twitter → Get Many Tweets, Return All, next to the HTTP Request node with its own pagination (page \`{{ $pageCount + 1 }}\`, done when a page has fewer than ${PULL_PAGE.max} tweets), the same identity and pages of ${PULL_PAGE.max}, the largest the sandbox allows; both send the same requests (the same pages and query parameters, in another order). The OneAll node gives one item per tweet, HTTP Request one item per page. Ratio = OneAll / HTTP Request in the same pair of runs, median (min–max); target ≤ 1.00 for node time and for peak RSS.`);
 	L.push('', '| tweets | pages | node | node time (median) | ms / entry | peak RSS (median) | items out | ratio of node times | ratio of peak RSS | |', '|---|---|---|---|---|---|---|---|---|---|');
@@ -148,7 +148,8 @@ function footprint(L, x) {
 	}
 }
 
-function profile(L, p) {
+function profile(L, { profile: p }) {
+	if (!p) return;
 	L.push('', `## Profile (${p.why})`, '');
 	L.push(`One more run of each node of "${p.title}" under \`node --cpu-prof --cpu-prof-interval=250\`; only the samples inside the node's own execution window are counted, each as self time of the function it was in.`);
 	for (const kind of KINDS) {
@@ -168,14 +169,7 @@ function profile(L, p) {
 /** The whole report as Markdown. */
 function renderReport(x) {
 	const L = [];
-	header(L, x);
-	targets(L, x);
-	timePerItem(L, x);
-	if (x.reads.length) reading(L, x.reads);
-	evaluations(L, x);
-	identical(L, x);
-	footprint(L, x);
-	if (x.profile) profile(L, x.profile);
+	for (const section of [header, targets, timePerItem, reading, evaluations, identical, footprint, profile]) section(L, x);
 	const knobs = `BENCH_ITEMS=${CONFIG.items}, BENCH_FANOUT_PAIRS=${CONFIG.fanOutPairs}, BENCH_ONE_PAIRS=${CONFIG.onePairs}, BENCH_SLOW_PAIRS=${CONFIG.slowPairs}`;
 	L.push('', `Knobs of this run: ${knobs}, BENCH_COUNT_ITEMS=${CONFIG.countItems}, BENCH_COLD_RUNS=${CONFIG.coldRuns}, BENCH_PROFILE=${CONFIG.profile} (see bench/config.js).`, '');
 	return L.join('\n');
