@@ -4,9 +4,8 @@
  * writes to $BENCH_PRELOAD_OUT: peak memory (vmHwmKb); the process's CPU time, all threads, every
  * 50 ms (cpuSeries: a node's CPU can be read off it, which a busy machine disturbs far less than wall
  * time); a clock pair to place run data times on a --cpu-prof profile; how long n8n's own loader took
- * to require and `new` our node and credential (loadInN8n); and the calls of
- * Expression.prototype.resolveSimpleParameterValue per "=…" text, through which every parameter value
- * n8n resolves goes (counts.byExpression), with BENCH_ATTRIBUTE_EXPRESSIONS=1 also by who asked (byCaller).
+ * to require and `new` our node and credential (loadInN8n); and the evaluations of each "=…" text
+ * (counts.byExpression), with BENCH_ATTRIBUTE_EXPRESSIONS=1 also by who asked (byCaller).
  */
 const fs = require('fs');
 const Module = require('module');
@@ -24,18 +23,16 @@ const cpuTick = () => {
 };
 cpuTick();
 setInterval(cpuTick, 50).unref();
-let patchedExpression = false;
 
 const originalLoad = Module._load;
 Module._load = function (request) {
 	const ours = typeof request === 'string' && OURS.exec(request);
 	const kind = ours && (ours[1] ? 'cred' : 'node');
+	if (!kind || loadInN8n[`${kind}RequireMs`] !== undefined) return originalLoad.apply(this, arguments);
 	const t = performance.now();
 	const result = originalLoad.apply(this, arguments);
-	if (kind && loadInN8n[`${kind}RequireMs`] === undefined) {
-		loadInN8n[`${kind}RequireMs`] = performance.now() - t;
-		timeNew(result, `${kind}NewMs`);
-	} else if (!kind && !patchedExpression && result && typeof result === 'object') patchExpression(result);
+	loadInN8n[`${kind}RequireMs`] = performance.now() - t;
+	timeNew(result, `${kind}NewMs`);
 	return result;
 };
 
@@ -54,21 +51,13 @@ function timeNew(exportsObject, key) {
 	}
 }
 
-function patchExpression(mod) {
-	let E;
-	try {
-		E = mod.Expression;
-	} catch {
-		return;
-	}
-	const original = typeof E === 'function' && E.prototype && E.prototype.resolveSimpleParameterValue;
-	if (typeof original !== 'function') return;
-	patchedExpression = true;
-	E.prototype.resolveSimpleParameterValue = function (value) {
-		if (typeof value === 'string' && value.charAt(0) === '=') count(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-		return original.apply(this, arguments);
-	};
-}
+// Every parameter value n8n resolves goes through this method of n8n-workflow (the copy n8n's own code requires).
+const { Expression } = Module.createRequire(process.argv[1])('n8n-workflow');
+const resolve = Expression.prototype.resolveSimpleParameterValue;
+Expression.prototype.resolveSimpleParameterValue = function (value) {
+	if (typeof value === 'string' && value.charAt(0) === '=') count(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+	return resolve.apply(this, arguments);
+};
 
 function count(key) {
 	counts.byExpression[key] = (counts.byExpression[key] || 0) + 1;
