@@ -95,25 +95,21 @@ async function runQueueBench() {
 	const sandbox = await startSandbox({ port: 0, ...KEYS });
 	const options = { tarball: tgz, credentials: [{ ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', ...KEYS, baseUrl: sandbox.url } }], workflows: [queueWorkflows(CREDENTIAL).posts] };
 	const results = [];
-	let cluster;
-	try {
-		step('one n8n process (regular mode, PostgreSQL)');
-		cluster = await startQueueMode({ ...options, mode: 'regular' });
-		Object.assign(info, { version: cluster.version, pg: cluster.pg.version.replace(/^.*PostgreSQL\) /, '') });
-		await measure('one n8n process', cluster, sandbox, results);
-		await cluster.stop();
-		cluster = undefined;
-		step('queue mode, main + 1 worker');
-		cluster = await startQueueMode({ ...options, workers: 1 });
-		info.redis = cluster.redis.version;
-		await measure('queue mode, 1 worker', cluster, sandbox, results);
-		step('adding a second worker');
-		await cluster.addWorker();
-		await measure('queue mode, 2 workers', cluster, sandbox, results);
-	} finally {
-		if (cluster) await cluster.stop();
-		await sandbox.close();
-	}
+	// On a failure the harness's exit cleanup stops what is still running.
+	step('one n8n process (regular mode, PostgreSQL)');
+	let cluster = await startQueueMode({ ...options, mode: 'regular' });
+	Object.assign(info, { version: cluster.version, pg: cluster.pg.version.replace(/^.*PostgreSQL\) /, '') });
+	await measure('one n8n process', cluster, sandbox, results);
+	await cluster.stop();
+	step('queue mode, main + 1 worker');
+	cluster = await startQueueMode({ ...options, workers: 1 });
+	info.redis = cluster.redis.version;
+	await measure('queue mode, 1 worker', cluster, sandbox, results);
+	step('adding a second worker');
+	await cluster.addWorker();
+	await measure('queue mode, 2 workers', cluster, sandbox, results);
+	await cluster.stop();
+	await sandbox.close();
 	writeSection(render(results, info));
 	step(`wrote its section of ${path.relative(ROOT, CONFIG.out)}`);
 }

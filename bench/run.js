@@ -114,8 +114,5 @@ if (require.main === module) {
 			process.stderr.write(`${err.stack || err}\n`);
 			return 1;
 		})
-		.then(async (code) => {
-			process.exitCode = code;
-			if (ctx.sb) await ctx.sb.close().catch(() => {});
-		});
+		.then((code) => process.exit(code)); // the sandbox and what the harness started go with the process
 }
