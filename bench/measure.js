@@ -55,10 +55,8 @@ async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArg
 async function postRun(ctx, { wfId, kind, delay, items, label, nodeArgs, attribute }) {
 	const { res, out, records } = await execute(ctx, wfId, kind, { delay, nodeArgs, attribute, timeoutMs: Math.max(300000, items * (delay + 20) * 3) });
 	const { problems, preload } = res;
-	const ok200 = records.filter((rec) => rec.status === 200).length;
-	if (out.length !== items) problems.push(`${out.length} output items, expected ${items}`);
-	if (records.length !== items) problems.push(`sandbox got ${records.length} requests, expected ${items}`);
-	if (ok200 !== items) problems.push(`sandbox answered ${ok200} requests 200, expected ${items}`);
+	const got = { 'output items': out.length, 'requests at the sandbox': records.length, 'answered 200': records.filter((rec) => rec.status === 200).length };
+	for (const [what, n] of Object.entries(got)) if (n !== items) problems.push(`${n} ${what}, expected ${items}`);
 	if (new Set(records.map(indexOf)).size !== records.length) problems.push('an item was sent twice');
 	if (kind === 'oneall' && !out.every((it) => it.json && it.json.post_id)) problems.push('an output item has no post_id');
 	const counts = preload ? preload.counts : {};
@@ -120,14 +118,13 @@ function compareRequests(a, b) {
 // `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a
 // warmer machine). Per node: its runs, their medians of `keys`, whether all counted; per key, the
 // ratios OneAll / HTTP Request of the pairs in which both runs counted, in run order.
-async function alternatingPairs(count, runOne, keys, onPair = () => {}) {
+async function alternatingPairs(count, runOne, keys) {
 	const runs = { oneall: [], http: [] };
 	const ratios = Object.fromEntries(keys.map((k) => [k, []]));
 	for (let p = 0; p < count; p++) {
 		const pair = {};
 		for (const kind of p % 2 ? ['http', 'oneall'] : ['oneall', 'http']) runs[kind].push((pair[kind] = await runOne(kind)));
 		if (pair.oneall.ok && pair.http.ok) for (const k of keys) ratios[k].push(pair.oneall[k] / pair.http[k]);
-		onPair(pair);
 	}
 	const per = (rs) => ({
 		runs: rs,
@@ -141,12 +138,10 @@ async function alternatingPairs(count, runOne, keys, onPair = () => {}) {
 /** Pairs of runs of one timed workload: ratios of node times and of CPU times per pair, the first pair's requests compared. */
 async function timedPairs(ctx, w) {
 	const loadAtStart = os.loadavg()[0];
-	let identity = null;
 	const run = (kind) => postRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items: CONFIG.items, label: `${w.key} ${LABEL[kind]}` });
-	const { oneall, http, ratios } = await alternatingPairs(w.pairs, run, ['nodeMs', 'cpuMsPerItem', 'msPerItem', 'wallMs', 'peakKb'], (pair) => {
-		identity = identity || compareRequests(pair.oneall.records, pair.http.records);
-		pair.oneall.records = pair.http.records = undefined; // free memory
-	});
+	const { oneall, http, ratios } = await alternatingPairs(w.pairs, run, ['nodeMs', 'cpuMsPerItem', 'msPerItem', 'wallMs', 'peakKb']);
+	const identity = compareRequests(oneall.runs[0].records, http.runs[0].records);
+	for (const r of [...oneall.runs, ...http.runs]) r.records = undefined; // free memory
 	const ratio = spread(ratios.nodeMs);
 	const met = w.target === null ? null : ratio.median <= w.target;
 	step(`${w.title}: ratio ${range(ratio)} over ${ratio.n} pairs`);

@@ -109,13 +109,12 @@ function evaluations(L, x) {
 
 function identical(L, x) {
 	L.push('', '### Identical requests', '');
-	for (const s of x.timed.filter((t) => t.identity)) {
-		const id = s.identity;
+	for (const { identity: id, workload } of x.timed) {
 		const diffs = id.diffs.length ? ` Differences: ${id.diffs.map(([k, v]) => `${k}: OneAll ${v.replace(' vs ', ' / HTTP Request ')}`).join('; ')}.` : '';
-		L.push(`- ${s.workload.title}, first pair, matched by item: **${id.identical} of ${id.compared}** identical in method, URL, body and all ${id.headerNames.length} headers (${id.headerNames.join(', ')}).${diffs}`);
+		L.push(`- ${workload.title}, first pair, matched by item: **${id.identical} of ${id.compared}** identical in method, URL, body and all ${id.headerNames.length} headers (${id.headerNames.join(', ')}).${diffs}`);
 	}
-	const sample = (x.timed.find((s) => s.identity && s.identity.sample) || {}).identity;
-	if (sample) L.push('', `Example: \`${sample.sample.method} ${sample.sample.url}\` with body \`${sample.sample.body}\`.`);
+	const sample = x.timed.map((s) => s.identity.sample).find(Boolean);
+	if (sample) L.push('', `Example: \`${sample.method} ${sample.url}\` with body \`${sample.body}\`.`);
 }
 
 function footprint(L, x) {

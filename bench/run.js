@@ -101,7 +101,7 @@ async function main(ctx) {
 	process.stdout.write(report);
 	step(`wrote ${path.relative(ROOT, CONFIG.out)} (\`npm run bench:publish\` copies it to bench/results.md); bench took ${x.totalSec.toFixed(0)} s`);
 	const runsOk = (list) => list.every((s) => s.oneall.ok && s.http.ok);
-	const sameRequests = x.timed.every((s) => s.identity && s.identity.identical === s.identity.compared);
+	const sameRequests = x.timed.every((s) => s.identity.identical === s.identity.compared);
 	return x.counted.ok && runsOk(x.timed) && sameRequests && runsOk(x.reads) ? 0 : 1;
 }
 

@@ -75,10 +75,8 @@ function count(key) {
 function callerOf() {
 	const limit = Error.stackTraceLimit;
 	Error.stackTraceLimit = 80;
-	const holder = {};
-	Error.captureStackTrace(holder, callerOf);
+	const stack = String(new Error().stack);
 	Error.stackTraceLimit = limit;
-	const stack = String(holder.stack);
 	if (/[\\/]node_modules[\\/]n8n-nodes-oneall[\\/]/.test(stack)) return 'the node itself';
 	const routing = /RoutingNode\.getRequestOptionsFromParameters/.test(stack) ? ", through a property's routing" : '';
 	if (/RoutingNode\.resolveBaseUrl/.test(stack)) return `RoutingNode, second pass (resolveBaseUrl)${routing}`;
