@@ -26,10 +26,8 @@ function cpuBetween(series, fromMs, toMs) {
 	return series ? at(toMs) - at(fromMs) : NaN;
 }
 
-/**
- * Runs workflow `wfId` once in `n8n execute` with the preload, the sandbox answering after `delay` ms:
- * the node's figures, its items, the sandbox's records.
- */
+// Runs workflow `wfId` once in `n8n execute` with the preload, the sandbox answering after `delay` ms:
+// the node's figures, its items, the sandbox's records.
 async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArgs = [], attribute = false } = {}) {
 	ctx.sb.reset();
 	ctx.sb.setDelay(delay);

@@ -17,14 +17,12 @@ function profiler(ctx, intervalUs) {
 
 // Native frames ("(idle)", "(program)", "(garbage collector)") have no script.
 const packageOf = ({ url, functionName }) =>
-	!url ? functionName : url.startsWith('node:') ? 'Node.js internals' : (url.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/) || [])[1] || path.basename(url);
+	!url ? functionName || 'native' : url.startsWith('node:') ? 'Node.js internals' : (url.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/) || [])[1] || path.basename(url);
 const functionOf = ({ url, functionName, lineNumber }) =>
-	!url ? functionName : `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
+	!url ? functionName || '(native)' : `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
 
-/**
- * The 12 largest self times by package and by function, per window, of the samples of `files` inside
- * one of the windows ([fromUs, toUs] on the system's monotonic clock, which the profiles use).
- */
+// The 12 largest self times by package and by function, per window, of the samples of `files` inside
+// one of the windows ([fromUs, toUs] on the system's monotonic clock, which the profiles use).
 function selfTime(files, windows) {
 	const maps = { byPackage: new Map(), byFunction: new Map() };
 	let total = 0;

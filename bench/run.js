@@ -39,10 +39,9 @@ async function countRun(ctx, instance, counted) {
 
 async function main(ctx) {
 	const x = { loadStart: os.loadavg(), date: new Date().toISOString().slice(0, 16).replace('T', ' ') };
-	const cpu = os.cpus()[0].model.trim();
-	x.machine = { cpu, cores: os.cpus().length, memGiB: os.totalmem() / 1024 ** 3 };
+	x.machine = { cpu: os.cpus()[0].model.trim(), cores: os.cpus().length, memGiB: os.totalmem() / 1024 ** 3 };
 	x.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-	step(`machine: ${cpu}, ${x.machine.cores} cores; load average ${x.loadStart.map((v) => v.toFixed(2)).join(' ')}`);
+	step(`machine: ${x.machine.cpu}, ${x.machine.cores} cores; load average ${x.loadStart.map((v) => v.toFixed(2)).join(' ')}`);
 
 	x.dist = distInfo();
 	if (x.dist.stale) step('warning: some .ts source is newer than dist/: the figures are for the last build');

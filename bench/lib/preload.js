@@ -67,11 +67,9 @@ function count(key) {
 	callers[caller] = (callers[caller] || 0) + 1;
 }
 
-/**
- * Who asked for an evaluation, read off the call stack: this package's code anywhere on it, or
- * else which of RoutingNode's passes over the declared properties (n8n 2.x walks them a second
- * time in resolveBaseUrl), and whether through a property's routing; or anything else in n8n.
- */
+// Who asked for an evaluation, read off the call stack: this package's code anywhere on it, or else
+// which of RoutingNode's passes over the declared properties (n8n 2.x walks them a second time in
+// resolveBaseUrl), and whether through a property's routing; or anything else in n8n.
 function callerOf() {
 	const limit = Error.stackTraceLimit;
 	Error.stackTraceLimit = 80;
