@@ -69,7 +69,6 @@ async function postRun(ctx, { wfId, kind, delay, items, label, nodeArgs, attribu
 		perItemByCaller: mapValues(counts.byCaller, (by) => mapValues(by, perItem)),
 		loadInN8n: preload ? preload.loadInN8n : undefined,
 	});
-	if (preload) preload.cpuSeries = undefined;
 	const figures = `node ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item, CPU ${fmt(res.cpuMsPerItem, 3)} ms/item), wall ${fmt(res.wallMs, 0)} ms`;
 	step(`${label || LABEL[kind]} @ ${delay} ms: ${figures}, peak RSS ${mib(res.peakKb)}, in flight ≤ ${res.maxInFlight}${res.ok ? '' : `  PROBLEM: ${problems.join('; ')}`}${res.crashed}`);
 	return res;

@@ -47,7 +47,6 @@ function selfTime(files, windows) {
 async function profileRun(ctx, w, kind, items) {
 	const p = profiler(ctx, 250);
 	const res = await postRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items, label: `profiled ${kind}`, nodeArgs: p.nodeArgs });
-	res.records = undefined;
 	if (!p.files().length || !res.preload) return { res, error: 'no profile written (n8n did not exit normally)' };
 	// The node's execution window (epoch ms in the run data) on the profile's monotonic clock.
 	const fromUs = res.preload.clock.monoUs + (res.startTime - res.preload.clock.epochMs) * 1000;
