@@ -15,9 +15,11 @@ function profiler(ctx, intervalUs) {
 	return { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${intervalUs}`], files };
 }
 
-// Native frames ("(idle)", "(program)", "(garbage collector)") have no script.
-const packageOf = ({ url, functionName }) =>
-	!url ? functionName || 'native' : url.startsWith('node:') ? 'Node.js internals' : (url.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/) || [])[1] || path.basename(url);
+function packageOf({ url, functionName }) {
+	if (!url) return /^\(/.test(functionName) ? functionName : 'native'; // "(idle)", "(program)", "(garbage collector)", or a native function
+	if (url.startsWith('node:')) return 'Node.js internals';
+	return (url.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/) || [])[1] || path.basename(url);
+}
 const functionOf = ({ url, functionName, lineNumber }) =>
 	!url ? functionName || '(native)' : `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
 
