@@ -10,9 +10,7 @@ const { runProcess } = require('../test/harness/n8n');
 const { packPackage } = require('../test/harness/pack');
 const { ROOT, CONFIG, PACKAGE } = require('./config');
 const { median, spread } = require('./lib/stats');
-const { runN8n } = require('./measure');
 
-/** The files under `dir` with their stat. */
 const filesUnder = (dir) =>
 	fs.readdirSync(dir, { recursive: true }).map((f) => ({ f, s: fs.statSync(path.join(dir, f)) })).filter((e) => e.s.isFile());
 const newest = (files, ext) => Math.max(0, ...files.filter((e) => e.f.endsWith(ext)).map((e) => e.s.mtimeMs));
@@ -77,26 +75,17 @@ async function coldLoad(nodeBin, nodePath, pkgDir, tmpDir, { workflowFirst = tru
 
 /** n8n's own loader, timed inside every measured run by the preload. */
 function loadInN8n(loads) {
-	const inN8n = loads.filter((l) => l && l.node && l.credential);
-	const sample = ({ node, credential }) => ({ nodeRequireMs: node.requireMs, nodeNewMs: node.newMs || 0, credRequireMs: credential.requireMs, credNewMs: credential.newMs || 0 });
-	return inN8n.length ? loadTimes(inN8n.map(sample)) : null;
+	const inN8n = loads.filter((l) => l && l.nodeRequireMs >= 0 && l.credRequireMs >= 0).map((l) => ({ nodeNewMs: 0, credNewMs: 0, ...l }));
+	return inN8n.length ? loadTimes(inN8n) : null;
 }
 
 /** Sizes of the node type entries `n8n export:nodes` writes (what the editor fetches). */
 async function descriptionSizes(ctx) {
 	const file = path.join(ctx.tmpDir, 'nodes.json');
-	const r = await runN8n(ctx, ['export:nodes', `--output=${file}`], { timeoutMs: 180000 });
+	const r = await ctx.instance.run(['export:nodes', `--output=${file}`], { timeoutMs: 180000 });
 	if (r.code !== 0 || !fs.existsSync(file)) throw new Error(`n8n export:nodes failed:\n${r.stdout}\n${r.stderr}`);
-	// The command ends the stream without waiting for it; give the file a moment to be complete.
-	let all;
-	for (let i = 0; i < 20 && !all; i++) {
-		try {
-			all = JSON.parse(fs.readFileSync(file, 'utf8'));
-		} catch {
-			await new Promise((res) => setTimeout(res, 250));
-		}
-	}
-	if (!all) throw new Error('n8n export:nodes wrote no valid JSON');
+	// The process has exited: the file is as complete as it will ever be, however n8n ended its stream.
+	const all = JSON.parse(fs.readFileSync(file, 'utf8'));
 	const size = (entry) => {
 		const json = JSON.stringify(entry);
 		return { name: entry.name, bytes: Buffer.byteLength(json), gzipBytes: zlib.gzipSync(json).length };

@@ -6,8 +6,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { describeRun } = require('../test/harness/n8n');
-const { nodeTask, nodeOutput } = require('../test/harness/run-output');
+const { describeRun, nodeTask, nodeOutput } = require('../test/harness/run-output');
 const { PULL_PAGE } = require('../test/sandbox/pull');
 const { CONFIG, step } = require('./config');
 const { NODE, LABEL, orderAndOverlap, indexOf, readPath, readPages } = require('./workloads');
@@ -16,43 +15,36 @@ const { median, spread, mapValues, fmt, mib, range } = require('./lib/stats');
 const PRELOAD = path.join(__dirname, 'lib', 'preload.js');
 let seq = 0;
 
-/** An n8n CLI command with the preload; resolves to the harness's result plus `preload` (its JSON). */
-async function runN8n(ctx, args, { nodeArgs = [], timeoutMs, attribute = false } = {}) {
+/** CPU ms the n8n process used between two epoch times, read off the preload's CPU series (NaN without one). */
+function cpuBetween(series, fromMs, toMs) {
+	const at = (t) => {
+		const found = series.findIndex(([ti], k) => k > 0 && ti >= t);
+		const i = found > 0 ? found : series.length - 1;
+		const [[t0, c0], [t1, c1]] = [series[i - 1], series[i]];
+		return t1 === t0 ? c1 : c0 + ((c1 - c0) * Math.min(Math.max(t - t0, 0), t1 - t0)) / (t1 - t0);
+	};
+	return series ? at(toMs) - at(fromMs) : NaN;
+}
+
+// Runs workflow `wfId` once in `n8n execute` with the preload, the sandbox answering after `delay` ms:
+// the node's figures, its items, the sandbox's records.
+async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArgs = [], attribute = false } = {}) {
+	ctx.sb.reset();
+	ctx.sb.setDelay(delay);
 	const preloadOut = path.join(ctx.tmpDir, `preload-${++seq}.json`);
-	const r = await ctx.instance.run(args, {
+	const r = await ctx.instance.run(['execute', `--id=${wfId}`, '--rawOutput'], {
 		nodeArgs: ['--require', PRELOAD, ...nodeArgs],
 		env: { BENCH_PRELOAD_OUT: preloadOut, BENCH_ATTRIBUTE_EXPRESSIONS: attribute ? '1' : '0' },
 		timeoutMs,
-		label: `bench ${args[0]}`,
+		label: 'bench execute',
 	});
 	// No file: the process did not reach its exit handlers.
-	r.preload = fs.existsSync(preloadOut) ? JSON.parse(fs.readFileSync(preloadOut, 'utf8')) : null;
-	return r;
-}
-
-/** CPU ms the n8n process used between two epoch times, read off the preload's CPU series. */
-function cpuBetween(series, fromMs, toMs) {
-	if (!series || series.length < 2 || !Number.isFinite(fromMs) || !Number.isFinite(toMs)) return NaN;
-	const at = (t) => {
-		let i = 1;
-		while (i < series.length - 1 && series[i][0] < t) i++;
-		const [t0, c0] = series[i - 1];
-		const [t1, c1] = series[i];
-		return t1 === t0 ? c1 : c0 + ((c1 - c0) * Math.min(Math.max(t - t0, 0), t1 - t0)) / (t1 - t0);
-	};
-	return at(toMs) - at(fromMs);
-}
-
-/** Runs workflow `wfId` once, the sandbox answering after `delay` ms: the node's figures, its items, the sandbox's records. */
-async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArgs, attribute } = {}) {
-	ctx.sb.reset();
-	ctx.sb.setDelay(delay);
-	const r = await runN8n(ctx, ['execute', `--id=${wfId}`, '--rawOutput'], { nodeArgs, attribute, timeoutMs });
+	const preload = fs.existsSync(preloadOut) ? JSON.parse(fs.readFileSync(preloadOut, 'utf8')) : null;
 	const run = describeRun(r);
 	const t = nodeTask(run.result, NODE[kind]) || {};
 	const problems = run.ok ? [] : [`run not successful: ${run.error ? run.error.message : `exit ${run.code}`}`];
-	const res = { kind, delay, problems, nodeMs: t.executionTime ?? NaN, startTime: t.startTime ?? NaN, wallMs: r.ms, preload: r.preload };
-	res.peakKb = r.preload ? r.preload.vmHwmKb : NaN;
+	const res = { kind, delay, problems, nodeMs: t.executionTime ?? NaN, startTime: t.startTime ?? NaN, wallMs: r.ms, preload };
+	res.peakKb = preload ? preload.vmHwmKb : NaN;
 	res.crashed = run.crashedOnExit ? ' (n8n segfaulted on exit after printing the run; judged by its JSON)' : '';
 	return { res, out: nodeOutput(run.result, NODE[kind]) || [], records: ctx.sb.requests.slice() };
 }
@@ -61,10 +53,8 @@ async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArg
 async function postRun(ctx, { wfId, kind, delay, items, label, nodeArgs, attribute }) {
 	const { res, out, records } = await execute(ctx, wfId, kind, { delay, nodeArgs, attribute, timeoutMs: Math.max(300000, items * (delay + 20) * 3) });
 	const { problems, preload } = res;
-	const ok200 = records.filter((rec) => rec.status === 200).length;
-	if (out.length !== items) problems.push(`${out.length} output items, expected ${items}`);
-	if (records.length !== items) problems.push(`sandbox got ${records.length} requests, expected ${items}`);
-	if (ok200 !== items) problems.push(`sandbox answered ${ok200} requests 200, expected ${items}`);
+	const got = { 'output items': out.length, 'requests at the sandbox': records.length, 'answered 200': records.filter((rec) => rec.status === 200).length };
+	for (const [what, n] of Object.entries(got)) if (n !== items) problems.push(`${n} ${what}, expected ${items}`);
 	if (new Set(records.map(indexOf)).size !== records.length) problems.push('an item was sent twice');
 	if (kind === 'oneall' && !out.every((it) => it.json && it.json.post_id)) problems.push('an output item has no post_id');
 	const counts = preload ? preload.counts : {};
@@ -79,7 +69,6 @@ async function postRun(ctx, { wfId, kind, delay, items, label, nodeArgs, attribu
 		perItemByCaller: mapValues(counts.byCaller, (by) => mapValues(by, perItem)),
 		loadInN8n: preload ? preload.loadInN8n : undefined,
 	});
-	if (preload) preload.cpuSeries = undefined;
 	const figures = `node ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item, CPU ${fmt(res.cpuMsPerItem, 3)} ms/item), wall ${fmt(res.wallMs, 0)} ms`;
 	step(`${label || LABEL[kind]} @ ${delay} ms: ${figures}, peak RSS ${mib(res.peakKb)}, in flight ≤ ${res.maxInFlight}${res.ok ? '' : `  PROBLEM: ${problems.join('; ')}`}${res.crashed}`);
 	return res;
@@ -104,82 +93,66 @@ async function readRun(ctx, size, kind, wfId) {
 
 /** Compares what the sandbox received from both nodes, request by request (matched by item). */
 function compareRequests(a, b) {
-	const A = new Map(a.map((r) => [indexOf(r), r]));
-	const B = new Map(b.map((r) => [indexOf(r), r]));
-	const get = (r, f) => (f.startsWith('header ') ? r.headers[f.slice(7)] : r[f]);
+	const [A, B] = [a, b].map((list) => new Map(list.map((r) => [indexOf(r), r])));
+	const fields = (r) => ({ method: r.method, url: r.url, body: r.body, ...Object.fromEntries(Object.entries(r.headers).map(([h, v]) => [`header ${h}`, v])) });
 	const show = (f, v) => (f === 'header authorization' ? (v ? '<Basic …>' : 'absent') : JSON.stringify(v));
 	const diffs = new Map();
 	let identical = 0;
 	for (const [i, ra] of A) {
-		const rb = B.get(i);
-		if (!rb) {
+		if (!B.has(i)) {
 			diffs.set('missing', `item ${i} only in one run`);
 			continue;
 		}
-		const headers = new Set([...Object.keys(ra.headers), ...Object.keys(rb.headers)].map((h) => `header ${h}`));
-		const differ = ['method', 'url', 'body', ...headers].filter((f) => get(ra, f) !== get(rb, f));
-		for (const f of differ) if (!diffs.has(f)) diffs.set(f, `${show(f, get(ra, f))} vs ${show(f, get(rb, f))}`);
+		const [fa, fb] = [fields(ra), fields(B.get(i))];
+		const differ = [...new Set([...Object.keys(fa), ...Object.keys(fb)])].filter((f) => fa[f] !== fb[f]);
+		for (const f of differ) if (!diffs.has(f)) diffs.set(f, `${show(f, fa[f])} vs ${show(f, fb[f])}`);
 		if (!differ.length) identical++;
 	}
 	const sample = A.get(0);
 	return { compared: A.size, identical, diffs: [...diffs.entries()], headerNames: sample ? Object.keys(sample.headers).sort() : [], sample };
 }
 
-// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a warmer
-// machine); for each pair in which both runs counted, the ratio OneAll / HTTP Request of each of `keys`.
-async function alternatingPairs(count, runOne, keys, onPair = () => {}) {
+// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a
+// warmer machine). Per node: its runs, their medians of `keys`, whether all counted; per key, the
+// ratios OneAll / HTTP Request of the pairs in which both runs counted, in run order.
+async function alternatingPairs(count, runOne, keys) {
 	const runs = { oneall: [], http: [] };
 	const ratios = Object.fromEntries(keys.map((k) => [k, []]));
 	for (let p = 0; p < count; p++) {
 		const pair = {};
 		for (const kind of p % 2 ? ['http', 'oneall'] : ['oneall', 'http']) runs[kind].push((pair[kind] = await runOne(kind)));
 		if (pair.oneall.ok && pair.http.ok) for (const k of keys) ratios[k].push(pair.oneall[k] / pair.http[k]);
-		onPair(pair);
 	}
-	return { runs, ratios };
+	const per = (rs) => ({
+		runs: rs,
+		...Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => r[k]))])),
+		ok: rs.every((r) => r.ok),
+		problems: [...new Set(rs.flatMap((r) => r.problems))],
+	});
+	return { oneall: per(runs.oneall), http: per(runs.http), ratios };
 }
-
-/** Medians of `keys` over runs, and whether all counted. */
-const summary = (rs, keys) => ({
-	...Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => r[k]))])),
-	ok: rs.every((r) => r.ok),
-	problems: [...new Set(rs.flatMap((r) => r.problems))],
-});
 
 /** Pairs of runs of one timed workload: ratios of node times and of CPU times per pair, the first pair's requests compared. */
 async function timedPairs(ctx, w) {
 	const loadAtStart = os.loadavg()[0];
-	let identity = null;
 	const run = (kind) => postRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items: CONFIG.items, label: `${w.key} ${LABEL[kind]}` });
-	const { runs, ratios } = await alternatingPairs(w.pairs, run, ['nodeMs', 'cpuMsPerItem'], (pair) => {
-		identity = identity || compareRequests(pair.oneall.records, pair.http.records);
-		pair.oneall.records = pair.http.records = undefined; // free memory
-	});
-	const per = (rs) => ({
-		...summary(rs, ['msPerItem', 'cpuMsPerItem', 'wallMs', 'peakKb']),
-		msPerItemAll: rs.map((r) => r.msPerItem),
-		maxInFlight: Math.max(...rs.map((r) => r.maxInFlight)),
-		overlaps: Math.max(...rs.map((r) => r.overlaps)),
-		identities: rs[0].identities,
-		inOrder: rs.every((r) => r.inOrder),
-		perItem: rs[0].perItem,
-		loadInN8n: rs.map((r) => r.loadInN8n),
-	});
+	const { oneall, http, ratios } = await alternatingPairs(w.pairs, run, ['nodeMs', 'cpuMsPerItem', 'msPerItem', 'wallMs', 'peakKb']);
+	const identity = compareRequests(oneall.runs[0].records, http.runs[0].records);
+	for (const r of [...oneall.runs, ...http.runs]) r.records = undefined; // free memory
 	const ratio = spread(ratios.nodeMs);
 	const met = w.target === null ? null : ratio.median <= w.target;
 	step(`${w.title}: ratio ${range(ratio)} over ${ratio.n} pairs`);
 	const cpuRatios = ratios.cpuMsPerItem;
-	return { workload: w, loadAtStart, oneall: per(runs.oneall), http: per(runs.http), ratios: ratios.nodeMs, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met };
+	return { workload: w, loadAtStart, oneall, http, ratios: ratios.nodeMs, ratio, cpuRatios, cpuRatio: spread(cpuRatios), identity, met };
 }
 
 /** Pairs of runs of one read: ratios of node times and of peak memory per pair; target ≤ 1 for both. */
 async function readPairs(ctx, w) {
-	const { runs, ratios } = await alternatingPairs(CONFIG.readPairs, (kind) => readRun(ctx, w.size, kind, w[kind].id), ['nodeMs', 'peakKb']);
-	const per = (rs) => ({ ...summary(rs, ['msPerEntry', 'nodeMs', 'peakKb']), items: rs[0].items, requests: rs[0].requests });
-	const s = { size: w.size, pages: readPages(w.size), oneall: per(runs.oneall), http: per(runs.http), time: spread(ratios.nodeMs), rss: spread(ratios.peakKb) };
-	s.met = s.oneall.ok && s.http.ok && s.time.median <= 1 && s.rss.median <= 1;
+	const { oneall, http, ratios } = await alternatingPairs(CONFIG.readPairs, (kind) => readRun(ctx, w.size, kind, w[kind].id), ['nodeMs', 'peakKb', 'msPerEntry']);
+	const s = { size: w.size, pages: readPages(w.size), oneall, http, time: spread(ratios.nodeMs), rss: spread(ratios.peakKb) };
+	s.met = oneall.ok && http.ok && s.time.median <= 1 && s.rss.median <= 1;
 	step(`read ${w.size}: node time ${fmt(s.time.median, 2)}×, peak RSS ${fmt(s.rss.median, 2)}× HTTP Request`);
 	return s;
 }
 
-module.exports = { runN8n, postRun, timedPairs, readPairs };
+module.exports = { postRun, timedPairs, readPairs };

@@ -1,16 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm run bench:queue` (`npm run bench` runs it after its own part): throughput of 10 production-
- * webhook executions at once, each posting 100 tweets over 5 identities (the queue-mode suite's
- * workload), on one n8n process, then in queue mode with 1 and 2 workers, all with PostgreSQL.
- * Per setup and sandbox delay: one warm-up round, then the measured rounds. Writes its section
- * (between the queue-mode markers, replaced on each run) into the bench report.
+ * `npm run bench:queue` (`npm run bench` runs it after its own part): the queue-mode suite's workload
+ * at once on one n8n process, then in queue mode with 1 and 2 workers (the report says how). Writes
+ * its section (between the queue-mode markers, replaced on each run) into the bench report.
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ROOT, CONFIG, KEYS, step } = require('./config');
+const { ROOT, CONFIG, KEYS, step, elapsedSec } = require('./config');
 const { packToTemp } = require('../test/harness/pack');
 const { startQueueMode } = require('../test/harness/queue-mode');
 const { stopOnSignals } = require('../test/harness/n8n');
@@ -24,7 +22,6 @@ const ITEMS = 100;
 const MARK = { start: '<!-- queue-mode bench: start -->', end: '<!-- queue-mode bench: end -->' };
 const CREDENTIAL = { id: 'benchQueueCred01', name: 'OneAll sandbox' };
 const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
-const started = Date.now();
 
 /** One round: all executions at once; its time, the executions that succeeded, the distinct posts, why any failed. */
 async function round(cluster, sandbox, n) {
@@ -67,7 +64,7 @@ function render(results, info) {
 	const L = [MARK.start, '## Queue mode: 10 webhook executions × 100 posts at once', ''];
 	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 	const end = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
-	L.push(`Written by \`npm run bench:queue\` (bench/queue.js) on ${date} UTC; it took ${((Date.now() - started) / 1000).toFixed(0)} s. ${info.cpus}; load average ${info.loadStart} at start, ${end} at the end.`, '');
+	L.push(`Written by \`npm run bench:queue\` (bench/queue.js) on ${date} UTC; it took ${elapsedSec().toFixed(0)} s. ${info.cpus}; load average ${info.loadStart} at start, ${end} at the end.`, '');
 	L.push(`Workload: ${EXECUTIONS} production-webhook calls at once, each one execution of ${ITEMS} Twitter posts over 5 identities (Webhook → Split Out → OneAll Publish Tweet, the webhook answering with all results). n8n ${info.version} on Node 24, PostgreSQL ${info.pg} for every setup, Redis ${info.redis} for queue mode, worker concurrency 10 (n8n's default), everything on the same machine as the sandbox. A round is timed from the first call to the last answer; one warm-up round, then ${CONFIG.queueRounds} measured rounds, of which the median one counts (of an even number, the faster of the middle two).`, '');
 	L.push('| setup | sandbox delay | executions / min | posts / s | each round: seconds (executions that succeeded) | executions failed, all rounds incl. warm-up |');
 	L.push('|---|---|---|---|---|---|');
@@ -98,25 +95,21 @@ async function runQueueBench() {
 	const sandbox = await startSandbox({ port: 0, ...KEYS });
 	const options = { tarball: tgz, credentials: [{ ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', ...KEYS, baseUrl: sandbox.url } }], workflows: [queueWorkflows(CREDENTIAL).posts] };
 	const results = [];
-	let cluster;
-	try {
-		step('one n8n process (regular mode, PostgreSQL)');
-		cluster = await startQueueMode({ ...options, mode: 'regular' });
-		Object.assign(info, { version: cluster.version, pg: cluster.pg.version.replace(/^.*PostgreSQL\) /, '') });
-		await measure('one n8n process', cluster, sandbox, results);
-		await cluster.stop();
-		cluster = undefined;
-		step('queue mode, main + 1 worker');
-		cluster = await startQueueMode({ ...options, workers: 1 });
-		info.redis = cluster.redis.version;
-		await measure('queue mode, 1 worker', cluster, sandbox, results);
-		step('adding a second worker');
-		await cluster.addWorker();
-		await measure('queue mode, 2 workers', cluster, sandbox, results);
-	} finally {
-		if (cluster) await cluster.stop();
-		await sandbox.close();
-	}
+	// On a failure the harness's exit cleanup stops what is still running.
+	step('one n8n process (regular mode, PostgreSQL)');
+	let cluster = await startQueueMode({ ...options, mode: 'regular' });
+	Object.assign(info, { version: cluster.version, pg: cluster.pg.version.replace(/^.*PostgreSQL\) /, '') });
+	await measure('one n8n process', cluster, sandbox, results);
+	await cluster.stop();
+	step('queue mode, main + 1 worker');
+	cluster = await startQueueMode({ ...options, workers: 1 });
+	info.redis = cluster.redis.version;
+	await measure('queue mode, 1 worker', cluster, sandbox, results);
+	step('adding a second worker');
+	await cluster.addWorker();
+	await measure('queue mode, 2 workers', cluster, sandbox, results);
+	await cluster.stop();
+	await sandbox.close();
 	writeSection(render(results, info));
 	step(`wrote its section of ${path.relative(ROOT, CONFIG.out)}`);
 }

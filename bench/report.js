@@ -11,6 +11,8 @@ const loads = (l) => l.map((v) => v.toFixed(2)).join(' / ');
 const row = (...cells) => `| ${cells.join(' | ')} |`;
 /** An expression as a table cell, the sandbox's port hidden. */
 const code = (e) => `\`${e.replace(/\|/g, '\\|').replace(/http:\/\/127\.0\.0\.1:\d+/, '<sandbox>')}\``;
+/** The first `n` entries of a profile's list: "key 12.3 %; …". */
+const top = (list, n) => list.slice(0, n).map((e) => `${e.key} ${fmt(e.pct, 1)} %`).join('; ');
 const problemsOf = (list) => [...new Set(list.flatMap((s) => [...s.oneall.problems, ...s.http.problems]))];
 
 function header(L, x) {
@@ -52,10 +54,12 @@ function timePerItem(L, x) {
 	L.push('| workload | node | ms / item (median) | each run | CPU ms / item (median) | wall (median) | identities | in flight (max) | per identity: in order / overlaps | peak RSS (median) | load avg at start |');
 	L.push('|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const s of x.timed) {
-		for (const k of KINDS.map((kind) => ({ ...s[kind], label: LABEL[kind] }))) {
-			const each = k.msPerItemAll.map((v) => fmt(v, 3)).join(', ');
-			const seen = [k.identities, k.maxInFlight, `${k.inOrder ? 'yes' : 'no'} / ${k.overlaps}`];
-			L.push(row(s.workload.title, k.label, fmt(k.msPerItem, 3), each, fmt(k.cpuMsPerItem, 3), `${fmt(k.wallMs / 1000, 1)} s`, ...seen, mib(k.peakKb), s.loadAtStart.toFixed(2)));
+		for (const kind of KINDS) {
+			const { runs, ...k } = s[kind];
+			const most = (key) => Math.max(...runs.map((r) => r[key]));
+			const seen = [runs[0].identities, most('maxInFlight'), `${runs.every((r) => r.inOrder) ? 'yes' : 'no'} / ${most('overlaps')}`];
+			const each = runs.map((r) => fmt(r.msPerItem, 3)).join(', ');
+			L.push(row(s.workload.title, LABEL[kind], fmt(k.msPerItem, 3), each, fmt(k.cpuMsPerItem, 3), `${fmt(k.wallMs / 1000, 1)} s`, ...seen, mib(k.peakKb), s.loadAtStart.toFixed(2)));
 		}
 	}
 	L.push('', '| workload | ratio OneAll / HTTP Request, node time, each pair (in run order) | min | median | max | CPU time, each pair |', '|---|---|---|---|---|---|');
@@ -67,7 +71,7 @@ function timePerItem(L, x) {
 	if (problems.length) L.push('', `Problems seen (such runs are left out of the ratios): ${problems.join('; ')}`);
 }
 
-function reading(L, reads) {
+function reading(L, { reads }) {
 	L.push('', '## Reading a long list', '');
 	L.push(`Twitter → Get Many Tweets, Return All, next to the HTTP Request node with its own pagination (page \`{{ $pageCount + 1 }}\`, done when a page has fewer than ${PULL_PAGE.max} tweets), the same identity and pages of ${PULL_PAGE.max}, the largest the sandbox allows; both send the same requests (the same pages and query parameters, in another order). The OneAll node gives one item per tweet, HTTP Request one item per page. Ratio = OneAll / HTTP Request in the same pair of runs, median (min–max); target ≤ 1.00 for node time and for peak RSS.`);
 	L.push('', '| tweets | pages | node | node time (median) | ms / entry | peak RSS (median) | items out | ratio of node times | ratio of peak RSS | |', '|---|---|---|---|---|---|---|---|---|---|');
@@ -75,7 +79,7 @@ function reading(L, reads) {
 		for (const kind of KINDS) {
 			const k = s[kind];
 			const ratios = kind === 'oneall' ? [`${range(s.time)} ×`, `${range(s.rss)} ×`, mark(s.met)] : ['', '', ''];
-			L.push(row(s.size, s.pages, LABEL[kind], `${fmt(k.nodeMs, 0)} ms`, fmt(k.msPerEntry, 4), mib(k.peakKb), k.items, ...ratios));
+			L.push(row(s.size, s.pages, LABEL[kind], `${fmt(k.nodeMs, 0)} ms`, fmt(k.msPerEntry, 4), mib(k.peakKb), k.runs[0].items, ...ratios));
 		}
 	}
 	const problems = problemsOf(reads);
@@ -99,22 +103,18 @@ function evaluations(L, x) {
 	L.push('| workload | node | expression | evaluations per item |', '|---|---|---|---|');
 	for (const [e, n] of Object.entries(c.all)) L.push(row(c.workload.title, LABEL.oneall, code(e), fmt(n)));
 	for (const s of x.timed) {
-		for (const kind of KINDS) {
-			// Edit Fields' raw JSON is evaluated once per run
-			for (const [e, n] of Object.entries(s[kind].perItem)) if (!e.includes('"posts"')) L.push(row(s.workload.title, LABEL[kind], code(e), fmt(n)));
-		}
+		for (const kind of KINDS) for (const [e, n] of Object.entries(s[kind].runs[0].perItem)) L.push(row(s.workload.title, LABEL[kind], code(e), fmt(n)));
 	}
 }
 
 function identical(L, x) {
 	L.push('', '### Identical requests', '');
-	for (const s of x.timed.filter((t) => t.identity)) {
-		const id = s.identity;
+	for (const { identity: id, workload } of x.timed) {
 		const diffs = id.diffs.length ? ` Differences: ${id.diffs.map(([k, v]) => `${k}: OneAll ${v.replace(' vs ', ' / HTTP Request ')}`).join('; ')}.` : '';
-		L.push(`- ${s.workload.title}, first pair, matched by item: **${id.identical} of ${id.compared}** identical in method, URL, body and all ${id.headerNames.length} headers (${id.headerNames.join(', ')}).${diffs}`);
+		L.push(`- ${workload.title}, first pair, matched by item: **${id.identical} of ${id.compared}** identical in method, URL, body and all ${id.headerNames.length} headers (${id.headerNames.join(', ')}).${diffs}`);
 	}
-	const sample = (x.timed.find((s) => s.identity && s.identity.sample) || {}).identity;
-	if (sample) L.push('', `Example: \`${sample.sample.method} ${sample.sample.url}\` with body \`${sample.sample.body}\`.`);
+	const sample = x.timed.map((s) => s.identity.sample).find(Boolean);
+	if (sample) L.push('', `Example: \`${sample.method} ${sample.url}\` with body \`${sample.body}\`.`);
 }
 
 function footprint(L, x) {
@@ -143,16 +143,14 @@ function footprint(L, x) {
 	L.push('', 'The target is read on the first row: n8n has loaded n8n-workflow long before it loads any community node.');
 	if (cold.profile) {
 		const cp = cold.profile;
-		const top = cp.selfByCategory.slice(0, 6).map((c) => `${c.key} ${fmt(c.pct, 1)} %`);
-		L.push('', `**Cold-load profile** (${cp.runs} probes under \`--cpu-prof --cpu-prof-interval=50\`, ${fmt(cp.totalMs, 1)} ms each on average): ${top.join('; ')}.`);
+		L.push('', `**Cold-load profile** (${cp.windows} probes under \`--cpu-prof --cpu-prof-interval=50\`, ${fmt(cp.ms, 1)} ms each on average), self time by package: ${top(cp.byPackage, 6)}; by function: ${top(cp.byFunction, 6)}.`);
 	}
 }
 
-function profile(L, p) {
-	const list = (entries, n, name = (e) => e.key) => entries.slice(0, n).map((e) => `${name(e)} ${fmt(e.pct, 1)} %`).join('; ');
-	const fn = (e) => `\`${e.key}\``;
+function profile(L, { profile: p }) {
+	if (!p) return;
 	L.push('', `## Profile (${p.why})`, '');
-	L.push(`One more run of each node of "${p.title}" under \`node --cpu-prof --cpu-prof-interval=250\`; only the samples inside the node's own execution window are counted. "self" = the sampled function itself; "on stack" = anywhere in the call stack (synchronous part only).`);
+	L.push(`One more run of each node of "${p.title}" under \`node --cpu-prof --cpu-prof-interval=250\`; only the samples inside the node's own execution window are counted, each as self time of the function it was in.`);
 	for (const kind of KINDS) {
 		const { res, analysis: a, error } = p[kind];
 		L.push('');
@@ -160,30 +158,17 @@ function profile(L, p) {
 			L.push(`**${LABEL[kind]}**: ${error}`);
 			continue;
 		}
-		const ev = Object.entries(res.perItem).filter(([e]) => !e.includes('"posts"')).map(([e, n]) => `${code(e)} ${fmt(n, 1)}`);
+		const ev = Object.entries(res.perItem).map(([e, n]) => `${code(e)} ${fmt(n, 1)}`);
 		L.push(`**${LABEL[kind]}**: window ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item under the profiler); expression evaluations per item: ${ev.join(', ')}.`, '');
-		L.push('| where (self time) | ms | % |', '|---|---|---|');
-		for (const c of a.selfByCategory.slice(0, 10)) L.push(row(c.key, fmt(c.ms, 0), fmt(c.pct, 1)));
-		L.push('', `On stack: ${list(a.inclusiveByCategory.filter((c) => !/^(root|idle|V8|garbage)/.test(c.key)), 8)}.`);
-		L.push('', `Top functions (self): ${list(a.topSelf, 8, fn)}.`);
-		if (kind === 'oneall') {
-			L.push('', `Our functions (on stack): ${list(a.topInclusive.filter((f) => f.key.includes(' n8n-nodes-oneall/dist/')), 6, fn)}.`);
-			L.push('', `n8n's RoutingNode (on stack): ${list(a.topInclusive.filter((f) => f.key.includes('routing-node')), 6, fn)}.`);
-		}
+		L.push(`Self time by package: ${top(a.byPackage, 8)}.`, '', '| function (self time) | ms | % |', '|---|---|---|');
+		for (const f of a.byFunction) L.push(row(code(f.key), fmt(f.ms, 0), fmt(f.pct, 1)));
 	}
 }
 
 /** The whole report as Markdown. */
 function renderReport(x) {
 	const L = [];
-	header(L, x);
-	targets(L, x);
-	timePerItem(L, x);
-	if (x.reads.length) reading(L, x.reads);
-	evaluations(L, x);
-	identical(L, x);
-	footprint(L, x);
-	if (x.profile) profile(L, x.profile);
+	for (const section of [header, targets, timePerItem, reading, evaluations, identical, footprint, profile]) section(L, x);
 	const knobs = `BENCH_ITEMS=${CONFIG.items}, BENCH_FANOUT_PAIRS=${CONFIG.fanOutPairs}, BENCH_ONE_PAIRS=${CONFIG.onePairs}, BENCH_SLOW_PAIRS=${CONFIG.slowPairs}`;
 	L.push('', `Knobs of this run: ${knobs}, BENCH_COUNT_ITEMS=${CONFIG.countItems}, BENCH_COLD_RUNS=${CONFIG.coldRuns}, BENCH_PROFILE=${CONFIG.profile} (see bench/config.js).`, '');
 	return L.join('\n');

@@ -1,22 +1,21 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm run bench`: what the OneAll node costs next to n8n's own HTTP Request node, in one real n8n
- * 2.41 (test/harness) against the local OneAll sandbox (test/sandbox). Needs a built dist/. Writes
- * the report (bench/report.js) to bench/.work/results.md; knobs: bench/config.js. Exit code 1 when
- * a run lost, repeated or failed an item.
+ * `npm run bench`: what the OneAll node costs next to n8n's own HTTP Request node, in a real n8n 2.41
+ * against the local OneAll sandbox; the report: bench/report.js, the knobs: bench/config.js. Exit code 1
+ * when a run lost, repeated or failed an item.
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { ROOT, CONFIG, KEYS, PACKAGE, step, elapsedSec } = require('./config');
+const { ROOT, CONFIG, TARGETS, KEYS, PACKAGE, step, elapsedSec } = require('./config');
 const { createInstance, stopOnSignals, onCleanup } = require('../test/harness/n8n');
 const { startSandbox } = require('../test/sandbox/server');
 const { COUNTED, CRED, PULL_SIZES, workloads, countedWorkflow } = require('./workloads');
 const { postRun, timedPairs, readPairs } = require('./measure');
 const { distInfo, pack, coldLoad, loadInN8n, descriptionSizes } = require('./footprint');
-const { profileRun, profileColdLoad } = require('./profiling');
+const { profileRun, profileColdLoad } = require('./profile');
 const { renderReport } = require('./report');
 const { fmt, bytes } = require('./lib/stats');
 
@@ -30,29 +29,19 @@ async function n8nWith(ctx, line) {
 	return instance;
 }
 
-/** How often n8n evaluated the Additional Fields expression per item, in all and by who asked. */
-async function countRun(ctx, wfId) {
-	const c = await postRun(ctx, { wfId, kind: 'oneall', delay: 0, items: CONFIG.countItems, label: `Additional Fields count, n8n ${ctx.instance.version}`, attribute: true });
+/** How often n8n evaluated the Additional Fields expression per item, in all and by who asked, on `instance`. */
+async function countRun(ctx, instance, counted) {
+	const c = await postRun({ ...ctx, instance }, { wfId: counted.id, kind: 'oneall', delay: 0, items: CONFIG.countItems, label: `Additional Fields count, n8n ${instance.version}`, attribute: true });
 	const perItem = c.perItem[COUNTED.expression] || 0;
 	step(`Additional Fields: ${COUNTED.expression} evaluated ${fmt(perItem)} times per item`);
-	return { version: ctx.instance.version, perItem, byCaller: c.perItemByCaller[COUNTED.expression] || {}, all: c.perItem, ok: c.ok, problems: c.problems, loadInN8n: c.loadInN8n };
-}
-
-/** The same count in n8n 1.123 (Node 20), whose declarative engine resolves each property once. */
-async function countOnLine1(ctx, counted) {
-	const instance = await n8nWith(ctx, '1');
-	await instance.importWorkflows([counted]);
-	const c = await countRun({ ...ctx, instance }, counted.id);
-	await instance.cleanup();
-	return c;
+	return { version: instance.version, perItem, byCaller: c.perItemByCaller[COUNTED.expression] || {}, all: c.perItem, ok: c.ok, problems: c.problems, loadInN8n: c.loadInN8n };
 }
 
 async function main(ctx) {
 	const x = { loadStart: os.loadavg(), date: new Date().toISOString().slice(0, 16).replace('T', ' ') };
-	const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) || [])[1] || os.cpus()[0].model;
-	x.machine = { cpu, cores: os.cpus().length, memGiB: os.totalmem() / 1024 ** 3 };
+	x.machine = { cpu: os.cpus()[0].model.trim(), cores: os.cpus().length, memGiB: os.totalmem() / 1024 ** 3 };
 	x.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-	step(`machine: ${cpu}, ${x.machine.cores} cores; load average ${x.loadStart.map((v) => v.toFixed(2)).join(' ')}`);
+	step(`machine: ${x.machine.cpu}, ${x.machine.cores} cores; load average ${x.loadStart.map((v) => v.toFixed(2)).join(' ')}`);
 
 	x.dist = distInfo();
 	if (x.dist.stale) step('warning: some .ts source is newer than dist/: the figures are for the last build');
@@ -76,13 +65,19 @@ async function main(ctx) {
 	x.cold = { n8n: await coldLoad(...cold, ctx.tmpDir), n8nAllCold: await coldLoad(...cold, ctx.tmpDir, { workflowFirst: false }) };
 	step(`cold load with n8n-workflow loaded: ${fmt(x.cold.n8n.ours.median, 1)} ms`);
 
-	x.counted = { workload: COUNTED, ...(await countRun(ctx, counted.id)) };
+	x.counted = { workload: COUNTED, ...(await countRun(ctx, instance, counted)) };
 	x.counted.met = x.counted.ok && x.counted.perItem <= COUNTED.limit;
-	if (CONFIG.countOnLine1) x.counted.line1 = await countOnLine1(ctx, counted);
+	if (CONFIG.countOnLine1) {
+		// n8n 1.123 (Node 20), whose declarative engine resolves each property once
+		const line1 = await n8nWith(ctx, '1');
+		await line1.importWorkflows([counted]);
+		x.counted.line1 = await countRun(ctx, line1, counted);
+		await line1.cleanup();
+	}
 
 	x.timed = [];
 	for (const w of timed) x.timed.push(await timedPairs(ctx, w));
-	x.cold.inN8n = loadInN8n([x.counted.loadInN8n, ...x.timed.flatMap((s) => [...s.oneall.loadInN8n, ...s.http.loadInN8n])]);
+	x.cold.inN8n = loadInN8n([x.counted, ...x.timed.flatMap((s) => [...s.oneall.runs, ...s.http.runs])].map((r) => r.loadInN8n));
 	x.reads = [];
 	for (const r of reads) x.reads.push(await readPairs(ctx, r));
 
@@ -93,9 +88,9 @@ async function main(ctx) {
 		const w = chosen.workload;
 		step(`profiling one run of each node: ${w.title}`);
 		x.profile = { title: w.title, why: chosen.met === false ? 'time target missed' : 'asked for' };
-		for (const kind of ['oneall', 'http']) x.profile[kind] = await profileRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items: CONFIG.items });
+		for (const kind of ['oneall', 'http']) x.profile[kind] = await profileRun(ctx, w, kind, CONFIG.items);
 	}
-	if (CONFIG.profile === '1' || (CONFIG.profile === 'auto' && !(x.cold.n8n.ours.median < 50))) x.cold.profile = await profileColdLoad(ctx, ...cold);
+	if (CONFIG.profile === '1' || (CONFIG.profile === 'auto' && !(x.cold.n8n.ours.median < TARGETS.coldLoadMs))) x.cold.profile = await profileColdLoad(ctx, ...cold);
 
 	x.loadEnd = os.loadavg();
 	x.totalSec = elapsedSec();
@@ -105,7 +100,7 @@ async function main(ctx) {
 	process.stdout.write(report);
 	step(`wrote ${path.relative(ROOT, CONFIG.out)} (\`npm run bench:publish\` copies it to bench/results.md); bench took ${x.totalSec.toFixed(0)} s`);
 	const runsOk = (list) => list.every((s) => s.oneall.ok && s.http.ok);
-	const sameRequests = x.timed.every((s) => s.identity && s.identity.identical === s.identity.compared);
+	const sameRequests = x.timed.every((s) => s.identity.identical === s.identity.compared);
 	return x.counted.ok && runsOk(x.timed) && sameRequests && runsOk(x.reads) ? 0 : 1;
 }
 
@@ -118,8 +113,5 @@ if (require.main === module) {
 			process.stderr.write(`${err.stack || err}\n`);
 			return 1;
 		})
-		.then(async (code) => {
-			process.exitCode = code;
-			if (ctx.sb) await ctx.sb.close().catch(() => {});
-		});
+		.then((code) => process.exit(code)); // the sandbox and what the harness started go with the process
 }

@@ -4,6 +4,7 @@
 const { newId } = require('../test/harness/n8n');
 const { manualTrigger, tweet, workflow } = require('../test/harness/workflow');
 const { overlapsPerIdentity, maxInFlight } = require('../test/sandbox/records');
+const { messageOf } = require('../test/e2e/matrix/expect');
 const sandboxData = require('../test/sandbox/data');
 const { PULL_PAGE } = require('../test/sandbox/pull');
 const { CONFIG, TARGETS } = require('./config');
@@ -36,8 +37,7 @@ const COUNTED = {
 
 /** The item a post came from, by its message ("Bench tweet 7"), else -1. */
 const indexOf = (rec) => {
-	const post = rec.json && rec.json.request && rec.json.request.push && rec.json.request.push.post;
-	const found = post && typeof post.message === 'string' && post.message.match(/^Bench (?:tweet|post) (\d+)$/);
+	const found = /^Bench (?:tweet|post) (\d+)$/.exec(messageOf(rec) ?? '');
 	return found ? Number(found[1]) : -1;
 };
 
