@@ -1,10 +1,9 @@
 'use strict';
 
 /**
- * The sandbox's Pull API (answers, paging, order of checks: README.md) and the store of lists it
- * reads, which pushes add to and the Update API edits and deletes through objects() / hasId().
- * The paths, parameter names and the default page size of 25 are OneAll's (Pull docs table, PHP
- * SDK); the maximum of 100, the texts, the entry shapes and the strictness are UNCONFIRMED.
+ * The Pull API (README.md) and the store of lists it reads, which pushes add to and the Update API
+ * edits. Paths, parameter names and the default page size of 25 are OneAll's (Pull docs, PHP SDK);
+ * the maximum of 100, the texts, the entry shapes and the strictness are UNCONFIRMED.
  */
 
 const { generatedObjects, facebookUserId, oneAllDate } = require('./data');
@@ -84,11 +83,8 @@ const PULL_TEXTS = Object.freeze({
 
 /** Match the part after /pull/identities/<t>/ to a route (+ raw path ids), or null. */
 function matchPull(sub) {
-	for (const route of PULL_ROUTES) {
-		const m = route.re.exec(sub);
-		if (m) return { route, rawIds: m.slice(1) };
-	}
-	return null;
+	const route = PULL_ROUTES.find((r) => r.re.test(sub));
+	return route ? { route, rawIds: route.re.exec(sub).slice(1) } : null;
 }
 
 // Entries are never changed in place (an edit replaces the object), so each one is serialised
@@ -201,26 +197,14 @@ function readQuery(route, query) {
 		if (!route.accepts.includes(name)) return { error: PULL_TEXTS.unknownParam(name, route.accepts) };
 		if (Array.isArray(value)) return { error: PULL_TEXTS.repeatedParam(name) };
 	}
-	const out = { page: 1, size: PULL_PAGE.default };
 	const { page, limit_own_posts: own, after_tweet_id: after } = query;
-	if (page !== undefined) {
-		out.page = Number(page);
-		if (!/^\d+$/.test(page) || !Number.isSafeInteger(out.page) || out.page < 1) return { error: PULL_TEXTS.badPage(page) };
-	}
 	const size = route.size && query[route.size];
-	if (size !== undefined) {
-		out.size = Number(size);
-		if (!/^\d+$/.test(size) || out.size < 1 || out.size > PULL_PAGE.max) return { error: PULL_TEXTS.badSize(route.size, size) };
-	}
-	if (own !== undefined) {
-		if (own !== '0' && own !== '1') return { error: PULL_TEXTS.badFlag('limit_own_posts', own) };
-		out.ownOnly = own === '1';
-	}
-	if (after !== undefined) {
-		if (!/^\d{1,30}$/.test(after)) return { error: PULL_TEXTS.badTweetId(after) };
-		out.afterId = after.replace(/^0+(?=\d)/, '');
-	}
-	return out;
+	const number = (v, max) => /^\d+$/.test(v) && Number.isSafeInteger(Number(v)) && Number(v) >= 1 && Number(v) <= max;
+	if (page !== undefined && !number(page, Infinity)) return { error: PULL_TEXTS.badPage(page) };
+	if (size !== undefined && !number(size, PULL_PAGE.max)) return { error: PULL_TEXTS.badSize(route.size, size) };
+	if (own !== undefined && own !== '0' && own !== '1') return { error: PULL_TEXTS.badFlag('limit_own_posts', own) };
+	if (after !== undefined && !/^\d{1,30}$/.test(after)) return { error: PULL_TEXTS.badTweetId(after) };
+	return { page: Number(page ?? 1), size: Number(size ?? PULL_PAGE.default), ownOnly: own === '1', afterId: after?.replace(/^0+(?=\d)/, '') };
 }
 
 function checkSeed(token, list, count, parent = null) {
@@ -266,11 +250,10 @@ function createPull(ctx) {
 		return (parent == null ? lists : lists?.[parent]) || [];
 	}
 
+	/** Own posts carry the identity as `from`; pins are on `parent` or the first board. */
 	function synthSeed(token, list, n, parent) {
-		if (list === 'facebookPosts') {
-			const { entry } = ctx.byToken.get(token);
-			return synthEntries(list, n, { from: { id: facebookUserId(entry), name: entry.displayName } });
-		}
+		const { entry } = ctx.byToken.get(token);
+		if (list === 'facebookPosts') return synthEntries(list, n, { from: { id: facebookUserId(entry), name: entry.displayName } });
 		if (list === 'pins') return synthEntries(list, n, { board_id: parent ?? String(objects(token, 'boards').entries()[0]?.board_id ?? '') });
 		return synthEntries(list, n);
 	}

@@ -103,11 +103,8 @@ for (const [key, op] of Object.entries(OPS)) {
 
 /** Resolve the part after /push/identities/<t>/ to an operation (+ raw path id). */
 function matchPushSuffix(sub) {
-	for (const op of Object.values(OPS)) {
-		const m = op.re.exec(sub);
-		if (m) return { op, rawId: m[1] ?? null };
-	}
-	return null;
+	const op = Object.values(OPS).find((o) => o.re.test(sub));
+	return op ? { op, rawId: op.re.exec(sub)[1] ?? null } : null;
 }
 
 /** Validate a push body; returns { node } or { error: info }. */
