@@ -102,75 +102,64 @@ const newerId = (a, b) => (a.length !== b.length ? a.length > b.length : a > b);
  * One list of one identity: the seed (newest first) and what the run published (newer, so
  * listed first, newest first). Offers Map's has/get/set/delete for the Update API.
  */
-class Listing {
-	constructor(idKey, seeds) {
-		this.idOf = (e) => String(e[idKey]);
-		this.created = [];
-		this.reseed(seeds);
-	}
-
-	reseed(seeds) {
-		this.seeds = seeds.slice();
-		this.byId = new Map();
-		for (const e of this.seeds) if (!this.byId.has(this.idOf(e))) this.byId.set(this.idOf(e), e);
-		for (const e of this.created) this.byId.set(this.idOf(e), e);
-		this.touch();
-	}
-
-	touch() {
-		this.all = null;
-		this.views = new Map();
-	}
-
-	has(id) {
-		return this.byId.has(String(id));
-	}
-
-	get(id) {
-		return this.byId.get(String(id));
-	}
-
-	/** A published entry: the newest (a second one with the same id replaces the first). */
-	add(entry) {
-		this.delete(this.idOf(entry));
-		this.created.push(entry);
-		this.byId.set(this.idOf(entry), entry);
-		this.touch();
-	}
-
-	/** An edit keeps the entry's place; an id not listed yet is added as published. */
-	set(id, entry) {
-		if (!this.has(id)) return this.add(entry);
-		this.byId.set(String(id), entry);
-		this.replace(id, [entry]);
-	}
-
-	delete(id) {
-		if (this.byId.delete(String(id))) this.replace(id, []);
-	}
-
+function createListing(idKey, firstSeeds) {
+	const idOf = (e) => String(e[idKey]);
+	let seeds = [];
+	let created = [];
+	let byId = new Map();
+	let all = null; // entries(), until the list changes
+	const views = new Map(); // view()'s, until the list changes
+	const changed = () => {
+		all = null;
+		views.clear();
+	};
 	/** Every entry with this id, in the seed and in what was published, replaced by `by`. */
-	replace(id, by) {
-		const swap = (list) => list.flatMap((e) => (this.idOf(e) === String(id) ? by : [e]));
-		this.seeds = swap(this.seeds);
-		this.created = swap(this.created);
-		this.touch();
-	}
-
-	/** Newest first: published (last published first), then the seed. */
-	entries() {
-		if (!this.all) this.all = this.created.length ? this.created.slice().reverse().concat(this.seeds) : this.seeds;
-		return this.all;
-	}
-
-	/** A filtered copy, kept until the list changes (a few per list: each filter value is one). */
-	view(name, pick) {
-		if (!this.views.has(name)) {
-			if (this.views.size > 64) this.views.clear();
-			this.views.set(name, pick(this.entries()));
-		}
-		return this.views.get(name);
-	}
+	const replace = (id, by) => {
+		const swap = (list) => list.flatMap((e) => (idOf(e) === String(id) ? by : [e]));
+		seeds = swap(seeds);
+		created = swap(created);
+		changed();
+	};
+	const listing = {
+		reseed(list) {
+			seeds = list.slice();
+			byId = new Map();
+			for (const e of seeds) if (!byId.has(idOf(e))) byId.set(idOf(e), e);
+			for (const e of created) byId.set(idOf(e), e);
+			changed();
+		},
+		has: (id) => byId.has(String(id)),
+		get: (id) => byId.get(String(id)),
+		/** A published entry: the newest (a second one with the same id replaces the first). */
+		add(entry) {
+			listing.delete(idOf(entry));
+			created.push(entry);
+			byId.set(idOf(entry), entry);
+			changed();
+		},
+		/** An edit keeps the entry's place; an id not listed yet is added as published. */
+		set(id, entry) {
+			if (!listing.has(id)) return listing.add(entry);
+			byId.set(String(id), entry);
+			replace(id, [entry]);
+		},
+		delete(id) {
+			if (byId.delete(String(id))) replace(id, []);
+		},
+		/** Newest first: published (last published first), then the seed. */
+		entries() {
+			if (!all) all = created.length ? created.slice().reverse().concat(seeds) : seeds;
+			return all;
+		},
+		/** A filtered copy, kept until the list changes (a few per list: each filter value is one). */
+		view(name, pick) {
+			if (!views.has(name) && views.size > 64) views.clear();
+			if (!views.has(name)) views.set(name, pick(listing.entries()));
+			return views.get(name);
+		},
+	};
+	listing.reseed(firstSeeds);
+	return listing;
 }
 
 // Entries for sb.seedPull(token, list, n): small, numbered, with the text a pick list shows.
@@ -222,7 +211,7 @@ function checkSeed(token, list, count, parent = null) {
  *   pullSizes ({ [token]: { [list]: n } })
  */
 function createPull(ctx) {
-	const listings = new Map(); // token|list|parent → Listing
+	const listings = new Map(); // token|list|parent → createListing()
 	const generated = new Map(); // token → object lists made with generatedObjects()
 	const givenObjects = new Map(Object.entries(ctx.data.objects || {}).map(([t, o]) => [t.toLowerCase(), o]));
 	let sizes = new Map(); // token|list|parent → { n, parent }, from options.pullSizes and seedPull()
@@ -261,7 +250,7 @@ function createPull(ctx) {
 	/** The list of one identity (token in lower case), made from its seed on first use. */
 	function objects(token, list, parent = null) {
 		const key = sizeKey(token, list, parent);
-		if (!listings.has(key)) listings.set(key, new Listing(LISTS[list][0], seedOf(token, list, parent)));
+		if (!listings.has(key)) listings.set(key, createListing(LISTS[list][0], seedOf(token, list, parent)));
 		return listings.get(key);
 	}
 
