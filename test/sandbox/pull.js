@@ -8,6 +8,7 @@
 
 const { generatedObjects, facebookUserId, oneAllDate } = require('./data');
 const { NOT_FOUND_URI, okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
+const { dropUndefined } = require('./fields');
 const { WHAT } = require('./push');
 const { pathId, pathPattern } = require('./urls');
 
@@ -212,8 +213,8 @@ function checkSeed(token, list, count, parent = null) {
  */
 function createPull(ctx) {
 	const listings = new Map(); // token|list|parent → createListing()
-	const generated = new Map(); // token → object lists made with generatedObjects()
-	const givenObjects = new Map(Object.entries(ctx.data.objects || {}).map(([t, o]) => [t.toLowerCase(), o]));
+	// token → object lists: data.objects', else made with generatedObjects() on first use.
+	const objectLists = new Map(Object.entries(ctx.data.objects || {}).map(([t, o]) => [t.toLowerCase(), o]));
 	let sizes = new Map(); // token|list|parent → { n, parent }, from options.pullSizes and seedPull()
 	let quirk = null;
 
@@ -226,9 +227,8 @@ function createPull(ctx) {
 	}
 
 	function objectsOf(token) {
-		if (givenObjects.has(token)) return givenObjects.get(token);
-		if (!generated.has(token)) generated.set(token, generatedObjects(ctx.byToken.get(token).entry, ctx.basePull.get(token)));
-		return generated.get(token);
+		if (!objectLists.has(token)) objectLists.set(token, generatedObjects(ctx.byToken.get(token).entry, ctx.basePull.get(token)));
+		return objectLists.get(token);
 	}
 
 	function seedOf(token, list, parent) {
@@ -344,7 +344,6 @@ function createPull(ctx) {
 	return { match: matchPull, answer, objects, hasId, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
 }
 
-const dropUndefined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const text = (v) => (typeof v === 'string' ? v : undefined);
 const fromOf = (x) => ({ id: facebookUserId(x.identity), name: x.identity.displayName });
 /** A published post: its id, text and link, `more`, then its date. */
