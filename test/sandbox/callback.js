@@ -7,6 +7,8 @@
  * callback, not its body): `result.data.video` as the upload returned it, `status: "published"`.
  */
 
+const { safeDecode } = require('./urls');
+
 const CALLBACK_RE = /__callback:(ok|error|never)(?::(\d{1,6}))?(?::retry(\d{1,2}))?/i;
 const VIDEO_OPS = { 'twitter/video.json': 'twitter', 'youtube/video.json': 'youtube' };
 const OK_INFO = 'Your video has been published successfully';
@@ -18,13 +20,7 @@ const POST_TIMEOUT_MS = 10000;
 /** The outcome a video URL asks for, else null. */
 function markerOf(videoUrl) {
 	if (typeof videoUrl !== 'string') return null;
-	let text = videoUrl;
-	try {
-		text = decodeURIComponent(videoUrl);
-	} catch {
-		/* keep it as it is */
-	}
-	const m = CALLBACK_RE.exec(text);
+	const m = CALLBACK_RE.exec(safeDecode(videoUrl) ?? videoUrl);
 	const number = (s) => (s === undefined ? undefined : Number(s));
 	return m && { outcome: m[1].toLowerCase(), delayMs: number(m[2]), retries: number(m[3]) };
 }
@@ -47,11 +43,7 @@ function checkedDefaults(d = {}) {
 	return { outcome, delayMs, retries };
 }
 
-/**
- * @param {object} opts
- * @param {() => string} opts.now         OneAll-formatted date for the envelope
- * @param {{outcome?: string, delayMs?: number, retries?: number}} [opts.defaults]
- */
+/** `now()`: the envelope's date; `defaults`: { outcome?, delayMs?, retries? }. */
 function createCallbacks({ now, defaults: initial = {} } = {}) {
 	const records = [];
 	const timers = new Set();
@@ -68,9 +60,7 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		timers.add(t);
 	}
 
-	function notify() {
-		for (const w of [...waiters]) if (w.test()) w.resolve();
-	}
+	const notify = () => [...waiters].forEach((w) => w());
 
 	async function attempt(rec) {
 		const entry = { at: Date.now(), status: null, body: null, error: null };
@@ -142,18 +132,16 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 			if (test()) return Promise.resolve();
 			return new Promise((resolve, reject) => {
 				const t = setTimeout(() => {
-					waiters.delete(w);
+					waiters.delete(check);
 					reject(new Error(`callbacks not settled within ${timeoutMs} ms: ${records.length} scheduled, ${records.filter((r) => !r.done).length} open`));
 				}, timeoutMs);
-				const w = {
-					test,
-					resolve() {
-						waiters.delete(w);
-						clearTimeout(t);
-						resolve();
-					},
+				const check = () => {
+					if (!test()) return;
+					waiters.delete(check);
+					clearTimeout(t);
+					resolve();
 				};
-				waiters.add(w);
+				waiters.add(check);
 			});
 		},
 		/** Forgets the records, cancels what is still scheduled and restores the defaults. */

@@ -56,24 +56,10 @@ function youtubeIdFrom(seed, len) {
 	return out;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
+/** OneAll's date style ("Thu, 21 Sep 2017 16:25:31 +0000"), in UTC: toUTCString()'s, with a numeric zone. */
+const oneAllDate = (ms) => new Date(ms).toUTCString().replace(/GMT$/, '+0000');
 
-/** OneAll's date style ("Thu, 21 Sep 2017 16:25:31 +0000"), in UTC. */
-function oneAllDate(ms) {
-	const d = new Date(ms);
-	return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
-}
-
-function slug(s) {
-	return s
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-}
+const slug = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
 /** [profileUrl, thumbnailUrl] of a provider's user; the default is Google's. */
 const PROFILES = {
@@ -100,10 +86,6 @@ const PROFILES = {
 		`https://lh3.googleusercontent.com/a/${youtubeIdFrom(`go:${seed}`, 26)}=s96-c`,
 	],
 };
-function profileFor(provider, username, seed) {
-	const [profileUrl, thumbnailUrl] = (PROFILES[provider] || PROFILES.google)(username, seed);
-	return { profileUrl, thumbnailUrl };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Hand-written identities (oldest, so they come first with the default ascending order).
@@ -364,7 +346,6 @@ function generatedObjects(identity, lists = {}, given = {}) {
 				const id = `UC${youtubeIdFrom(k === 0 ? `yt:${t}` : `ch:${s}`, 22)}`;
 				return { channel_id: id, title: k === 0 ? identity.displayName : `${identity.displayName} ${CHANNEL_SUFFIX[(k - 1) % CHANNEL_SUFFIX.length]}`, description: '', url: `https://www.youtube.com/channel/${id}`, subscriber_count: parseInt(sha1(s).slice(0, 4), 16) % 20000 };
 			});
-			
 			out.youtubeVideos = fill(given.youtubeVideos, `ytv:${t}`, (k, s) => ({ video_id: youtubeIdFrom(`v:${s}`, 11), title: textOf(VIDEO_TITLES, s, k), description: '', privacy_status: PRIVACY[k % 3], date_creation: dateOf(s, k) }));
 			out.playlistVideos = fillEach(ids('playlists', 'playlist_id'), given.playlistVideos, `ytpl:${t}`, (pl, k, s) => ({ video_id: youtubeIdFrom(`plv:${s}`, 11), title: textOf(VIDEO_TITLES, s, k), position: k }));
 			return out;
@@ -385,12 +366,10 @@ function createData(opts = {}) {
 	const named = {};
 	const START_NAMED = Date.UTC(2014, 9, 6, 10, 26, 44);
 	const START_GEN = Date.UTC(2016, 0, 4, 8, 0, 0);
-	const entryOf = (fields, created, updatedAfter) => ({
-		...fields,
-		...profileFor(fields.provider, fields.preferredUsername, fields.identity_token),
-		date_creation: oneAllDate(created),
-		date_last_update: oneAllDate(created + updatedAfter),
-	});
+	const entryOf = (fields, created, updatedAfter) => {
+		const [profileUrl, thumbnailUrl] = (PROFILES[fields.provider] || PROFILES.google)(fields.preferredUsername, fields.identity_token);
+		return { ...fields, profileUrl, thumbnailUrl, date_creation: oneAllDate(created), date_last_update: oneAllDate(created + updatedAfter) };
+	};
 
 	NAMED.forEach(({ key, ...fields }, i) => {
 		const entry = entryOf(fields, START_NAMED + i * 37 * 86400000 + i * 3671000, 86400000 * 200);
@@ -413,17 +392,13 @@ function createData(opts = {}) {
 		const lists = generatedPull(entry, i);
 		if (lists) pull[identity_token] = lists;
 	}
-	return { identities, pull, named, objects: namedObjects(named, pull) };
-}
-
-/** The objects of the named identities, keyed by identity token (hand-written + generated). */
-function namedObjects(named, pull) {
+	// The named identities' objects: hand-written, then generated.
 	const objects = {};
 	for (const [key, entry] of Object.entries(named)) {
 		const all = generatedObjects(entry, pull[entry.identity_token] || {}, NAMED_OBJECTS[key] || {});
 		if (all) objects[entry.identity_token] = all;
 	}
-	return objects;
+	return { identities, pull, named, objects };
 }
 
 module.exports = Object.assign(createData(), { createData, generatedPull, generatedObjects, facebookUserId, oneAllDate, PROVIDERS_WITH_PUSH });

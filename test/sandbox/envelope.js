@@ -1,13 +1,9 @@
 'use strict';
 
 /**
- * OneAll's answer envelope and the info texts the sandbox answers with.
- *
- *   {"response":{"request":{"date","resource","status":{"flag","code","info"}},"result":{"data":...}}}
- *
- * Facts vs guesses: the envelope, INFO_OK and INFO_401 are documented by OneAll, the node-format
- * wording (nodeInfo) is a real OneAll string; INFO_NO_SITE and the other 404 / 405 texts are the
- * sandbox's own, UNCONFIRMED.
+ * OneAll's answer envelope and the info texts: the envelope, INFO_OK and INFO_401 are documented by
+ * OneAll, nodeInfo's wording is a real OneAll string; INFO_NO_SITE and the other 404 / 405 texts are
+ * the sandbox's own, UNCONFIRMED.
  */
 
 const { oneAllDate } = require('./data');

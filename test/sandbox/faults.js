@@ -1,11 +1,9 @@
 'use strict';
 
 /**
- * Faults the sandbox can play instead of (or on top of) a normal answer: the one set with
- * `sb.setFault(f)` (optionally only for requests that match, a number of times, after skipping
- * some), or a `__fault:<name>` marker in one request, which wins and does not use the set one up.
- * `__delay:<ms>` answers normally, that much later: a client that must send one identity's posts
- * one at a time can be caught overlapping them only if each answer takes a while.
+ * Faults played instead of (or on top of) a normal answer: the one set with `sb.setFault(f)`, or a
+ * `__fault:<name>` marker in one request, which wins and does not use the set one up. `__delay:<ms>`
+ * exists so that a client overlapping one identity's posts can be caught: each answer takes a while.
  */
 
 const { INFO_401, envelope, errResp } = require('./envelope');

@@ -21,6 +21,8 @@ const TYPES = {
 
 const isFilled = (v) => v !== undefined && !(typeof v === 'string' && v.trim() === '');
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** The object without its undefined keys: what a stored entry or an edit keeps of a body. */
+const dropUndefined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /**
  * The node a body is about, `request-><kind>-><parts...>`: { node, path }, or { error } naming
@@ -67,4 +69,4 @@ function jsonBodyError(resource, headers, body, json) {
 	return errResp(resource, 400, `The request cannot be processed. The request body is ${body.trim() === '' ? 'empty' : 'not valid JSON'}.`);
 }
 
-module.exports = { isFilled, isObj, validateNode, jsonBodyError };
+module.exports = { isFilled, isObj, dropUndefined, validateNode, jsonBodyError };

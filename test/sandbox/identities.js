@@ -49,11 +49,8 @@ function findIdentity(byToken, resource, rawToken) {
 /** The 403 for an identity used with another provider's path, else null. */
 function providerError(resource, rawToken, identity, provider) {
 	if (identity.provider === provider) return null;
-	return errResp(
-		resource,
-		403,
-		`The identity with the identity_token [${rawToken}] belongs to the provider [${identity.provider}] and cannot be used with the [${provider}] API.`,
-	);
+	const info = `The identity with the identity_token [${rawToken}] belongs to the provider [${identity.provider}]`;
+	return errResp(resource, 403, `${info} and cannot be used with the [${provider}] API.`);
 }
 
 /** `GET /identities/<uuid>.json`: the entry with the fields only the single read has. */

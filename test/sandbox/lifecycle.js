@@ -9,7 +9,7 @@
  */
 
 const { okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
-const { isFilled, validateNode, jsonBodyError } = require('./fields');
+const { isFilled, dropUndefined, validateNode, jsonBodyError } = require('./fields');
 const { WHAT } = require('./push');
 const { pathId, pathPattern } = require('./urls');
 
@@ -51,7 +51,6 @@ for (const route of ROUTES) {
 /** The route for the part after /update/identities/<t>/, or null. */
 const matchUpdate = (sub) => ROUTES.find((r) => r.re.test(sub)) || null;
 
-const dropUndefined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const keyList = (keys, sep) => keys.map((k) => `[${k}]`).join(sep);
 
 function validateUpdate(spec, json) {

@@ -1,14 +1,14 @@
 'use strict';
 
 /**
- * The sandbox's Pull API (answers, paging, order of checks: README.md) and the store of lists it
- * reads, which pushes add to and the Update API edits and deletes through objects() / hasId().
- * The paths, parameter names and the default page size of 25 are OneAll's (Pull docs table, PHP
- * SDK); the maximum of 100, the texts, the entry shapes and the strictness are UNCONFIRMED.
+ * The Pull API (README.md) and the store of lists it reads, which pushes add to and the Update API
+ * edits. Paths, parameter names and the default page size of 25 are OneAll's (Pull docs, PHP SDK);
+ * the maximum of 100, the texts, the entry shapes and the strictness are UNCONFIRMED.
  */
 
 const { generatedObjects, facebookUserId, oneAllDate } = require('./data');
 const { NOT_FOUND_URI, okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
+const { dropUndefined } = require('./fields');
 const { WHAT } = require('./push');
 const { pathId, pathPattern } = require('./urls');
 
@@ -84,11 +84,8 @@ const PULL_TEXTS = Object.freeze({
 
 /** Match the part after /pull/identities/<t>/ to a route (+ raw path ids), or null. */
 function matchPull(sub) {
-	for (const route of PULL_ROUTES) {
-		const m = route.re.exec(sub);
-		if (m) return { route, rawIds: m.slice(1) };
-	}
-	return null;
+	const route = PULL_ROUTES.find((r) => r.re.test(sub));
+	return route ? { route, rawIds: route.re.exec(sub).slice(1) } : null;
 }
 
 // Entries are never changed in place (an edit replaces the object), so each one is serialised
@@ -106,75 +103,64 @@ const newerId = (a, b) => (a.length !== b.length ? a.length > b.length : a > b);
  * One list of one identity: the seed (newest first) and what the run published (newer, so
  * listed first, newest first). Offers Map's has/get/set/delete for the Update API.
  */
-class Listing {
-	constructor(idKey, seeds) {
-		this.idOf = (e) => String(e[idKey]);
-		this.created = [];
-		this.reseed(seeds);
-	}
-
-	reseed(seeds) {
-		this.seeds = seeds.slice();
-		this.byId = new Map();
-		for (const e of this.seeds) if (!this.byId.has(this.idOf(e))) this.byId.set(this.idOf(e), e);
-		for (const e of this.created) this.byId.set(this.idOf(e), e);
-		this.touch();
-	}
-
-	touch() {
-		this.all = null;
-		this.views = new Map();
-	}
-
-	has(id) {
-		return this.byId.has(String(id));
-	}
-
-	get(id) {
-		return this.byId.get(String(id));
-	}
-
-	/** A published entry: the newest (a second one with the same id replaces the first). */
-	add(entry) {
-		this.delete(this.idOf(entry));
-		this.created.push(entry);
-		this.byId.set(this.idOf(entry), entry);
-		this.touch();
-	}
-
-	/** An edit keeps the entry's place; an id not listed yet is added as published. */
-	set(id, entry) {
-		if (!this.has(id)) return this.add(entry);
-		this.byId.set(String(id), entry);
-		this.replace(id, [entry]);
-	}
-
-	delete(id) {
-		if (this.byId.delete(String(id))) this.replace(id, []);
-	}
-
+function createListing(idKey, firstSeeds) {
+	const idOf = (e) => String(e[idKey]);
+	let seeds = [];
+	let created = [];
+	let byId = new Map();
+	let all = null; // entries(), until the list changes
+	const views = new Map(); // view()'s, until the list changes
+	const changed = () => {
+		all = null;
+		views.clear();
+	};
 	/** Every entry with this id, in the seed and in what was published, replaced by `by`. */
-	replace(id, by) {
-		const swap = (list) => list.flatMap((e) => (this.idOf(e) === String(id) ? by : [e]));
-		this.seeds = swap(this.seeds);
-		this.created = swap(this.created);
-		this.touch();
-	}
-
-	/** Newest first: published (last published first), then the seed. */
-	entries() {
-		if (!this.all) this.all = this.created.length ? this.created.slice().reverse().concat(this.seeds) : this.seeds;
-		return this.all;
-	}
-
-	/** A filtered copy, kept until the list changes (a few per list: each filter value is one). */
-	view(name, pick) {
-		if (!this.views.has(name)) {
-			if (this.views.size > 64) this.views.clear();
-			this.views.set(name, pick(this.entries()));
-		}
-		return this.views.get(name);
-	}
+	const replace = (id, by) => {
+		const swap = (list) => list.flatMap((e) => (idOf(e) === String(id) ? by : [e]));
+		seeds = swap(seeds);
+		created = swap(created);
+		changed();
+	};
+	const listing = {
+		reseed(list) {
+			seeds = list.slice();
+			byId = new Map();
+			for (const e of seeds) if (!byId.has(idOf(e))) byId.set(idOf(e), e);
+			for (const e of created) byId.set(idOf(e), e);
+			changed();
+		},
+		has: (id) => byId.has(String(id)),
+		get: (id) => byId.get(String(id)),
+		/** A published entry: the newest (a second one with the same id replaces the first). */
+		add(entry) {
+			listing.delete(idOf(entry));
+			created.push(entry);
+			byId.set(idOf(entry), entry);
+			changed();
+		},
+		/** An edit keeps the entry's place; an id not listed yet is added as published. */
+		set(id, entry) {
+			if (!listing.has(id)) return listing.add(entry);
+			byId.set(String(id), entry);
+			replace(id, [entry]);
+		},
+		delete(id) {
+			if (byId.delete(String(id))) replace(id, []);
+		},
+		/** Newest first: published (last published first), then the seed. */
+		entries() {
+			if (!all) all = created.length ? created.slice().reverse().concat(seeds) : seeds;
+			return all;
+		},
+		/** A filtered copy, kept until the list changes (a few per list: each filter value is one). */
+		view(name, pick) {
+			if (!views.has(name) && views.size > 64) views.clear();
+			if (!views.has(name)) views.set(name, pick(listing.entries()));
+			return views.get(name);
+		},
+	};
+	listing.reseed(firstSeeds);
+	return listing;
 }
 
 // Entries for sb.seedPull(token, list, n): small, numbered, with the text a pick list shows.
@@ -201,26 +187,14 @@ function readQuery(route, query) {
 		if (!route.accepts.includes(name)) return { error: PULL_TEXTS.unknownParam(name, route.accepts) };
 		if (Array.isArray(value)) return { error: PULL_TEXTS.repeatedParam(name) };
 	}
-	const out = { page: 1, size: PULL_PAGE.default };
 	const { page, limit_own_posts: own, after_tweet_id: after } = query;
-	if (page !== undefined) {
-		out.page = Number(page);
-		if (!/^\d+$/.test(page) || !Number.isSafeInteger(out.page) || out.page < 1) return { error: PULL_TEXTS.badPage(page) };
-	}
 	const size = route.size && query[route.size];
-	if (size !== undefined) {
-		out.size = Number(size);
-		if (!/^\d+$/.test(size) || out.size < 1 || out.size > PULL_PAGE.max) return { error: PULL_TEXTS.badSize(route.size, size) };
-	}
-	if (own !== undefined) {
-		if (own !== '0' && own !== '1') return { error: PULL_TEXTS.badFlag('limit_own_posts', own) };
-		out.ownOnly = own === '1';
-	}
-	if (after !== undefined) {
-		if (!/^\d{1,30}$/.test(after)) return { error: PULL_TEXTS.badTweetId(after) };
-		out.afterId = after.replace(/^0+(?=\d)/, '');
-	}
-	return out;
+	const number = (v, max) => /^\d+$/.test(v) && Number.isSafeInteger(Number(v)) && Number(v) >= 1 && Number(v) <= max;
+	if (page !== undefined && !number(page, Infinity)) return { error: PULL_TEXTS.badPage(page) };
+	if (size !== undefined && !number(size, PULL_PAGE.max)) return { error: PULL_TEXTS.badSize(route.size, size) };
+	if (own !== undefined && own !== '0' && own !== '1') return { error: PULL_TEXTS.badFlag('limit_own_posts', own) };
+	if (after !== undefined && !/^\d{1,30}$/.test(after)) return { error: PULL_TEXTS.badTweetId(after) };
+	return { page: Number(page ?? 1), size: Number(size ?? PULL_PAGE.default), ownOnly: own === '1', afterId: after?.replace(/^0+(?=\d)/, '') };
 }
 
 function checkSeed(token, list, count, parent = null) {
@@ -238,9 +212,9 @@ function checkSeed(token, list, count, parent = null) {
  *   pullSizes ({ [token]: { [list]: n } })
  */
 function createPull(ctx) {
-	const listings = new Map(); // token|list|parent → Listing
-	const generated = new Map(); // token → object lists made with generatedObjects()
-	const givenObjects = new Map(Object.entries(ctx.data.objects || {}).map(([t, o]) => [t.toLowerCase(), o]));
+	const listings = new Map(); // token|list|parent → createListing()
+	// token → object lists: data.objects', else made with generatedObjects() on first use.
+	const objectLists = new Map(Object.entries(ctx.data.objects || {}).map(([t, o]) => [t.toLowerCase(), o]));
 	let sizes = new Map(); // token|list|parent → { n, parent }, from options.pullSizes and seedPull()
 	let quirk = null;
 
@@ -253,9 +227,8 @@ function createPull(ctx) {
 	}
 
 	function objectsOf(token) {
-		if (givenObjects.has(token)) return givenObjects.get(token);
-		if (!generated.has(token)) generated.set(token, generatedObjects(ctx.byToken.get(token).entry, ctx.basePull.get(token)));
-		return generated.get(token);
+		if (!objectLists.has(token)) objectLists.set(token, generatedObjects(ctx.byToken.get(token).entry, ctx.basePull.get(token)));
+		return objectLists.get(token);
 	}
 
 	function seedOf(token, list, parent) {
@@ -266,11 +239,10 @@ function createPull(ctx) {
 		return (parent == null ? lists : lists?.[parent]) || [];
 	}
 
+	/** Own posts carry the identity as `from`; pins are on `parent` or the first board. */
 	function synthSeed(token, list, n, parent) {
-		if (list === 'facebookPosts') {
-			const { entry } = ctx.byToken.get(token);
-			return synthEntries(list, n, { from: { id: facebookUserId(entry), name: entry.displayName } });
-		}
+		const { entry } = ctx.byToken.get(token);
+		if (list === 'facebookPosts') return synthEntries(list, n, { from: { id: facebookUserId(entry), name: entry.displayName } });
 		if (list === 'pins') return synthEntries(list, n, { board_id: parent ?? String(objects(token, 'boards').entries()[0]?.board_id ?? '') });
 		return synthEntries(list, n);
 	}
@@ -278,7 +250,7 @@ function createPull(ctx) {
 	/** The list of one identity (token in lower case), made from its seed on first use. */
 	function objects(token, list, parent = null) {
 		const key = sizeKey(token, list, parent);
-		if (!listings.has(key)) listings.set(key, new Listing(LISTS[list][0], seedOf(token, list, parent)));
+		if (!listings.has(key)) listings.set(key, createListing(LISTS[list][0], seedOf(token, list, parent)));
 		return listings.get(key);
 	}
 
@@ -372,7 +344,6 @@ function createPull(ctx) {
 	return { match: matchPull, answer, objects, hasId, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
 }
 
-const dropUndefined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const text = (v) => (typeof v === 'string' ? v : undefined);
 const fromOf = (x) => ({ id: facebookUserId(x.identity), name: x.identity.displayName });
 /** A published post: its id, text and link, `more`, then its date. */

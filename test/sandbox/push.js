@@ -26,88 +26,81 @@ const WHAT = { pages: 'page', groups: 'group', companies: 'company', boards: 'bo
 
 // The 20 push operations; the provider is the key's first part, unknown extra keys (customFields)
 // are ignored. `oneOf`: at least one of these keys must be a non-empty string; `bodyId`: [key, pull
-// list] / `pathId`: pull list the id must exist in (strictIds). `result(n, body node, path id)`.
+// list] / `pathId`: pull list the id must exist in (strictIds). The result: { provider, object, the
+// parent's id (bodyId, pathId), the new id (`id`: [key, (n, body node) => value], else
+// `<object>_id` from the push counter), `more`, the body's attachments echoed }.
 const MSG_OR_LINK = ['message', 'link'];
 const FB_POST = { message: 'text', link: 'url', attachments: 'ids' };
 const LI_POST = { message: 'text', link: 'url', title: 'text', description: 'text', picture: 'url' };
 const FB_MEDIA = { url: 'url', description: 'text', create_post: 'bool' };
-const IN_GROUP = { node: ['group'], required: ['id', 'url'], fields: { id: 'id', url: 'url', description: 'text' }, bodyId: ['id', 'groups'] };
-const ON_PAGE = { node: ['page'], required: ['id', 'url'], fields: { id: 'id', url: 'url', description: 'text' }, bodyId: ['id', 'pages'] };
-const echo = (d, node) => (Array.isArray(node.attachments) ? { ...d, attachments: node.attachments.slice() } : d);
+const IN_GROUP = { node: ['group'], required: ['id'], bodyId: ['id', 'groups'] };
+const ON_PAGE = { node: ['page'], required: ['id'], bodyId: ['id', 'pages'] };
+const MEDIA_IN = { required: ['id', 'url'], fields: { id: 'id', url: 'url', description: 'text' } };
+const QUEUED = { status: 'queued' };
 
 const OPS = {
-	'facebook/post.json': { node: ['post'], fields: FB_POST, oneOf: MSG_OR_LINK, result: (n, b) => echo({ object: 'post', post_id: num(n) }, b) },
-	'facebook/picture.json': { node: ['picture'], required: ['url'], fields: FB_MEDIA, result: (n) => ({ object: 'picture', picture_id: num(n) }) },
-	'facebook/video.json': { node: ['video'], required: ['url'], fields: FB_MEDIA, result: (n) => ({ object: 'video', video_id: num(n) }) },
-	'facebook/group/post.json': {
-		node: ['group'], required: ['id'], fields: { id: 'id', ...FB_POST }, oneOf: MSG_OR_LINK, bodyId: ['id', 'groups'],
-		result: (n, b) => echo({ object: 'post', group_id: String(b.id), post_id: num(n) }, b),
-	},
-	'facebook/group/picture.json': { ...IN_GROUP, result: (n, b) => ({ object: 'picture', group_id: String(b.id), picture_id: num(n) }) },
-	'facebook/group/video.json': { ...IN_GROUP, result: (n, b) => ({ object: 'video', group_id: String(b.id), video_id: num(n) }) },
-	'facebook/page/post.json': {
-		node: ['page'], required: ['id'], fields: { id: 'id', ...FB_POST }, oneOf: MSG_OR_LINK, bodyId: ['id', 'pages'],
-		result: (n, b) => echo({ object: 'post', page_id: String(b.id), post_id: num(n) }, b),
-	},
-	'facebook/page/picture.json': { ...ON_PAGE, result: (n, b) => ({ object: 'picture', page_id: String(b.id), picture_id: num(n) }) },
-	'facebook/page/video.json': { ...ON_PAGE, result: (n, b) => ({ object: 'video', page_id: String(b.id), video_id: num(n) }) },
-	'linkedin/post.json': { node: ['post'], fields: LI_POST, oneOf: MSG_OR_LINK, result: (n) => ({ object: 'post', post_id: num(n) }) },
+	'facebook/post.json': { node: ['post'], fields: FB_POST, oneOf: MSG_OR_LINK, object: 'post' },
+	'facebook/picture.json': { node: ['picture'], required: ['url'], fields: FB_MEDIA, object: 'picture' },
+	'facebook/video.json': { node: ['video'], required: ['url'], fields: FB_MEDIA, object: 'video' },
+	'facebook/group/post.json': { ...IN_GROUP, fields: { id: 'id', ...FB_POST }, oneOf: MSG_OR_LINK, object: 'post' },
+	'facebook/group/picture.json': { ...IN_GROUP, ...MEDIA_IN, object: 'picture' },
+	'facebook/group/video.json': { ...IN_GROUP, ...MEDIA_IN, object: 'video' },
+	'facebook/page/post.json': { ...ON_PAGE, fields: { id: 'id', ...FB_POST }, oneOf: MSG_OR_LINK, object: 'post' },
+	'facebook/page/picture.json': { ...ON_PAGE, ...MEDIA_IN, object: 'picture' },
+	'facebook/page/video.json': { ...ON_PAGE, ...MEDIA_IN, object: 'video' },
+	'linkedin/post.json': { node: ['post'], fields: LI_POST, oneOf: MSG_OR_LINK, object: 'post' },
 	'linkedin/company/post.json': {
-		node: ['post'], required: ['company'], fields: { company: 'id', ...LI_POST }, oneOf: MSG_OR_LINK, bodyId: ['company', 'companies'],
-		result: (n, b) => ({ object: 'post', company_id: String(b.company), post_id: num(n) }),
+		node: ['post'], required: ['company'], fields: { company: 'id', ...LI_POST }, oneOf: MSG_OR_LINK, bodyId: ['company', 'companies'], object: 'post',
 	},
 	'pinterest/board/{id}/pin.json': {
-		node: ['pin'], required: ['picture', 'description'], fields: { picture: 'url', description: 'text', link: 'url' }, pathId: 'boards',
-		result: (n, b, pathId) => ({ object: 'pin', board_id: pathId, pin_id: num(n) }),
+		node: ['pin'], required: ['picture', 'description'], fields: { picture: 'url', description: 'text', link: 'url' }, pathId: 'boards', object: 'pin',
 	},
 	'pinterest/board.json': {
-		node: ['board'], required: ['name'], fields: { name: 'text', description: 'text' },
-		result: (n, b) => ({ object: 'board', board_id: num(n), name: b.name }),
+		node: ['board'], required: ['name'], fields: { name: 'text', description: 'text' }, object: 'board', more: (b) => ({ name: b.name }),
 	},
-	'twitter/post.json': {
-		node: ['post'], required: ['message'], fields: { message: 'text', attachments: 'ids', location: 'text' },
-		result: (n, b) => echo({ object: 'post', post_id: num(n) }, b),
-	},
+	'twitter/post.json': { node: ['post'], required: ['message'], fields: { message: 'text', attachments: 'ids', location: 'text' }, object: 'post' },
 	'twitter/picture.json': {
-		node: ['picture'], required: ['url'], fields: { url: 'url', description: 'text' },
-		result: (n) => ({ object: 'picture', picture_id: num(n), expires_in: '86400' }),
+		node: ['picture'], required: ['url'], fields: { url: 'url', description: 'text' }, object: 'picture', more: () => ({ expires_in: '86400' }),
 	},
 	'twitter/video.json': {
-		node: ['video'], required: ['video_url'], fields: { video_url: 'url', callback_url: 'url' },
-		result: (n) => ({ object: 'video', video_id: num(n), status: 'queued' }),
+		node: ['video'], required: ['video_url'], fields: { video_url: 'url', callback_url: 'url' }, object: 'video', more: () => QUEUED,
 	},
 	'youtube/video.json': {
 		node: ['video'], required: ['video_url', 'title'],
 		fields: { video_url: 'url', title: 'text', description: 'text', thumbnail_url: 'url', callback_url: 'url', privacy_status: 'privacy' },
-		result: (n) => ({ object: 'video', video_id: formatId('youtubeVideo', n), status: 'queued' }),
+		object: 'video', id: ['video_id', (n) => formatId('youtubeVideo', n)], more: () => QUEUED,
 	},
 	'youtube/playlist/{id}/video.json': {
 		node: ['video'], required: ['id'], fields: { id: 'id', position: 'int' }, pathId: 'playlists',
-		result: (n, b, pathId) => ({ object: 'playlist_video', playlist_id: pathId, video_id: String(b.id) }),
+		object: 'playlist_video', id: ['video_id', (n, b) => String(b.id)],
 	},
 	'youtube/playlist.json': {
 		node: ['playlist'], required: ['title'], fields: { title: 'text', description: 'text', privacy_status: 'privacy', default_language: 'text' },
-		result: (n) => ({ object: 'playlist', playlist_id: formatId('youtubePlaylist', n) }),
+		object: 'playlist', id: ['playlist_id', (n) => formatId('youtubePlaylist', n)],
 	},
 	'youtube/channel/section.json': {
 		node: ['channel', 'section'], required: ['type'],
 		fields: { type: 'text', style: 'text', title: 'text', position: 'int', defaultLanguage: 'text', playlists: 'ids', channels: 'ids' },
-		result: (n) => ({ object: 'channel_section', section_id: formatId('youtubeSection', n) }),
+		object: 'channel_section', id: ['section_id', (n) => formatId('youtubeSection', n)],
 	},
 };
 for (const [key, op] of Object.entries(OPS)) {
-	const make = op.result;
+	const [idKey, idOf] = op.id || [`${op.object}_id`, num];
 	Object.assign(op, { key, provider: key.split('/')[0], required: op.required || [], re: pathPattern(key) });
-	op.result = (n, b, pathId) => ({ provider: op.provider, ...make(n, b, pathId) });
+	op.result = (n, b, pathId) => {
+		const out = { provider: op.provider, object: op.object };
+		if (op.bodyId) out[`${WHAT[op.bodyId[1]]}_id`] = String(b[op.bodyId[0]]);
+		if (op.pathId) out[`${WHAT[op.pathId]}_id`] = pathId;
+		Object.assign(out, { [idKey]: idOf(n, b) }, op.more?.(b));
+		if (op.fields.attachments && Array.isArray(b.attachments)) out.attachments = b.attachments.slice();
+		return out;
+	};
 }
 
 /** Resolve the part after /push/identities/<t>/ to an operation (+ raw path id). */
 function matchPushSuffix(sub) {
-	for (const op of Object.values(OPS)) {
-		const m = op.re.exec(sub);
-		if (m) return { op, rawId: m[1] ?? null };
-	}
-	return null;
+	const op = Object.values(OPS).find((o) => o.re.test(sub));
+	return op ? { op, rawId: op.re.exec(sub)[1] ?? null } : null;
 }
 
 /** Validate a push body; returns { node } or { error: info }. */

@@ -134,60 +134,6 @@ async function listen(server, port, host) {
 }
 
 /**
- * What startSandbox answers. `live`: the running parts; `pub`: { url, tlsUrl, port, host,
- * publicKey, privateKey, authHeader, data }; `at`: { identities, strictIds, delayMs, servers }.
- */
-function sandboxHandle(live, pub, at) {
-	const { state, recorder, faults } = live;
-	const { data } = pub;
-	let closed = null;
-	return {
-		...pub,
-		named: data.named || {},
-		requests: recorder.requests,
-		/** OneAll's video callbacks: records, settled(n), setDefaults({ outcome, delayMs, retries }) (callback.js). */
-		callbacks: state.callbacks,
-		/** Clears requests, id counter, stats, what was published, edited or deleted, seedPull() seeds, the pull quirk and the fault. */
-		reset() {
-			recorder.reset();
-			faults.clear();
-			live.delay = Number(at.delayMs) || 0;
-			state.pull.reset();
-			state.callbacks.reset();
-		},
-		setFault: (f) => faults.set(f),
-		getFault: () => faults.get(),
-		seedPull: (token, list, count, parent = null) => state.pull.seedPull(token, list, count, parent),
-		setPullQuirk: (q) => state.pull.setQuirk(q),
-		getPullQuirk: () => state.pull.getQuirk(),
-		overlaps: () => overlapsPerIdentity(recorder.requests),
-		setDelay(ms) {
-			const v = Number(ms);
-			if (!Number.isFinite(v) || v < 0) throw new Error('delay must be a number >= 0');
-			live.delay = v;
-		},
-		getDelay: () => live.delay,
-		stats: () => ({ ...recorder.stats(), pending: live.hanging.size + live.timers.size, delayMs: live.delay }),
-		info() {
-			const named = {};
-			for (const [k, v] of Object.entries(data.named || {})) named[k] = { identity_token: v.identity_token, provider: v.provider, displayName: v.displayName };
-			return { url: pub.url, publicKey: pub.publicKey, privateKey: pub.privateKey, identities: at.identities, strictIds: at.strictIds, delayMs: live.delay, named };
-		},
-		close() {
-			if (closed) return closed;
-			for (const t of live.timers) clearTimeout(t);
-			live.timers.clear();
-			for (const res of live.hanging) res.socket?.destroy();
-			live.hanging.clear();
-			state.callbacks.close();
-			closed = Promise.all(at.servers.map((each) => new Promise((resolve) => each.close(() => resolve()))));
-			for (const each of at.servers) each.closeAllConnections();
-			return closed;
-		},
-	};
-}
-
-/**
  * @param {object} [options] port (0), host ('127.0.0.1'), publicKey / privateKey
  *   ('sandbox-public-key' / 'sandbox-private-key'), delayMs (0: latency added to every API answer),
  *   data ({ identities, pull?, objects?, named? }, data.js), strictIds (true: board / playlist / page /
@@ -226,8 +172,52 @@ async function startSandbox(options = {}) {
 	const tlsServer = tls ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest) : null;
 	const tlsUrl = tlsServer ? `https://${urlHost}:${await listen(tlsServer, 0, host)}` : null;
 	const servers = [server, tlsServer].filter(Boolean);
-	const pub = { url: `http://${urlHost}:${actualPort}`, tlsUrl, port: actualPort, host, publicKey, privateKey, authHeader: auth.header, data };
-	handle = sandboxHandle(live, pub, { identities: identitiesAsc.length, strictIds, delayMs, servers });
+	const url = `http://${urlHost}:${actualPort}`;
+	let closed = null;
+	handle = {
+		url, tlsUrl, port: actualPort, host, publicKey, privateKey, authHeader: auth.header, data,
+		named: data.named || {},
+		requests: recorder.requests,
+		/** OneAll's video callbacks: records, settled(n), setDefaults({ outcome, delayMs, retries }) (callback.js). */
+		callbacks: state.callbacks,
+		/** Clears requests, id counter, stats, what was published, edited or deleted, seedPull() seeds, the pull quirk and the fault. */
+		reset() {
+			recorder.reset();
+			live.faults.clear();
+			live.delay = Number(delayMs) || 0;
+			state.pull.reset();
+			state.callbacks.reset();
+		},
+		setFault: (f) => live.faults.set(f),
+		getFault: () => live.faults.get(),
+		seedPull: (token, list, count, parent = null) => state.pull.seedPull(token, list, count, parent),
+		setPullQuirk: (q) => state.pull.setQuirk(q),
+		getPullQuirk: () => state.pull.getQuirk(),
+		overlaps: () => overlapsPerIdentity(recorder.requests),
+		setDelay(ms) {
+			const v = Number(ms);
+			if (!Number.isFinite(v) || v < 0) throw new Error('delay must be a number >= 0');
+			live.delay = v;
+		},
+		getDelay: () => live.delay,
+		stats: () => ({ ...recorder.stats(), pending: live.hanging.size + live.timers.size, delayMs: live.delay }),
+		info() {
+			const named = {};
+			for (const [k, v] of Object.entries(data.named || {})) named[k] = { identity_token: v.identity_token, provider: v.provider, displayName: v.displayName };
+			return { url, publicKey, privateKey, identities: identitiesAsc.length, strictIds, delayMs: live.delay, named };
+		},
+		close() {
+			if (closed) return closed;
+			for (const t of live.timers) clearTimeout(t);
+			live.timers.clear();
+			for (const res of live.hanging) res.socket?.destroy();
+			live.hanging.clear();
+			state.callbacks.close();
+			closed = Promise.all(servers.map((each) => new Promise((resolve) => each.close(() => resolve()))));
+			for (const each of servers) each.closeAllConnections();
+			return closed;
+		},
+	};
 	return handle;
 }
 
