@@ -122,4 +122,7 @@ async function executeBatchWatched(instance, ids, { boundsMs = {}, defaultBoundM
 	return { runs, processes };
 }
 
-module.exports = { n8nModule, readExecutions, executeBatchWatched };
+/** The highest execution id so far in an instance's or cluster's database: later runs are those above it. */
+const lastExecutionId = async (from) => (await from.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0);
+
+module.exports = { n8nModule, readExecutions, executeBatchWatched, lastExecutionId };

@@ -5,6 +5,7 @@ const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { onCleanup } = require('./processes');
+const { assertEqual } = require('./checks');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = require(path.join(ROOT, 'package.json'));
@@ -45,4 +46,14 @@ function tarballProblems({ tgz, files, info }) {
 	return problems;
 }
 
-module.exports = { packPackage, packToTemp, tarballProblems, ROOT, PACKAGE };
+/** packToTemp, checked (tarballProblems) through a report's `check`: the runners' first check. */
+function checkPack(check, name) {
+	const packed = packToTemp(name);
+	check(`npm pack → ${path.basename(packed.tgz)} (${packed.files.length} files, dist only)`, () => {
+		assertEqual(tarballProblems(packed), [], 'tarball problems');
+		return `${packed.info.size} bytes`;
+	});
+	return packed;
+}
+
+module.exports = { packPackage, packToTemp, tarballProblems, checkPack, ROOT, PACKAGE };
