@@ -14,6 +14,7 @@ const { createInstance, freePort, stopOnSignals, sleep, lastExecutionId } = requ
 const { checkPack, ROOT } = require('../../harness/pack');
 const { createReport, fail, assertEqual, assertMatch, secs, show } = require('../../harness/checks');
 const { nodeOutput } = require('../../harness/run-output');
+const { withSqlite } = require('../../harness/executions');
 const { KEYS, GOOD_AUTH, findLeaks, checkAllAuth, checkNoSecrets } = require('../../harness/secrets');
 const { messageHas } = require('../matrix/expect');
 const { startSandbox } = require('../../sandbox/server');
@@ -57,20 +58,7 @@ function mcpWorkflow(line) {
 	return { ...wf, id: MCP_WF_ID };
 }
 
-/** Runs `fn(all)` over the instance's sqlite database, opened with n8n's own driver. */
-async function withDb(instance, fn) {
-	const sqlite3 = require(require.resolve('sqlite3', { paths: [path.join(instance.n8n.dir, 'node_modules', 'n8n')] }));
-	const file = path.join(instance.folder, '.n8n', 'database.sqlite');
-	const db = await new Promise((resolve, reject) => {
-		const h = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(h)));
-	});
-	const all = (sql, params = []) => new Promise((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
-	try {
-		return await fn(all);
-	} finally {
-		await new Promise((r) => db.close(() => r()));
-	}
-}
+const withDb = (instance, fn) => withSqlite(instance.n8n.dir, path.join(instance.folder, '.n8n', 'database.sqlite'), fn, 'OPEN_READWRITE');
 
 /** Marks the workflows active (2.x: published) in n8n's sqlite database before `n8n start` reads it. */
 function activate(instance, ids) {
