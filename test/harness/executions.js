@@ -128,7 +128,5 @@ async function executeBatchWatched(instance, ids, { boundsMs = {}, defaultBoundM
 	return { runs, processes };
 }
 
-/** The highest execution id so far in an instance's or cluster's database: later runs are those above it. */
-const lastExecutionId = async (from) => (await from.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0);
-
+const lastExecutionId = async (instanceOrCluster) => (await instanceOrCluster.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0);
 module.exports = { n8nModule, withSqlite, readExecutions, executeBatchWatched, lastExecutionId };

@@ -22,11 +22,16 @@ function packPackage(dir) {
 	return { dir, tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path), info };
 }
 
-/** packPackage into a temp folder that goes when this process ends, however it ends. */
-function packToTemp(name) {
+/** packPackage into a temp folder that goes when this process ends, however it ends; with a report's `check`, checked (tarballProblems). */
+function packToTemp(name, check) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `oneall-${name}-pack-`));
 	onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
-	return packPackage(dir);
+	const packed = packPackage(dir);
+	check?.(`npm pack → ${path.basename(packed.tgz)} (${packed.files.length} files, dist only)`, () => {
+		assertEqual(tarballProblems(packed), [], 'tarball problems');
+		return `${packed.info.size} bytes`;
+	});
+	return packed;
 }
 
 /**
@@ -46,14 +51,4 @@ function tarballProblems({ tgz, files, info }) {
 	return problems;
 }
 
-/** packToTemp, checked (tarballProblems) through a report's `check`: the runners' first check. */
-function checkPack(check, name) {
-	const packed = packToTemp(name);
-	check(`npm pack → ${path.basename(packed.tgz)} (${packed.files.length} files, dist only)`, () => {
-		assertEqual(tarballProblems(packed), [], 'tarball problems');
-		return `${packed.info.size} bytes`;
-	});
-	return packed;
-}
-
-module.exports = { packPackage, packToTemp, tarballProblems, checkPack, ROOT, PACKAGE };
+module.exports = { packPackage, packToTemp, tarballProblems, ROOT, PACKAGE };

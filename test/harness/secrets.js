@@ -22,10 +22,8 @@ const SECRETS = {
 /** Where a key, the Base64 Authorization value or an "authorization" header appears in these texts. */
 const findLeaks = (texts) => findIn(SECRETS, texts);
 
-/**
- * Secrets: the keys and the Base64 Authorization never appear in the texts. `check`: any report's
- * (the e2e suite's by default); `also`: more assertions for the same check (e.g. a control that the texts hold what they should).
- */
+/** Secrets: the keys and the Base64 Authorization never appear in the texts. `check`: any report's (default: the e2e
+ *  suite's); `also`: more assertions in the same check, e.g. a control that the texts hold what they should. */
 function checkNoSecrets(label, texts, { check: checkWith = check, also } = {}) {
 	checkWith(label, () => {
 		if (also) also();

@@ -13,7 +13,7 @@ const path = require('path');
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { stopOnSignals, sleep, lastExecutionId } = require('../harness/n8n');
-const { checkPack, PACKAGE } = require('../harness/pack');
+const { packToTemp, PACKAGE } = require('../harness/pack');
 const { startQueueMode } = require('../harness/queue-mode');
 const { createReport, fail, assertEqual, assertMatch, secs } = require('../harness/checks');
 const { KEYS, GOOD_AUTH, checkNoSecrets, checkLeakScanner } = require('../harness/secrets');
@@ -341,7 +341,7 @@ async function main() {
 	let sandbox;
 	let cluster;
 	try {
-		const { tgz } = checkPack(check, 'queue');
+		const { tgz } = packToTemp('queue', check);
 		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 		const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
 		const wfs = queueWorkflows(CREDENTIAL);

@@ -11,7 +11,7 @@ const path = require('path');
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
 const { createInstance, freePort, stopOnSignals, sleep, lastExecutionId } = require('../../harness/n8n');
-const { checkPack, ROOT } = require('../../harness/pack');
+const { packToTemp, ROOT } = require('../../harness/pack');
 const { createReport, fail, assertEqual, assertMatch, secs, show } = require('../../harness/checks');
 const { nodeOutput } = require('../../harness/run-output');
 const { withSqlite } = require('../../harness/executions');
@@ -487,7 +487,7 @@ async function main() {
 	const t0 = Date.now();
 	let sandbox;
 	try {
-		const { tgz } = checkPack(check, 'start');
+		const { tgz } = packToTemp('start', check);
 		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 		for (const line of LINES) await runLine(line, tgz, sandbox);
 	} catch (err) {
