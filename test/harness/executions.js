@@ -21,6 +21,20 @@ const SELECT =
 /** sqlite keeps n8n's dates as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC. */
 const sqliteDate = (v) => (v ? Date.parse(`${String(v).replace(' ', 'T')}Z`) : undefined);
 
+/** Runs `fn(all)` over an n8n sqlite database opened with n8n's own driver; `all(sql, params)` resolves to the rows. */
+async function withSqlite(installDir, dbFile, fn, mode = 'OPEN_READONLY') {
+	const sqlite3 = n8nModule(installDir, 'sqlite3');
+	const db = await new Promise((resolve, reject) => {
+		const handle = new sqlite3.Database(dbFile, sqlite3[mode], (err) => (err ? reject(err) : resolve(handle)));
+	});
+	const all = (sql, params = []) => new Promise((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
+	try {
+		return await fn(all);
+	} finally {
+		await new Promise((resolve) => db.close(() => resolve()));
+	}
+}
+
 /**
  * Every execution in `dbFile`, oldest first: [{ id, workflowId, status, mode, startedAt, stoppedAt,
  * ms, result }]; `result` has the shape `execute()` gives, and only where run data was stored.
@@ -28,24 +42,16 @@ const sqliteDate = (v) => (v ? Date.parse(`${String(v).replace(' ', 'T')}Z`) : u
  */
 async function readExecutions(installDir, dbFile) {
 	if (!fs.existsSync(dbFile)) return [];
-	const sqlite3 = n8nModule(installDir, 'sqlite3');
 	const { parse } = n8nModule(installDir, 'flatted');
-	const db = await new Promise((resolve, reject) => {
-		const handle = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(handle)));
+	const rows = await withSqlite(installDir, dbFile, (all) => all(SELECT));
+	return rows.map((r) => {
+		const startedAt = sqliteDate(r.startedAt);
+		const stoppedAt = sqliteDate(r.stoppedAt);
+		const data = r.data ? parse(r.data) : undefined;
+		const { id, workflowId, status, mode } = r;
+		const result = data && data.resultData ? { data, status, mode, finished: !!r.finished, startedAt: r.startedAt, stoppedAt: r.stoppedAt } : undefined;
+		return { id, workflowId, status, mode, startedAt, stoppedAt, ms: startedAt && stoppedAt ? stoppedAt - startedAt : undefined, result };
 	});
-	try {
-		const rows = await new Promise((resolve, reject) => db.all(SELECT, (err, r) => (err ? reject(err) : resolve(r))));
-		return rows.map((r) => {
-			const startedAt = sqliteDate(r.startedAt);
-			const stoppedAt = sqliteDate(r.stoppedAt);
-			const data = r.data ? parse(r.data) : undefined;
-			const { id, workflowId, status, mode } = r;
-			const result = data && data.resultData ? { data, status, mode, finished: !!r.finished, startedAt: r.startedAt, stoppedAt: r.stoppedAt } : undefined;
-			return { id, workflowId, status, mode, startedAt, stoppedAt, ms: startedAt && stoppedAt ? stoppedAt - startedAt : undefined, result };
-		});
-	} finally {
-		await new Promise((resolve) => db.close(() => resolve()));
-	}
 }
 
 /**
@@ -122,4 +128,5 @@ async function executeBatchWatched(instance, ids, { boundsMs = {}, defaultBoundM
 	return { runs, processes };
 }
 
-module.exports = { n8nModule, readExecutions, executeBatchWatched };
+const lastExecutionId = async (instanceOrCluster) => (await instanceOrCluster.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0);
+module.exports = { n8nModule, withSqlite, readExecutions, executeBatchWatched, lastExecutionId };

@@ -12,11 +12,10 @@ const path = require('path');
 const { portFree, freePort } = require('./ports');
 const { ensureN8n } = require('./install-n8n');
 const { instanceEnv } = require('./n8n-env');
-const { killLiveEditors, onCleanup, runProcess, stopOnSignals } = require('./processes');
-const { describeRun, nodeOutput } = require('./run-output');
+const { onCleanup, runProcess, stopOnSignals, sleep } = require('./processes');
 const { makeUserFolder, installPackage } = require('./user-folder');
 const { newId, cliCommands } = require('./cli');
-const { readExecutions, executeBatchWatched } = require('./executions');
+const { readExecutions, executeBatchWatched, lastExecutionId } = require('./executions');
 const { OWNER, startEditor } = require('./editor');
 
 /**
@@ -58,4 +57,4 @@ async function createInstance({ line = '2', tarball, encryptionKey, env: extraEn
 	return instance;
 }
 
-module.exports = { createInstance, stopOnSignals, killLiveEditors, onCleanup, runProcess, describeRun, nodeOutput, newId, freePort, portFree };
+module.exports = { createInstance, stopOnSignals, sleep, lastExecutionId, onCleanup, runProcess, newId, freePort, portFree };

@@ -5,6 +5,7 @@ const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { onCleanup } = require('./processes');
+const { assertEqual } = require('./checks');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = require(path.join(ROOT, 'package.json'));
@@ -21,11 +22,16 @@ function packPackage(dir) {
 	return { dir, tgz: path.join(dir, info.filename), files: info.files.map((f) => f.path), info };
 }
 
-/** packPackage into a temp folder that goes when this process ends, however it ends. */
-function packToTemp(name) {
+/** packPackage into a temp folder that goes when this process ends, however it ends; with a report's `check`, checked (tarballProblems). */
+function packToTemp(name, check) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `oneall-${name}-pack-`));
 	onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
-	return packPackage(dir);
+	const packed = packPackage(dir);
+	check?.(`npm pack → ${path.basename(packed.tgz)} (${packed.files.length} files, dist only)`, () => {
+		assertEqual(tarballProblems(packed), [], 'tarball problems');
+		return `${packed.info.size} bytes`;
+	});
+	return packed;
 }
 
 /**

@@ -109,4 +109,6 @@ function stopOnSignals(andThen = () => {}) {
 	}
 }
 
-module.exports = { killGroup, killLiveEditors, trackChild, onCleanup, spawnLogged, stopGroup, runProcess, stopOnSignals };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+module.exports = { sleep, killGroup, killLiveEditors, trackChild, onCleanup, spawnLogged, stopGroup, runProcess, stopOnSignals };

@@ -11,14 +11,13 @@ const crypto = require('crypto');
 const { createInstance } = require('./n8n');
 const { freePort } = require('./ports');
 const { log } = require('./log');
-const { onCleanup, spawnLogged, stopGroup } = require('./processes');
+const { onCleanup, spawnLogged, stopGroup, sleep } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 const { n8nModule } = require('./executions');
 const { startRedis } = require('./redis');
 const { startPostgres } = require('./postgres');
 const { postJson } = require('./http');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** `n8n worker` on the instance's user folder; resolves once its log says it is ready. */
 async function startWorker(instance, concurrency, timeoutMs = 240000) {

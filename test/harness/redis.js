@@ -9,10 +9,9 @@ const fs = require('fs');
 const net = require('net');
 const { execFileSync } = require('child_process');
 const { freePort } = require('./ports');
-const { spawnLogged, stopGroup } = require('./processes');
+const { spawnLogged, stopGroup, sleep } = require('./processes');
 const { ensureDebianPackages, which } = require('./debian');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** @param {{ dir: string, timeoutMs?: number }} opts  dir: where the server may write (nothing is persisted) */
 async function startRedis({ dir, timeoutMs = 30000 }) {

@@ -1,6 +1,6 @@
 'use strict';
 /* The suite's keys, distinctive so that any of them in n8n's output, logs or errors is a leak, and the checks for leaks. */
-const { findLeaks: findIn } = require('./checks');
+const { findLeaks: findIn, assertEqual } = require('./checks');
 const { check, fail, errorsOf } = require('./suite');
 
 const KEYS = {
@@ -22,13 +22,28 @@ const SECRETS = {
 /** Where a key, the Base64 Authorization value or an "authorization" header appears in these texts. */
 const findLeaks = (texts) => findIn(SECRETS, texts);
 
-/** Secrets: the keys and the Base64 Authorization never appear in what the process printed. */
-function checkNoSecrets(label, texts) {
-	check(label, () => {
+/** Secrets: the keys and the Base64 Authorization never appear in the texts. `check`: any report's (default: the e2e
+ *  suite's); `also`: more assertions in the same check, e.g. a control that the texts hold what they should. */
+function checkNoSecrets(label, texts, { check: checkWith = check, also } = {}) {
+	checkWith(label, () => {
+		if (also) also();
 		const leaks = findLeaks(texts);
 		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
 		const bytes = Object.values(texts).reduce((a, t) => a + (typeof t === 'string' ? t.length : 0), 0);
 		return `${(bytes / 1024).toFixed(0)} KiB scanned`;
+	});
+}
+
+/** The scanner itself finds planted keys, a Base64 Authorization and an "authorization" header (the leak checks' control). */
+function checkLeakScanner(check) {
+	check('the leak scanner finds planted keys (control)', () => {
+		const planted = findLeaks({
+			a: `x ${KEYS.privateKey} y`,
+			b: JSON.stringify({ headers: { Authorization: GOOD_AUTH } }),
+			c: `"publicKey": "${KEYS.publicKey}"`,
+			d: 'nothing to see',
+		});
+		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
 	});
 }
 
@@ -58,4 +73,4 @@ function checkAllAuth(requests, auth = GOOD_AUTH) {
 	if (wrong.length) fail(`${wrong.length} request(s) without the credential's Authorization`);
 }
 
-module.exports = { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkNoRequestDetails, checkAllAuth };
+module.exports = { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkNoSecrets, checkLeakScanner, checkNoRequestDetails, checkAllAuth };

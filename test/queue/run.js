@@ -12,11 +12,11 @@ const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { stopOnSignals } = require('../harness/n8n');
-const { packToTemp, tarballProblems, PACKAGE } = require('../harness/pack');
+const { stopOnSignals, sleep, lastExecutionId } = require('../harness/n8n');
+const { packToTemp, PACKAGE } = require('../harness/pack');
 const { startQueueMode } = require('../harness/queue-mode');
 const { createReport, fail, assertEqual, assertMatch, secs } = require('../harness/checks');
-const { KEYS, GOOD_AUTH, findLeaks } = require('../harness/secrets');
+const { KEYS, GOOD_AUTH, checkNoSecrets, checkLeakScanner } = require('../harness/secrets');
 const { pairedIndexes, outputOf } = require('../harness/suite');
 const { messageHas, maxOpen } = require('../e2e/matrix/expect');
 const { startSandbox } = require('../sandbox/server');
@@ -38,7 +38,6 @@ const DB_POOL = { DB_POSTGRESDB_POOL_SIZE: '10' };
 
 const report = createReport();
 const { check, say } = report;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const figures = {};
 
 /** `count` posts for one execution: item i goes to identity i mod 5; `faults` get a sandbox 500 marker. */
@@ -56,7 +55,6 @@ const tweetPath = (identity) => `/push/identities/${identity}/twitter/post.json`
 
 /** The workflow's executions in n8n's database since `afterId`. */
 const executionsOf = (cluster, id, afterId) => cluster.executions().filter((e) => e.workflowId === id && Number(e.id) > afterId);
-const lastExecutionId = (cluster) => cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
 
 /** Which worker's log says it started each execution: { executionId: 'worker N' }. */
 function workerOfExecutions(cluster) {
@@ -79,7 +77,7 @@ function sentOnceWithFaults(recs, posts, faults) {
 async function casePosts(cluster, sandbox, wf) {
 	report.setScope('[10 × 100 posts]');
 	sandbox.reset();
-	const before = lastExecutionId(cluster);
+	const before = await lastExecutionId(cluster);
 	const runs = Array.from({ length: 10 }, (_, r) => posts('posts', r, 100));
 	const t0 = Date.now();
 	const answers = await Promise.all(runs.map((p) => cluster.webhook(HOOKS.posts, { posts: p })));
@@ -134,7 +132,7 @@ async function casePosts(cluster, sandbox, wf) {
 async function caseChainAndFaults(cluster, sandbox, wfs) {
 	report.setScope('[chain + faults]');
 	sandbox.reset();
-	const before = lastExecutionId(cluster);
+	const before = await lastExecutionId(cluster);
 	const chainRuns = [posts('chain', 0, 20, { pictures: true }), posts('chain', 1, 20, { pictures: true })];
 	const errFaults = [7, 17, 23, 50, 64, 99];
 	const errPosts = posts('errout', 0, 100, { faults: errFaults });
@@ -233,7 +231,7 @@ async function caseWorkerKilled(cluster, sandbox, wf) {
 	sandbox.reset();
 	// Slow answers, so the run is still going when the worker dies: 20 posts per identity × 150 ms.
 	sandbox.setDelay(150);
-	const before = lastExecutionId(cluster);
+	const before = await lastExecutionId(cluster);
 	const input = posts('kill', 0, 100);
 	const answer = cluster.webhook(HOOKS.posts, { posts: input }).then(
 		(a) => ({ ...a, at: Date.now() }),
@@ -318,27 +316,19 @@ async function caseWorkerKilled(cluster, sandbox, wf) {
 
 function caseSecrets(cluster, tmp) {
 	report.setScope('[secrets]');
-	check('the leak scanner finds planted keys (control)', () => {
-		const planted = findLeaks({ a: `x ${KEYS.privateKey} y`, b: GOOD_AUTH, c: `"publicKey":"${KEYS.publicKey}"`, d: '{"Authorization": "x"}', e: 'nothing' });
-		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
-	});
-	const logs = cluster.logs();
-	check('no key and no Authorization value in the logs of main and both workers (the killed one included)', () => {
-		assertEqual(findLeaks(logs), [], 'LEAK');
-		return `${Object.keys(logs).length} processes, ${(Object.values(logs).join('').length / 1024).toFixed(0)} KiB`;
-	});
+	checkLeakScanner(check);
+	checkNoSecrets('no key and no Authorization value in the logs of main and both workers (the killed one included)', cluster.logs(), { check });
 	const dump = cluster.pg.dump(cluster.db.database);
-	check('none in the database: a full dump of n8n\'s PostgreSQL database (execution data, credentials, everything) and the server\'s log', () => {
-		if (!dump.includes('posts r00 i000')) fail('the dump does not hold the execution data (control text missing)');
-		assertEqual(findLeaks({ 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() }), [], 'LEAK');
-		return `${(dump.length / 1024 / 1024).toFixed(1)} MiB scanned`;
+	const where = 'a full dump of n8n\'s PostgreSQL database (execution data, credentials, everything) and the server\'s log';
+	checkNoSecrets(`none in the database: ${where}`, { 'database dump': dump, 'PostgreSQL log': cluster.pg.logs() }, {
+		check,
+		also: () => dump.includes('posts r00 i000') || fail('the dump does not hold the execution data (control text missing)'),
 	});
 	const traffic = cluster.redisTraffic();
-	const rdb = cluster.redis.snapshot(path.join(tmp, 'redis.rdb'));
-	check('none in Redis: every command main and the workers sent it (MONITOR) and the whole keyspace at the end (RDB)', () => {
-		if (!/"bull:jobs:/.test(traffic)) fail('the MONITOR record has no queue traffic (control)');
-		assertEqual(findLeaks({ 'Redis commands': traffic, 'Redis keyspace': rdb, 'Redis log': cluster.redis.logs() }), [], 'LEAK');
-		return `${(traffic.length / 1024 / 1024).toFixed(1)} MiB of commands, ${(rdb.length / 1024).toFixed(0)} KiB keyspace`;
+	const texts = { 'Redis commands': traffic, 'Redis keyspace': cluster.redis.snapshot(path.join(tmp, 'redis.rdb')), 'Redis log': cluster.redis.logs() };
+	checkNoSecrets('none in Redis: every command main and the workers sent it (MONITOR) and the whole keyspace at the end (RDB)', texts, {
+		check,
+		also: () => /"bull:jobs:/.test(traffic) || fail('the MONITOR record has no queue traffic (control)'),
 	});
 }
 
@@ -351,12 +341,7 @@ async function main() {
 	let sandbox;
 	let cluster;
 	try {
-		const packed = packToTemp('queue');
-		const { tgz, files, info } = packed;
-		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
-			assertEqual(tarballProblems(packed), [], 'tarball problems');
-			return `${info.size} bytes`;
-		});
+		const { tgz } = packToTemp('queue', check);
 		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 		const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
 		const wfs = queueWorkflows(CREDENTIAL);

@@ -10,11 +10,12 @@ const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { createInstance, freePort, stopOnSignals } = require('../../harness/n8n');
-const { packToTemp, tarballProblems, ROOT } = require('../../harness/pack');
+const { createInstance, freePort, stopOnSignals, sleep, lastExecutionId } = require('../../harness/n8n');
+const { packToTemp, ROOT } = require('../../harness/pack');
 const { createReport, fail, assertEqual, assertMatch, secs, show } = require('../../harness/checks');
 const { nodeOutput } = require('../../harness/run-output');
-const { KEYS, GOOD_AUTH, findLeaks, checkAllAuth } = require('../../harness/secrets');
+const { withSqlite } = require('../../harness/executions');
+const { KEYS, GOOD_AUTH, findLeaks, checkAllAuth, checkNoSecrets } = require('../../harness/secrets');
 const { messageHas } = require('../matrix/expect');
 const { startSandbox } = require('../../sandbox/server');
 const { postJson } = require('../../harness/http');
@@ -32,7 +33,6 @@ const TWITTER = sandboxData.identities.filter((i) => i.provider === 'twitter').m
 
 const report = createReport();
 const { check, say } = report;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
 const figures = {};
 
@@ -58,20 +58,7 @@ function mcpWorkflow(line) {
 	return { ...wf, id: MCP_WF_ID };
 }
 
-/** Runs `fn(all)` over the instance's sqlite database, opened with n8n's own driver. */
-async function withDb(instance, fn) {
-	const sqlite3 = require(require.resolve('sqlite3', { paths: [path.join(instance.n8n.dir, 'node_modules', 'n8n')] }));
-	const file = path.join(instance.folder, '.n8n', 'database.sqlite');
-	const db = await new Promise((resolve, reject) => {
-		const h = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(h)));
-	});
-	const all = (sql, params = []) => new Promise((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
-	try {
-		return await fn(all);
-	} finally {
-		await new Promise((r) => db.close(() => r()));
-	}
-}
+const withDb = (instance, fn) => withSqlite(instance.n8n.dir, path.join(instance.folder, '.n8n', 'database.sqlite'), fn, 'OPEN_READWRITE');
 
 /** Marks the workflows active (2.x: published) in n8n's sqlite database before `n8n start` reads it. */
 function activate(instance, ids) {
@@ -102,7 +89,6 @@ const outputOf = (e, node) => nodeOutput(e.result, node)?.map((i) => i.json);
 /** The output of a node that must have run. */
 const ranOutput = (e, node) => outputOf(e, node) || fail(`"${node}" did not run; nodes that ran: ${ranNodes(e).join(', ')}`);
 const ranNodes = (e) => Object.keys(runDataOf(e));
-const lastExecutionId = async (instance) => (await instance.executions()).reduce((m, e) => Math.max(m, Number(e.id)), 0);
 
 // A. Video: wait for OneAll's callback
 
@@ -236,10 +222,10 @@ async function videoPart({ instance, editor, sandbox, line }) {
 	check('A: n8n recorded exactly 5 executions, all "success", mode webhook', () => {
 		assertEqual(rows.map((e) => [e.status, e.mode]), Array(5).fill(['success', 'webhook']), '[status, mode]');
 	});
-	check('A: no key or Authorization value in the webhook answers, n8n\'s answers to the callbacks, the stored executions, or n8n\'s log', () => {
-		const texts = { answers: JSON.stringify(answers), callbacks: JSON.stringify(sandbox.callbacks.records.map((r) => r.attempts)), executions: JSON.stringify(rows.map((e) => e.result)), log: editor.logs() };
-		if (!texts.executions.includes('published')) fail('the stored executions hold no result (control)');
-		assertEqual(findLeaks(texts), [], 'LEAK');
+	const texts = { answers: JSON.stringify(answers), callbacks: JSON.stringify(sandbox.callbacks.records.map((r) => r.attempts)), executions: JSON.stringify(rows.map((e) => e.result)), log: editor.logs() };
+	checkNoSecrets('A: no key or Authorization value in the webhook answers, n8n\'s answers to the callbacks, the stored executions, or n8n\'s log', texts, {
+		check,
+		also: () => texts.executions.includes('published') || fail('the stored executions hold no result (control)'),
 	});
 	check('A: every upload carried the credential\'s Authorization', () => checkAllAuth(uploads));
 }
@@ -416,11 +402,10 @@ async function mcpRecordsAndLeaks({ instance, editor, line, tool, client, before
 		const others = rows.filter((e) => !runDataOf(e)[tool.name]);
 		return `statuses ${show(calls.map((e) => e.status))}; the tool's run holds the error in ${failedRuns.length} of them; ${others.length} more execution(s) without the tool's run (the call the schema refused): ${show(others.map((e) => e.status))}`;
 	});
-	check('B: no key, no OneAll Authorization value, no bearer token in anything the client received', () => {
-		const leaks = findLeaks(Object.fromEntries(received.map((t, i) => [`answer ${i}`, t])));
-		if (received.some((t) => t.includes(MCP_TOKEN))) leaks.push('MCP bearer token in an answer');
-		if (leaks.length) fail(`LEAK: ${leaks.join(', ')}`);
-		return `${received.length} answers, ${(received.join('').length / 1024).toFixed(1)} KiB`;
+	const answers = Object.fromEntries(received.map((t, i) => [`answer ${i}`, t]));
+	checkNoSecrets('B: no key, no OneAll Authorization value, no bearer token in anything the client received', answers, {
+		check,
+		also: () => received.some((t) => t.includes(MCP_TOKEN)) && fail('LEAK: MCP bearer token in an answer'),
 	});
 	// The MCP Server Trigger keeps the client's request headers in the run data; 2.41 masks the
 	// Authorization value as "**hidden**". OneAll's keys must not be anywhere.
@@ -502,11 +487,7 @@ async function main() {
 	const t0 = Date.now();
 	let sandbox;
 	try {
-		const packed = packToTemp('start');
-		const { tgz, files } = packed;
-		check(`npm pack → ${path.basename(tgz)} (${files.length} files)`, () => {
-			assertEqual(tarballProblems(packed), [], 'tarball problems');
-		});
+		const { tgz } = packToTemp('start', check);
 		sandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
 		for (const line of LINES) await runLine(line, tgz, sandbox);
 	} catch (err) {
