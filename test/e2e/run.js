@@ -32,14 +32,14 @@ const {
 	expectSuccess,
 	expectStopped,
 } = require('../harness/suite');
-const { KEYS, GOOD_AUTH, WRONG_AUTH, findLeaks, checkAllAuth } = require('../harness/secrets');
+const { KEYS, GOOD_AUTH, WRONG_AUTH, checkAllAuth, checkLeakScanner } = require('../harness/secrets');
 const { verifyStoredRun, checkBatchPrinted } = require('../harness/verify-run');
 const { startSandbox } = require('../sandbox/server');
 const { selfSignedCert } = require('../sandbox/selfSigned');
 const sandboxData = require('../sandbox/data');
 
 const { createData } = sandboxData;
-const { packToTemp, tarballProblems } = require('../harness/pack');
+const { packToTemp } = require('../harness/pack');
 const { startChatModel } = require('../harness/chatModel');
 const { buildMatrix, workflowsOf, chatCredential, matrixCredentials, writeWorkflows, runMatrix } = require('./matrix');
 const { maxOpen, messageHas, messageOf } = require('./matrix/expect');
@@ -729,21 +729,8 @@ async function main() {
 	}
 
 	setScope('[setup]');
-	const packed = packToTemp('e2e');
-	const { tgz, files } = packed;
-	check(`npm pack → ${path.basename(tgz)} (${files.length} files, dist only)`, () => {
-		const problems = tarballProblems(packed);
-		if (problems.length) fail(problems.join('; '));
-	});
-	check('the leak scanner finds planted keys (control)', () => {
-		const planted = findLeaks({
-			a: `x ${KEYS.privateKey} y`,
-			b: JSON.stringify({ headers: { Authorization: GOOD_AUTH } }),
-			c: `"publicKey": "${KEYS.publicKey}"`,
-			d: 'nothing to see',
-		});
-		assertEqual(planted.length, 4, `leaks found in the control texts (${planted.join(', ')})`);
-	});
+	const { tgz } = packToTemp('e2e', check);
+	checkLeakScanner(check);
 	// The settings matrix has a sandbox of its own, with the full data set (it spreads its cases
 	// over 70 Twitter identities), and the scripted chat model for the AI Agent cases.
 	const matrixSandbox = await startSandbox({ port: 0, publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, tls: selfSignedCert() });
