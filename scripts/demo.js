@@ -13,7 +13,8 @@ const http = require('http');
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'rss-to-tweet-with-picture.json');
-const { createInstance, nodeOutput, stopOnSignals } = require(path.join(ROOT, 'test', 'harness', 'n8n.js'));
+const { createInstance, stopOnSignals } = require(path.join(ROOT, 'test', 'harness', 'n8n.js'));
+const { nodeOutput } = require(path.join(ROOT, 'test', 'harness', 'run-output.js'));
 const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server.js'));
 const { packToTemp } = require(path.join(ROOT, 'test', 'harness', 'pack.js'));
 const { secs } = require(path.join(ROOT, 'test', 'harness', 'checks.js'));
