@@ -5,7 +5,7 @@
  */
 const { log } = require('./log');
 const { portFree } = require('./ports');
-const { killGroup, spawnLogged, stopGroup } = require('./processes');
+const { killGroup, spawnLogged, stopGroup, sleep } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 
 /** The account setupOwner() creates and login() uses, unless createInstance is given another. */
@@ -40,7 +40,7 @@ async function waitUntilReady(proc, url, timeoutMs) {
 		} catch {
 			/* not up yet */
 		}
-		await new Promise((r) => setTimeout(r, 500));
+		await sleep(500);
 	}
 }
 

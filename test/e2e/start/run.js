@@ -16,6 +16,7 @@ const { createReport, fail, assertEqual, assertMatch, secs, show } = require('..
 const { nodeOutput } = require('../../harness/run-output');
 const { withSqlite } = require('../../harness/executions');
 const { KEYS, GOOD_AUTH, findLeaks, checkAllAuth, checkNoSecrets } = require('../../harness/secrets');
+const { runData } = require('../../harness/suite');
 const { messageHas } = require('../matrix/expect');
 const { startSandbox } = require('../../sandbox/server');
 const { postJson } = require('../../harness/http');
@@ -84,11 +85,10 @@ async function webhooksRegistered(instance, count, timeoutMs = 120000) {
 	}
 }
 
-const runDataOf = (e) => e?.result?.data?.resultData?.runData || {};
 const outputOf = (e, node) => nodeOutput(e.result, node)?.map((i) => i.json);
 /** The output of a node that must have run. */
 const ranOutput = (e, node) => outputOf(e, node) || fail(`"${node}" did not run; nodes that ran: ${ranNodes(e).join(', ')}`);
-const ranNodes = (e) => Object.keys(runDataOf(e));
+const ranNodes = (e) => Object.keys(runData(e));
 
 // A. Video: wait for OneAll's callback
 
@@ -396,10 +396,10 @@ async function mcpRecordsAndLeaks({ instance, editor, line, tool, client, before
 	const expectedRuns = line === '1' ? 6 : 8;
 	const what = line === '1' ? 'one execution per successful tool call, none for the 2 that failed (6: 1 + 3 + 2)' : 'one execution per tool call that ran the tool, failed ones included (8: 1 + 3 + 1 + 2 + the empty message)';
 	check(`B: n8n recorded ${what}`, () => {
-		const calls = rows.filter((e) => runDataOf(e)[tool.name]);
+		const calls = rows.filter((e) => runData(e)[tool.name]);
 		assertEqual(calls.length, expectedRuns, `executions that ran "${tool.name}" (all: ${rows.map((e) => `${e.id}:${e.status}:${e.mode}`).join(', ')})`);
-		const failedRuns = calls.filter((e) => runDataOf(e)[tool.name].some((t) => t.error));
-		const others = rows.filter((e) => !runDataOf(e)[tool.name]);
+		const failedRuns = calls.filter((e) => runData(e)[tool.name].some((t) => t.error));
+		const others = rows.filter((e) => !runData(e)[tool.name]);
 		return `statuses ${show(calls.map((e) => e.status))}; the tool's run holds the error in ${failedRuns.length} of them; ${others.length} more execution(s) without the tool's run (the call the schema refused): ${show(others.map((e) => e.status))}`;
 	});
 	const answers = Object.fromEntries(received.map((t, i) => [`answer ${i}`, t]));
