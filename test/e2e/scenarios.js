@@ -134,8 +134,8 @@ const OPERATIONS = {
 };
 
 const scenarios = [];
-function scenario(number, title, verify, { workflow, timeoutMs } = {}) {
-	scenarios.push({ number, title, verify, workflow, timeoutMs });
+function scenario(number, title, verify, { workflow } = {}) {
+	scenarios.push({ number, title, verify, workflow });
 }
 
 scenario('01', 'every operation', ({ run, requests }) => {
@@ -343,7 +343,6 @@ scenario(
 			assertEqual([outputOf(run, 'Published').length, outputOf(run, 'Failed').length], [950, 50], '[Published, Failed]');
 		});
 	},
-	{ timeoutMs: 300000 },
 );
 
 scenario(
@@ -364,7 +363,6 @@ scenario(
 		});
 		check('the next node did not run', () => assertEqual('Published' in runData(run), false, '"Published" ran'));
 	},
-	{ timeoutMs: 300000 },
 );
 
 scenario('09', 'every fault mode, error output', ({ run, requests }) => {
