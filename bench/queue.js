@@ -113,10 +113,8 @@ async function runQueueBench() {
 	step(`wrote its section of ${path.relative(ROOT, CONFIG.out)}`);
 }
 
-if (require.main === module) {
-	stopOnSignals();
-	runQueueBench().catch((err) => {
-		process.stderr.write(`${err.stack || err}\n`);
-		process.exit(1);
-	});
-}
+stopOnSignals();
+runQueueBench().catch((err) => {
+	process.stderr.write(`${err.stack || err}\n`);
+	process.exit(1);
+});
