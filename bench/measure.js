@@ -1,8 +1,5 @@
 'use strict';
-/*
- * Runs: one `n8n execute` process per run (the harness), with bench/lib/preload.js inside it (peak
- * memory, CPU time, n8n's own load of our modules, expression evaluations), and pairs of runs.
- */
+// Runs (one `n8n execute` process each, with bench/lib/preload.js inside it) and pairs of runs.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -112,9 +109,8 @@ function compareRequests(a, b) {
 	return { compared: A.size, identical, diffs: [...diffs.entries()], headerNames: sample ? Object.keys(sample.headers).sort() : [], sample };
 }
 
-// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a
-// warmer machine). Per node: its runs, their medians of `keys`, whether all counted; per key, the
-// ratios OneAll / HTTP Request of the pairs in which both runs counted, in run order.
+// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a warmer
+// machine). Per node: its runs, their medians of `keys`; per key, the ratios of the pairs in which both counted.
 async function alternatingPairs(count, runOne, keys) {
 	const runs = { oneall: [], http: [] };
 	const ratios = Object.fromEntries(keys.map((k) => [k, []]));

@@ -63,11 +63,8 @@ function listValue(value, cachedResultName, cachedResultUrl) {
 	return { __rl: true, mode: 'list', value, cachedResultName, ...(cachedResultUrl ? { cachedResultUrl } : {}) };
 }
 
-/**
- * A copy of an example workflow for the dev instance: OneAll nodes use the sandbox credential, the
- * named sandbox identity of their resource's network, and ids from that identity's Pull lists.
- * A value from an expression, or a node with no identity, is left as the example has it.
- */
+// An example for the dev instance: OneAll nodes use the sandbox credential, the named identity of their network and
+// ids from its Pull lists; a value from an expression, or a node with no identity, is left as the example has it.
 function rewriteExample(file, json) {
 	// n8n ids: 16 characters; with a digit (n8n's execute-batch drops ids without one).
 	const id = `dev${crypto.createHash('sha1').update(path.basename(file, '.json')).digest('hex').slice(0, 12)}9`;
@@ -95,15 +92,13 @@ function rewriteExample(file, json) {
 	return wf;
 }
 
-// Everything started here is stopped on exit / Ctrl-C: the sandbox, the harness's n8n on the dev
-// user folder (instance) and its `n8n start` (editor).
+// What stopAll() stops on exit / Ctrl-C: the sandbox, the dev user folder's n8n (instance) and its `n8n start` (editor).
 let sandbox, instance, editor, stopping;
 
 function stopAll(code) {
 	stopping ??= (async () => {
 		if (editor && editor.child.exitCode === null && editor.child.signalCode === null) say('stopping n8n ...');
-		// Stops the editor (SIGTERM to its process group, SIGKILL after 15 s) and keeps the user
-		// folder; a CLI command still running is killed by the harness when this process exits.
+		// The editor gets SIGTERM (SIGKILL after 15 s), the user folder is kept; the harness kills any CLI command on exit.
 		if (instance) await instance.cleanup();
 		if (sandbox) {
 			say('stopping the sandbox ...');
@@ -225,11 +220,9 @@ async function check(url, workflows) {
 	try {
 		const health = await json('/healthz');
 		want(health?.status === 'ok', `/healthz answered ${JSON.stringify(health)}`);
-		const creds = await get('/credentials');
-		const cred = creds.find((c) => c.id === CREDENTIAL.id);
-		const listed = JSON.stringify(creds.map((c) => [c.id, c.name, c.type]));
+		const creds = (await get('/credentials')).map((c) => [c.id, c.name, c.type]);
 		const { id, name, type } = CREDENTIAL;
-		want(cred?.name === name && cred.type === type, `credential ${id} "${name}" (${type}) missing: ${listed}`);
+		want(creds.some((c) => c.join() === [id, name, type].join()), `credential ${id} "${name}" (${type}) missing: ${JSON.stringify(creds)}`);
 		const stored = new Set((await get('/workflows')).map((x) => x.id));
 		for (const w of workflows) {
 			if (!want(stored.has(w.id), `workflow ${w.id} (${w.file}) missing`)) continue;
