@@ -222,7 +222,8 @@ async function check(url, workflows) {
 		want(health?.status === 'ok', `/healthz answered ${JSON.stringify(health)}`);
 		const creds = (await get('/credentials')).map((c) => [c.id, c.name, c.type]);
 		const { id, name, type } = CREDENTIAL;
-		want(creds.some(([i, n, t]) => i === id && n === name && t === type), `credential ${id} "${name}" (${type}) missing: ${JSON.stringify(creds)}`);
+		const found = creds.some(([i, n, t]) => i === id && n === name && t === type);
+		want(found, `credential ${id} "${name}" (${type}) missing: ${JSON.stringify(creds)}`);
 		const stored = new Set((await get('/workflows')).map((x) => x.id));
 		for (const w of workflows) {
 			if (!want(stored.has(w.id), `workflow ${w.id} (${w.file}) missing`)) continue;
