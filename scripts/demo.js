@@ -161,4 +161,4 @@ main()
 		out(`Demo FAILED: ${err.stack || err}`);
 		process.exitCode = 1;
 	})
-	.then(() => process.exit());
+	.then(() => process.stdout.write('', () => process.exit())); // once the output is out (pipes are asynchronous on macOS)
