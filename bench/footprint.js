@@ -1,8 +1,5 @@
 'use strict';
-/*
- * What the package costs before it runs: packed size, dist/ size, the description n8n sends to the
- * editor (`n8n export:nodes`), and the cold load of the node and credential modules.
- */
+// What the package costs before it runs: packed size, dist/ size, the description n8n sends to the editor, cold load.
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');

@@ -1,8 +1,5 @@
 'use strict';
-/*
- * Runs: one `n8n execute` process per run (the harness), with bench/lib/preload.js inside it (peak
- * memory, CPU time, n8n's own load of our modules, expression evaluations), and pairs of runs.
- */
+// Runs (one `n8n execute` process each, with bench/lib/preload.js inside it) and pairs of runs.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -38,13 +35,13 @@ async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArg
 		timeoutMs,
 		label: 'bench execute',
 	});
-	// No file: the process did not reach its exit handlers.
-	const preload = fs.existsSync(preloadOut) ? JSON.parse(fs.readFileSync(preloadOut, 'utf8')) : null;
+	// No file ({}): the process did not reach its exit handlers.
+	const preload = fs.existsSync(preloadOut) ? JSON.parse(fs.readFileSync(preloadOut, 'utf8')) : {};
 	const run = describeRun(r);
 	const t = nodeTask(run.result, NODE[kind]) || {};
 	const problems = run.ok ? [] : [`run not successful: ${run.error ? run.error.message : `exit ${run.code}`}`];
 	const res = { kind, delay, problems, nodeMs: t.executionTime ?? NaN, startTime: t.startTime ?? NaN, wallMs: r.ms, preload };
-	res.peakKb = preload ? preload.vmHwmKb : NaN;
+	res.peakKb = preload.vmHwmKb ?? NaN;
 	res.crashed = run.crashedOnExit ? ' (n8n segfaulted on exit after printing the run; judged by its JSON)' : '';
 	return { res, out: nodeOutput(run.result, NODE[kind]) || [], records: ctx.sb.requests.slice() };
 }
@@ -53,21 +50,21 @@ async function execute(ctx, wfId, kind, { delay = 0, timeoutMs = 300000, nodeArg
 async function postRun(ctx, { wfId, kind, delay, items, label, nodeArgs, attribute }) {
 	const { res, out, records } = await execute(ctx, wfId, kind, { delay, nodeArgs, attribute, timeoutMs: Math.max(300000, items * (delay + 20) * 3) });
 	const { problems, preload } = res;
+	const counts = preload.counts || {};
 	const got = { 'output items': out.length, 'requests at the sandbox': records.length, 'answered 200': records.filter((rec) => rec.status === 200).length };
 	for (const [what, n] of Object.entries(got)) if (n !== items) problems.push(`${n} ${what}, expected ${items}`);
 	if (new Set(records.map(indexOf)).size !== records.length) problems.push('an item was sent twice');
 	if (kind === 'oneall' && !out.every((it) => it.json && it.json.post_id)) problems.push('an output item has no post_id');
-	const counts = preload ? preload.counts : {};
 	const perItem = (n) => n / items;
 	Object.assign(res, orderAndOverlap(records), {
 		ok: !problems.length,
 		records,
 		msPerItem: res.nodeMs / items,
-		cpuMsPerItem: cpuBetween(preload && preload.cpuSeries, res.startTime, res.startTime + res.nodeMs) / items,
+		cpuMsPerItem: cpuBetween(preload.cpuSeries, res.startTime, res.startTime + res.nodeMs) / items,
 		// evaluations per item of each expression n8n resolved in the run; with `attribute`, by who asked
 		perItem: mapValues(counts.byExpression, perItem),
 		perItemByCaller: mapValues(counts.byCaller, (by) => mapValues(by, perItem)),
-		loadInN8n: preload ? preload.loadInN8n : undefined,
+		loadInN8n: preload.loadInN8n,
 	});
 	const figures = `node ${fmt(res.nodeMs, 0)} ms (${fmt(res.msPerItem, 3)} ms/item, CPU ${fmt(res.cpuMsPerItem, 3)} ms/item), wall ${fmt(res.wallMs, 0)} ms`;
 	step(`${label || LABEL[kind]} @ ${delay} ms: ${figures}, peak RSS ${mib(res.peakKb)}, in flight ≤ ${res.maxInFlight}${res.ok ? '' : `  PROBLEM: ${problems.join('; ')}`}${res.crashed}`);
@@ -112,9 +109,8 @@ function compareRequests(a, b) {
 	return { compared: A.size, identical, diffs: [...diffs.entries()], headerNames: sample ? Object.keys(sample.headers).sort() : [], sample };
 }
 
-// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a
-// warmer machine). Per node: its runs, their medians of `keys`, whether all counted; per key, the
-// ratios OneAll / HTTP Request of the pairs in which both runs counted, in run order.
+// `count` pairs of runs, OneAll first and HTTP Request first in turn (neither always runs second on a warmer
+// machine). Per node: its runs, their medians of `keys`; per key, the ratios of the pairs in which both counted.
 async function alternatingPairs(count, runOne, keys) {
 	const runs = { oneall: [], http: [] };
 	const ratios = Object.fromEntries(keys.map((k) => [k, []]));

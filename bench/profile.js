@@ -49,7 +49,7 @@ function selfTime(files, windows) {
 async function profileRun(ctx, w, kind, items) {
 	const p = profiler(ctx, 250);
 	const res = await postRun(ctx, { wfId: w[kind].id, kind, delay: w.delay, items, label: `profiled ${kind}`, nodeArgs: p.nodeArgs });
-	if (!p.files().length || !res.preload) return { res, error: 'no profile written (n8n did not exit normally)' };
+	if (!p.files().length || !res.preload.clock) return { res, error: 'no profile written (n8n did not exit normally)' };
 	// The node's execution window (epoch ms in the run data) on the profile's monotonic clock.
 	const fromUs = res.preload.clock.monoUs + (res.startTime - res.preload.clock.epochMs) * 1000;
 	return { res, analysis: selfTime(p.files(), [[fromUs, fromUs + res.nodeMs * 1000]]) };

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm run bench:queue` (`npm run bench` runs it after its own part): the queue-mode suite's workload
- * at once on one n8n process, then in queue mode with 1 and 2 workers (the report says how). Writes
- * its section (between the queue-mode markers, replaced on each run) into the bench report.
+ * `npm run bench:queue` (`npm run bench` runs it after its own part): the queue-mode suite's workload on one
+ * n8n process, then in queue mode with 1 and 2 workers; its section of the bench report is replaced on each run.
  */
 const fs = require('fs');
 const os = require('os');
@@ -114,10 +113,8 @@ async function runQueueBench() {
 	step(`wrote its section of ${path.relative(ROOT, CONFIG.out)}`);
 }
 
-if (require.main === module) {
-	stopOnSignals();
-	runQueueBench().catch((err) => {
-		process.stderr.write(`${err.stack || err}\n`);
-		process.exit(1);
-	});
-}
+stopOnSignals();
+runQueueBench().catch((err) => {
+	process.stderr.write(`${err.stack || err}\n`);
+	process.exit(1);
+});

@@ -101,10 +101,8 @@ function evaluations(L, x) {
 		L.push('');
 	}
 	L.push('| workload | node | expression | evaluations per item |', '|---|---|---|---|');
-	for (const [e, n] of Object.entries(c.all)) L.push(row(c.workload.title, LABEL.oneall, code(e), fmt(n)));
-	for (const s of x.timed) {
-		for (const kind of KINDS) for (const [e, n] of Object.entries(s[kind].runs[0].perItem)) L.push(row(s.workload.title, LABEL[kind], code(e), fmt(n)));
-	}
+	const counted = [[c.workload.title, 'oneall', c.all], ...x.timed.flatMap((s) => KINDS.map((kind) => [s.workload.title, kind, s[kind].runs[0].perItem]))];
+	for (const [title, kind, perItem] of counted) for (const [e, n] of Object.entries(perItem)) L.push(row(title, LABEL[kind], code(e), fmt(n)));
 }
 
 function identical(L, x) {

@@ -104,14 +104,12 @@ async function main(ctx) {
 	return x.counted.ok && runsOk(x.timed) && sameRequests && runsOk(x.reads) ? 0 : 1;
 }
 
-if (require.main === module) {
-	const ctx = { tmpDir: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-oneall-bench-')) };
-	if (!CONFIG.keep) onCleanup(() => fs.rmSync(ctx.tmpDir, { recursive: true, force: true }));
-	stopOnSignals();
-	main(ctx)
-		.catch((err) => {
-			process.stderr.write(`${err.stack || err}\n`);
-			return 1;
-		})
-		.then((code) => process.exit(code)); // the sandbox and what the harness started go with the process
-}
+const ctx = { tmpDir: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-oneall-bench-')) };
+if (!CONFIG.keep) onCleanup(() => fs.rmSync(ctx.tmpDir, { recursive: true, force: true }));
+stopOnSignals();
+main(ctx)
+	.catch((err) => {
+		process.stderr.write(`${err.stack || err}\n`);
+		return 1;
+	})
+	.then((code) => process.exit(code)); // the sandbox and what the harness started go with the process

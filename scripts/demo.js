@@ -2,23 +2,21 @@
 'use strict';
 /*
  * `npm run demo`: examples/rss-to-tweet-with-picture.json in a real n8n 2.x with the packed package,
- * against the local OneAll sandbox and a local RSS feed of three posts (no OneAll account needed).
- * `n8n execute` starts only at a Manual Trigger, so the RSS Feed Trigger becomes Manual Trigger → RSS
- * Read of that feed (same name); the OneAll nodes are the example's. Prints the items n8n produced and
- * what the sandbox received; exits 0 only when every tweet carries the picture uploaded for its post.
+ * against the local OneAll sandbox and a local RSS feed of three posts. `n8n execute` starts only at a
+ * Manual Trigger, so the RSS Feed Trigger becomes Manual Trigger → RSS Read of that feed (same name).
+ * Exits 0 only when every tweet carries the picture uploaded for its post.
  */
 const fs = require('fs');
 const path = require('path');
 const http = require('http');
+const { createInstance, stopOnSignals } = require('../test/harness/n8n');
+const { nodeOutput } = require('../test/harness/run-output');
+const { startSandbox } = require('../test/sandbox/server');
+const { packToTemp, ROOT } = require('../test/harness/pack');
+const { secs } = require('../test/harness/checks');
+const { REGEX_GUARD } = require('../test/harness/suite');
 
-const ROOT = path.resolve(__dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'rss-to-tweet-with-picture.json');
-const { createInstance, stopOnSignals } = require(path.join(ROOT, 'test', 'harness', 'n8n.js'));
-const { nodeOutput } = require(path.join(ROOT, 'test', 'harness', 'run-output.js'));
-const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server.js'));
-const { packToTemp } = require(path.join(ROOT, 'test', 'harness', 'pack.js'));
-const { secs } = require(path.join(ROOT, 'test', 'harness', 'checks.js'));
-const { REGEX_GUARD } = require(path.join(ROOT, 'test', 'harness', 'suite.js'));
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
@@ -51,7 +49,7 @@ ${POSTS.map(
 </rss>
 `;
 
-/** Serves RSS at /blog/rss.xml on 127.0.0.1; resolves to { url, close() }. */
+/** Serves RSS at /blog/rss.xml on 127.0.0.1; resolves to its URL. */
 async function startFeed() {
 	const server = http.createServer((req, res) => {
 		if (req.url !== '/blog/rss.xml') return res.writeHead(404).end();
@@ -59,7 +57,7 @@ async function startFeed() {
 		res.end(RSS);
 	});
 	await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-	return { url: `http://127.0.0.1:${server.address().port}/blog/rss.xml`, close: () => new Promise((r) => server.close(r)) };
+	return `http://127.0.0.1:${server.address().port}/blog/rss.xml`;
 }
 
 /** The example, with its RSS Feed Trigger replaced by Manual Trigger → RSS Read of the local feed. */
@@ -75,35 +73,30 @@ function demoWorkflow(example, feedUrl) {
 	return { ...example, id: 'oneAllDemoRss002', name: `${example.name} (demo)`, nodes, connections };
 }
 
-// Stopped last first when the demo ends; on Ctrl-C the harness ends n8n and removes its folders,
-// and the servers end with this process.
-const cleanups = [];
+// However the demo ends, the harness ends n8n and removes its user folder; the servers end with this process.
 stopOnSignals(() => out('\nstopped: n8n and everything else the demo started'));
 
 async function main() {
 	const t0 = Date.now();
 	const { tgz } = packToTemp('demo');
 	const sandbox = await startSandbox({ port: 0 });
-	cleanups.push(() => sandbox.close());
-	const feed = await startFeed();
-	cleanups.push(() => feed.close());
+	const feedUrl = await startFeed();
 
 	out('OneAll demo: example workflow 2, "RSS item → Twitter picture → tweet", in a real n8n');
 	out(`  OneAll sandbox  ${sandbox.url}   (local stand-in for https://<site>.api.oneall.com)`);
-	out(`  RSS feed        ${feed.url}   (${POSTS.length} blog posts with a picture each)`);
+	out(`  RSS feed        ${feedUrl}   (${POSTS.length} blog posts with a picture each)`);
 	out(`  package         ${path.basename(tgz)}, installed into a fresh n8n user folder's .n8n/nodes`);
 	out('  n8n 2.x         the first run installs it into ~/.cache/n8n-nodes-oneall (several minutes, once)');
 
 	const tn = Date.now();
 	const n8n = await createInstance({ line: '2', tarball: tgz });
-	cleanups.push(() => n8n.cleanup());
 	out(`  n8n ${n8n.version} ready, package installed (${secs(Date.now() - tn)})`);
 
 	const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
 	const { id, name } = example.nodes.find((n) => n.credentials).credentials.oneAllApi;
 	const data = { subdomain: 'sandbox', publicKey: sandbox.publicKey, privateKey: sandbox.privateKey, baseUrl: sandbox.url };
 	await n8n.importCredentials([{ id, name, type: 'oneAllApi', data }]);
-	const workflow = demoWorkflow(example, feed.url);
+	const workflow = demoWorkflow(example, feedUrl);
 	await n8n.importWorkflow(workflow);
 	out(`  imported the credential "${name}" (Base URL ${sandbox.url}) and the workflow\n`);
 	out('Executing the workflow (n8n execute)…');
@@ -168,6 +161,4 @@ main()
 		out(`Demo FAILED: ${err.stack || err}`);
 		process.exitCode = 1;
 	})
-	.finally(async () => {
-		for (const stop of cleanups.reverse()) await stop().catch(() => {});
-	});
+	.then(() => process.stdout.write('', () => process.exit())); // once the output is out (pipes are asynchronous on macOS)

@@ -1,25 +1,20 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm run dev` (= `npm run build && node scripts/dev.js`): a real n8n editor with this package
- * installed from its tarball, a ready credential "OneAll sandbox" and the workflows of examples/,
- * all against the local OneAll sandbox. No OneAll account needed; nothing leaves the machine.
- * Options: USAGE below (`--help`). The user folder ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-oneall/dev-user
- * is kept across runs; the credential is imported on every run (its Base URL follows the sandbox's
- * port), an example only when its file changed. Ctrl-C stops n8n and the sandbox and exits 0.
- * N8N_E2E_VERBOSE=1 shows the harness's log.
+ * `npm run dev`: a real n8n editor with this package installed from its tarball, a ready credential and
+ * the workflows of examples/, all against the local OneAll sandbox (options: USAGE). The user folder
+ * (dev-user in the n8n cache) is kept across runs: the credential is imported on every run (its Base URL
+ * follows the sandbox's port), an example only when its file changed. Ctrl-C stops everything, exit 0.
  */
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const crypto = require('crypto');
-
-const ROOT = path.resolve(__dirname, '..');
-const { cacheRoot } = require(path.join(ROOT, 'test', 'harness', 'install-n8n'));
-const { createInstance, freePort, portFree } = require(path.join(ROOT, 'test', 'harness', 'n8n'));
-const { packToTemp, PACKAGE } = require(path.join(ROOT, 'test', 'harness', 'pack'));
-const { startSandbox } = require(path.join(ROOT, 'test', 'sandbox', 'server'));
-const sandboxData = require(path.join(ROOT, 'test', 'sandbox', 'data'));
+const { cacheRoot } = require('../test/harness/install-n8n');
+const { createInstance, freePort, portFree } = require('../test/harness/n8n');
+const { packToTemp, ROOT, PACKAGE } = require('../test/harness/pack');
+const { startSandbox } = require('../test/sandbox/server');
+const sandboxData = require('../test/sandbox/data');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
@@ -38,9 +33,10 @@ const OWNER = { email: 'dev@example.com', firstName: 'OneAll', lastName: 'Develo
 const PULL_LISTS = { pageId: 'pages', groupId: 'groups', companyId: 'companies', boardId: 'boards', playlistId: 'playlists' };
 
 const say = (msg) => console.log(`[dev] ${msg}`);
-const usageError = (msg) => {
-	console.error(`${msg}\n${USAGE}`);
-	process.exit(2);
+/** Prints the usage (after `error`, if any, on stderr) and exits: 0 for --help, 2 for a wrong argument. */
+const usage = (error) => {
+	(error ? console.error : console.log)(error ? `${error}\n${USAGE}` : USAGE);
+	process.exit(error ? 2 : 0);
 };
 
 function parseArgs(args) {
@@ -50,16 +46,13 @@ function parseArgs(args) {
 	try {
 		({ values } = util.parseArgs({ args, options }));
 	} catch (e) {
-		usageError(e.message);
+		usage(e.message);
 	}
-	if (values.help) {
-		console.log(USAGE);
-		process.exit(0);
-	}
+	if (values.help) usage();
 	const port = Number(values.port ?? (process.env.N8N_DEV_PORT || 5678));
 	const sandboxPort = Number(values['sandbox-port'] ?? (process.env.ONEALL_SANDBOX_PORT || 5679));
 	for (const [name, n] of [['port', port], ['sandbox-port', sandboxPort]]) {
-		if (!Number.isInteger(n) || n < 1 || n > 65535) usageError(`--${name} must be a port number`);
+		if (!Number.isInteger(n) || n < 1 || n > 65535) usage(`--${name} must be a port number`);
 	}
 	return { port, sandboxPort, fresh: !!values.fresh, check: !!values.check };
 }
@@ -70,11 +63,8 @@ function listValue(value, cachedResultName, cachedResultUrl) {
 	return { __rl: true, mode: 'list', value, cachedResultName, ...(cachedResultUrl ? { cachedResultUrl } : {}) };
 }
 
-/**
- * A copy of an example workflow for the dev instance: OneAll nodes use the sandbox credential, the
- * named sandbox identity of their resource's network, and ids from that identity's Pull lists.
- * A value from an expression, or a node with no identity, is left as the example has it.
- */
+// An example for the dev instance: OneAll nodes use the sandbox credential, the named identity of their network and
+// ids from its Pull lists; a value from an expression, or a node with no identity, is left as the example has it.
 function rewriteExample(file, json) {
 	// n8n ids: 16 characters; with a digit (n8n's execute-batch drops ids without one).
 	const id = `dev${crypto.createHash('sha1').update(path.basename(file, '.json')).digest('hex').slice(0, 12)}9`;
@@ -102,15 +92,13 @@ function rewriteExample(file, json) {
 	return wf;
 }
 
-// Everything started here is stopped on exit / Ctrl-C: the sandbox, the harness's n8n on the dev
-// user folder (instance) and its `n8n start` (editor).
+// What stopAll() stops on exit / Ctrl-C: the sandbox, the dev user folder's n8n (instance) and its `n8n start` (editor).
 let sandbox, instance, editor, stopping;
 
 function stopAll(code) {
 	stopping ??= (async () => {
 		if (editor && editor.child.exitCode === null && editor.child.signalCode === null) say('stopping n8n ...');
-		// Stops the editor (SIGTERM to its process group, SIGKILL after 15 s) and keeps the user
-		// folder; a CLI command still running is killed by the harness when this process exits.
+		// The editor gets SIGTERM (SIGKILL after 15 s), the user folder is kept; the harness kills any CLI command on exit.
 		if (instance) await instance.cleanup();
 		if (sandbox) {
 			say('stopping the sandbox ...');
@@ -128,19 +116,16 @@ async function importExamples(folder, fresh) {
 	const statePath = path.join(folder, 'dev-state.json');
 	const state = fs.existsSync(statePath) ? JSON.parse(fs.readFileSync(statePath, 'utf8')) : { examples: {} };
 	const examplesDir = path.join(ROOT, 'examples');
-	const workflows = [];
-	const toImport = [];
-	for (const f of fs.readdirSync(examplesDir).filter((name) => name.endsWith('.json')).sort()) {
-		const text = fs.readFileSync(path.join(examplesDir, f), 'utf8');
-		const wf = rewriteExample(f, JSON.parse(text));
-		const hash = crypto.createHash('sha1').update(text).update(CREDENTIAL.id).digest('hex');
-		workflows.push({ file: f, id: wf.id, name: wf.name });
-		if (state.examples[f] !== hash || fresh) toImport.push({ f, wf, hash });
-	}
+	const workflows = fs.readdirSync(examplesDir).filter((name) => name.endsWith('.json')).sort().map((file) => {
+		const text = fs.readFileSync(path.join(examplesDir, file), 'utf8');
+		const wf = rewriteExample(file, JSON.parse(text));
+		return { file, id: wf.id, name: wf.name, wf, hash: crypto.createHash('sha1').update(text).update(CREDENTIAL.id).digest('hex') };
+	});
+	const toImport = workflows.filter((w) => fresh || state.examples[w.file] !== w.hash);
 	if (toImport.length) {
-		say(`importing ${toImport.length} example workflow(s): ${toImport.map((x) => x.f).join(', ')} ...`);
-		await instance.importWorkflows(toImport.map((x) => x.wf));
-		for (const { f, hash } of toImport) state.examples[f] = hash;
+		say(`importing ${toImport.length} example workflow(s): ${toImport.map((w) => w.file).join(', ')} ...`);
+		await instance.importWorkflows(toImport.map((w) => w.wf));
+		for (const { file, hash } of toImport) state.examples[file] = hash;
 	} else {
 		say('example workflows already imported and unchanged (run with --fresh to start over)');
 	}
@@ -235,11 +220,10 @@ async function check(url, workflows) {
 	try {
 		const health = await json('/healthz');
 		want(health?.status === 'ok', `/healthz answered ${JSON.stringify(health)}`);
-		const creds = await get('/credentials');
-		const cred = creds.find((c) => c.id === CREDENTIAL.id);
-		const listed = JSON.stringify(creds.map((c) => [c.id, c.name, c.type]));
+		const creds = (await get('/credentials')).map((c) => [c.id, c.name, c.type]);
 		const { id, name, type } = CREDENTIAL;
-		want(cred?.name === name && cred.type === type, `credential ${id} "${name}" (${type}) missing: ${listed}`);
+		const found = creds.some(([i, n, t]) => i === id && n === name && t === type);
+		want(found, `credential ${id} "${name}" (${type}) missing: ${JSON.stringify(creds)}`);
 		const stored = new Set((await get('/workflows')).map((x) => x.id));
 		for (const w of workflows) {
 			if (!want(stored.has(w.id), `workflow ${w.id} (${w.file}) missing`)) continue;

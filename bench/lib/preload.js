@@ -1,11 +1,9 @@
 'use strict';
 /*
- * Loaded into the n8n process (`node --require`) by bench/measure.js; it only observes. On exit it
- * writes to $BENCH_PRELOAD_OUT: peak memory (vmHwmKb); the process's CPU time, all threads, every
- * 50 ms (cpuSeries: a node's CPU can be read off it, which a busy machine disturbs far less than wall
- * time); a clock pair to place run data times on a --cpu-prof profile; how long n8n's own loader took
- * to require and `new` our node and credential (loadInN8n); and the evaluations of each "=…" text
- * (counts.byExpression), with BENCH_ATTRIBUTE_EXPRESSIONS=1 also by who asked (byCaller).
+ * Loaded into the n8n process (`node --require`) by bench/measure.js; it only observes. On exit it writes
+ * to $BENCH_PRELOAD_OUT: peak memory; the process's CPU time every 50 ms (a busy machine disturbs it far
+ * less than wall time); a clock pair to place run data times on a --cpu-prof profile; how long n8n's loader
+ * took over our modules; the evaluations of each "=…" text, with BENCH_ATTRIBUTE_EXPRESSIONS=1 by who asked.
  */
 const fs = require('fs');
 const Module = require('module');
@@ -54,18 +52,15 @@ function timeNew(exportsObject, key) {
 // Every parameter value n8n resolves goes through this method of n8n-workflow (the copy n8n's own code requires).
 const { Expression } = Module.createRequire(process.argv[1])('n8n-workflow');
 const resolve = Expression.prototype.resolveSimpleParameterValue;
+const bump = (counter, key) => (counter[key] = (counter[key] || 0) + 1);
 Expression.prototype.resolveSimpleParameterValue = function (value) {
-	if (typeof value === 'string' && value.charAt(0) === '=') count(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+	if (typeof value === 'string' && value.charAt(0) === '=') {
+		const key = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+		bump(counts.byExpression, key);
+		if (attribute) bump((counts.byCaller[key] ||= {}), callerOf());
+	}
 	return resolve.apply(this, arguments);
 };
-
-function count(key) {
-	counts.byExpression[key] = (counts.byExpression[key] || 0) + 1;
-	if (!attribute) return;
-	const callers = (counts.byCaller[key] ||= {});
-	const caller = callerOf();
-	callers[caller] = (callers[caller] || 0) + 1;
-}
 
 // Who asked for an evaluation, read off the call stack: this package's code anywhere on it, or else
 // which of RoutingNode's passes over the declared properties (n8n 2.x walks them a second time in

@@ -1,19 +1,14 @@
 'use strict';
 // Numbers and their formatting for the bench report.
 
-const finite = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
-
-function median(xs) {
-	const a = finite(xs).sort((p, q) => p - q);
-	const m = Math.floor(a.length / 2);
-	return !a.length ? NaN : a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
-}
-
-/** { min, median, max, n } of the finite values. */
+/** { min, median, max, n } of the finite values (NaN for none). */
 function spread(xs) {
-	const a = finite(xs);
-	return { min: a.length ? Math.min(...a) : NaN, median: median(a), max: a.length ? Math.max(...a) : NaN, n: a.length };
+	const a = xs.filter(Number.isFinite).sort((p, q) => p - q);
+	const m = Math.floor(a.length / 2);
+	const median = !a.length ? NaN : a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
+	return { min: a.length ? a[0] : NaN, median, max: a.length ? a[a.length - 1] : NaN, n: a.length };
 }
+const median = (xs) => spread(xs).median;
 
 const mapValues = (o, f) => Object.fromEntries(Object.entries(o || {}).map(([k, v]) => [k, f(v)]));
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
