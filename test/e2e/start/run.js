@@ -233,6 +233,8 @@ async function videoPart({ instance, editor, sandbox, line }) {
 // B. MCP: the OneAll tool served to any MCP client
 
 const textOf = (r) => ((r && r.content) || []).map((c) => c.text || '').join('\n');
+/** What went wrong in calls that threw or answered isError. */
+const failedCalls = (calls) => calls.filter((r) => r.thrown || r.isError).map((r) => r.thrown || textOf(r));
 /** The OneAll post ids in a call's result. */
 const ids = (r) => textOf(r).match(/1\d{15}/g) || [];
 const tweets = (sandbox) => sandbox.requests.filter((r) => r.pathname.endsWith('/twitter/post.json'));
@@ -306,7 +308,7 @@ async function mcpListTools(mcp) {
 async function mcpOneCall({ call, args, sandbox }) {
 	const one = await call(args(TWITTER[0], '[mcp-one] published through MCP'));
 	check('B: one call publishes: the sandbox got exactly that tweet for that identity, the client got OneAll\'s result', () => {
-		if (one.thrown || one.isError) fail(one.thrown || textOf(one));
+		assertEqual(failedCalls([one]), [], 'failed call');
 		const t = tweets(sandbox);
 		assertEqual(t.length, 1, 'tweets received');
 		expectPost(t[0], TWITTER[0], '[mcp-one] published through MCP');
@@ -318,8 +320,7 @@ async function mcpOneCall({ call, args, sandbox }) {
 async function mcpParallelCalls({ call, args, sandbox }) {
 	const three = await Promise.all([1, 2, 3].map((i) => call(args(TWITTER[i], `[mcp-par${i}] parallel __delay:300`))));
 	check('B: three parallel calls to three identities: each published once, each got its own result', () => {
-		const bad = three.filter((r) => r.thrown || r.isError);
-		if (bad.length) fail(bad.map((r) => r.thrown || textOf(r)).join('; '));
+		assertEqual(failedCalls(three), [], 'failed calls');
 		const t = tweets(sandbox);
 		assertEqual(t.length, 3, 'tweets received');
 		[1, 2, 3].forEach((i) => {
@@ -348,8 +349,7 @@ async function mcpFailureThenGoodCalls({ call, args, sandbox }) {
 		return text.slice(0, 160);
 	});
 	check('B: then two identical good calls both work and publish twice (each call is its own run)', () => {
-		const bad = good.filter((r) => r.thrown || r.isError);
-		if (bad.length) fail(bad.map((r) => r.thrown || textOf(r)).join('; '));
+		assertEqual(failedCalls(good), [], 'failed calls');
 		const t = tweets(sandbox);
 		assertEqual(t.map((r) => r.status), [500, 200, 200], 'sandbox answers');
 		expectPost(t[1], TWITTER[4], '[mcp-after] the same tweet twice');
@@ -433,16 +433,12 @@ async function mcpPart(ctx) {
 	// Bounded by the client's own timeout; never throws (`{ thrown }`); keeps what came back and how long it took.
 	mcp.call = async (args) => {
 		const t = Date.now();
-		try {
-			const r = await mcp.client.callTool({ name: mcp.toolName, arguments: args }, undefined, { timeout: CALL_TIMEOUT_MS });
-			mcp.received.push(JSON.stringify(r));
-			return r;
-		} catch (err) {
-			mcp.received.push(String(err && err.message));
-			return { thrown: err.message };
-		} finally {
-			mcp.durations.push(Date.now() - t);
-		}
+		const r = await mcp.client
+			.callTool({ name: mcp.toolName, arguments: args }, undefined, { timeout: CALL_TIMEOUT_MS })
+			.catch((err) => ({ thrown: err.message }));
+		mcp.durations.push(Date.now() - t);
+		mcp.received.push(r.thrown ?? JSON.stringify(r));
+		return r;
 	};
 	await mcpListTools(mcp);
 	if (!mcp.toolName) return;
