@@ -38,7 +38,6 @@ const SANDBOX_DELAY_MS = 20;
 
 const report = createReport();
 const { check, say } = report;
-const figures = {};
 
 /** `count` posts for one execution: item i goes to identity i mod 5; `faults` get a sandbox 500 marker. */
 function posts(kind, run, count, { faults = [], pictures = false } = {}) {
@@ -87,8 +86,7 @@ async function casePosts(cluster, sandbox, wf) {
 	const wallMs = Date.now() - t0;
 	const requests = sandbox.requests.slice();
 	const recs = postRecords(requests, 'posts');
-	const f = { wallMs, executionsPerMinute: (10 * 60000) / wallMs, postsPerSecond: 1000 / (wallMs / 1000), maxInFlight: maxOpen(recs) };
-	figures.posts = f;
+	const f = { executionsPerMinute: (10 * 60000) / wallMs, postsPerSecond: 1000 / (wallMs / 1000), maxInFlight: maxOpen(recs) };
 	say(`# 10 executions × 100 posts, each answered after ${SANDBOX_DELAY_MS} ms: ${secs(wallMs)} from the first call to the last answer (${f.executionsPerMinute.toFixed(0)} executions/min, ${f.postsPerSecond.toFixed(0)} posts/s)`);
 
 	check('the 10 webhook calls answered 200 with 100 items each', () => {
@@ -126,7 +124,7 @@ async function casePosts(cluster, sandbox, wf) {
 	});
 	const rows = executionsOf(cluster, wf.id, before);
 	const byWorker = workerOfExecutions(cluster);
-	const spread = (figures.spread = {});
+	const spread = {};
 	for (const name of rows.map((e) => byWorker[e.id] || 'main or unknown')) spread[name] = (spread[name] || 0) + 1;
 	check('n8n recorded 10 successful webhook executions, each run by a worker', () => {
 		assertEqual(rows.map((e) => [e.mode, e.status]), Array(10).fill(['webhook', 'success']), '[mode, status] of the executions');
@@ -146,12 +144,8 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 	const stopFaults = [12, 31];
 	const stopPosts = posts('stop', 0, 50, { faults: stopFaults });
 	// All at once: four executions of three workflows share the two workers.
-	const [chain0, chain1, errAnswer, stopAnswer] = await Promise.all([
-		cluster.webhook(HOOKS.chain, { posts: chainRuns[0] }),
-		cluster.webhook(HOOKS.chain, { posts: chainRuns[1] }),
-		cluster.webhook(HOOKS.errorOutput, { posts: errPosts }),
-		cluster.webhook(HOOKS.stop, { posts: stopPosts }),
-	]);
+	const calls = [[HOOKS.chain, chainRuns[0]], [HOOKS.chain, chainRuns[1]], [HOOKS.errorOutput, errPosts], [HOOKS.stop, stopPosts]];
+	const [chain0, chain1, errAnswer, stopAnswer] = await Promise.all(calls.map(([hook, p]) => cluster.webhook(hook, { posts: p })));
 	const requests = sandbox.requests.slice();
 	// Picture → tweet
 	const pictures = requests.filter((r) => r.pathname.endsWith('/twitter/picture.json'));
@@ -261,15 +255,11 @@ async function caseWorkerKilled(cluster, sandbox, wf) {
 	const execution = () => executionsOf(cluster, wf.id, before)[0];
 	// What n8n does next: wait for the webhook call to end and the execution to leave "running".
 	let settledAt;
-	while (Date.now() - killedAt < 240000) {
+	while (!settledAt && Date.now() - killedAt < 240000) {
 		const e = execution();
 		const done = await Promise.race([answer.then(() => true), sleep(500).then(() => false)]);
-		if (done && e && !['new', 'running'].includes(e.status)) {
-			settledAt = Date.now();
-			break;
-		}
+		if (done && e && !['new', 'running'].includes(e.status)) settledAt = Date.now();
 	}
-	const quietSince = Date.now();
 	await sleep(3000); // anything still arriving for this execution would show now
 	sandbox.setDelay(0);
 	const recs = postRecords(sandbox.requests, 'kill');
@@ -278,28 +268,16 @@ async function caseWorkerKilled(cluster, sandbox, wf) {
 	const twice = duplicates(recs);
 	const reRun = new RegExp(`Worker started execution ${e && e.id}\\b`).test(cluster.workers.find((w) => w !== victim).logs());
 	const stored = e && cluster.executionData(e.id);
-	const k = (figures.kill = {
-		sentBeforeKill,
-		received: recs.length,
-		distinct: recs.length - twice.length,
-		twice: twice.length,
-		sentAfterKill: recs.filter((r) => r.startedAt > killedAt).length,
-		status: e && e.status,
-		settleSeconds: settledAt && (settledAt - killedAt) / 1000,
-		webhook: `${a.status}${a.text ? ` ${a.text.slice(0, 120)}` : ''}`,
-		webhookSeconds: a.at && (a.at - killedAt) / 1000,
-		reRun,
-		storedError: stored?.resultData.error?.message,
-		storedNodes: Object.keys(stored?.resultData.runData || {}),
-		quietMs: Date.now() - quietSince,
-	});
-	say(`# after the kill: n8n marked the execution "${k.status}" ${k.settleSeconds === undefined ? '(not within 240 s)' : `${k.settleSeconds.toFixed(0)} s later`}; the webhook caller got ${k.webhook} after ${k.webhookSeconds === undefined ? '—' : `${k.webhookSeconds.toFixed(0)} s`}; re-run on the other worker: ${reRun ? 'yes' : 'no'}`);
-	say(`# n8n stored for it: error "${k.storedError}", run data of ${k.storedNodes.length ? k.storedNodes.join(', ') : 'no node'}`);
-	say(`# sandbox: ${recs.length} posts received for this execution (${k.distinct} distinct, ${k.twice} twice, ${k.sentAfterKill} after the kill), ${100 - k.distinct} never sent`);
+	const distinct = recs.length - twice.length;
+	const after = (t) => (t ? `${((t - killedAt) / 1000).toFixed(0)} s` : undefined);
+	const webhook = `${a.status}${a.text ? ` ${a.text.slice(0, 120)}` : ''}`;
+	say(`# after the kill: n8n marked the execution "${e?.status}" ${settledAt ? `${after(settledAt)} later` : '(not within 240 s)'}; the webhook caller got ${webhook} after ${after(a.at) ?? '—'}; re-run on the other worker: ${reRun ? 'yes' : 'no'}`);
+	say(`# n8n stored for it: error "${stored?.resultData.error?.message}", run data of ${Object.keys(stored?.resultData.runData || {}).join(', ') || 'no node'}`);
+	say(`# sandbox: ${recs.length} posts received for this execution (${distinct} distinct, ${twice.length} twice, ${recs.filter((r) => r.startedAt > killedAt).length} after the kill), ${100 - distinct} never sent`);
 	check('n8n did not re-run the execution: no post reached the sandbox twice', () => {
 		if (reRun) fail('the surviving worker started the execution again');
 		if (twice.length) fail(`${twice.length} posts twice: ${twice.slice(0, 3).join(', ')}`);
-		return `${k.distinct} of 100 posts sent once, ${100 - k.distinct} never`;
+		return `${distinct} of 100 posts sent once, ${100 - distinct} never`;
 	});
 	check('n8n ended the execution as failed (not success, not left running) and answered the webhook caller', () => {
 		if (!e) fail('no execution row');
@@ -349,7 +327,7 @@ async function main() {
 		const credential = { ...CREDENTIAL, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey: KEYS.publicKey, privateKey: KEYS.privateKey, baseUrl: sandbox.url } };
 		const wfs = queueWorkflows(CREDENTIAL);
 		cluster = await startQueueMode({ tarball: tgz, workers: 2, credentials: [credential], workflows: Object.values(wfs), env: { ...QUEUE_TIMING, ...DB_POOL }, monitorRedis: true });
-		const t = (figures.startup = cluster.timings);
+		const t = cluster.timings;
 		report.setScope(`[n8n ${cluster.version} queue mode]`);
 		check(`Redis ${cluster.redis.version}, ${cluster.pg.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')}, main and 2 workers ready`, () =>
 			`${secs(t.total)}: Redis + PostgreSQL ${secs(t.services)}, package + imports ${secs(t.imports)}, main ${secs(t.main)} and workers ${secs(t.workers)} started side by side, webhooks registered ${secs(t.webhooks)} later`,
@@ -373,7 +351,6 @@ async function main() {
 	}
 	report.setScope('');
 	say('#');
-	say(`# figures: ${JSON.stringify(figures)}`);
 	say(`# total ${secs(Date.now() - t0)}`);
 	report.close();
 }
