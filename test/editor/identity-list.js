@@ -48,9 +48,7 @@ const UPLOAD_PICTURE = {
 	parameters: { resource: 'twitter', operation: 'uploadPicture', identityToken: LIST_MODE, pictureUrl: 'https://example.com/picture.png' },
 	credentials: { oneAllApi: CREDENTIALS.good },
 };
-const WORKFLOW = workflow('editorIdentity01', 'OneAll identity list (editor test)', [manualTrigger(), UPLOAD_PICTURE], [
-	['Start', NODE_NAME],
-]);
+const WORKFLOW = workflow('editorIdentity01', 'OneAll identity list (editor test)', [manualTrigger(), UPLOAD_PICTURE], [['Start', NODE_NAME]]);
 // Test ids of n8n's resource locator (the same ones n8n's own Playwright tests use).
 const ITEM = '[data-test-id="rlc-item"]';
 const SEARCH = 'input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input';
@@ -77,9 +75,7 @@ const NAMED_TWITTER = Object.values(sandboxData.named).filter((i) => i.provider 
 const NAMED_OTHERS = Object.values(sandboxData.named).filter((i) => i.provider !== 'twitter');
 
 /** Texts of the entries the open dropdown shows right now. */
-async function entryTexts(page) {
-	return page.locator(ITEM).evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()));
-}
+const entryTexts = (page) => page.locator(ITEM).evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()));
 
 /** Waits until the list stops changing (no spinner, same entries twice in a row). */
 async function settledEntries(page, timeoutMs = 30000) {
@@ -118,10 +114,8 @@ async function setUp(run) {
 		noHost: { baseUrl: `http://127.0.0.1:${await freePort()}` },
 		bigSite: { baseUrl: run.bigSite.url },
 	};
-	run.credentials = {};
-	for (const [key, c] of Object.entries(CREDENTIALS)) {
-		run.credentials[key] = { ...c, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey, privateKey, ...data[key] } };
-	}
+	const credential = ([key, c]) => [key, { ...c, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey, privateKey, ...data[key] } }];
+	run.credentials = Object.fromEntries(Object.entries(CREDENTIALS).map(credential));
 	await run.n8n.importCredentials(Object.values(run.credentials));
 	await run.n8n.importWorkflow(WORKFLOW);
 	run.editor = await run.n8n.startEditor({ port: await freePort() });
@@ -137,13 +131,7 @@ async function setUp(run) {
 async function tearDown(run) {
 	if (TRACE && run.context) await run.context.tracing.stop({ path: TRACE }).then(() => note(`trace: ${TRACE}`), (e) => note(e.message));
 	const stops = [['browser', 'close'], ['n8n', 'cleanup'], ['bigSite', 'close'], ['noSite', 'close'], ['sandbox', 'close']];
-	for (const [what, stop] of stops) {
-		try {
-			if (run[what]) await run[what][stop]();
-		} catch (e) {
-			note(`cleanup: ${e.message}`);
-		}
-	}
+	for (const [what, stop] of stops) await Promise.resolve().then(() => run[what]?.[stop]()).catch((e) => note(`cleanup: ${e.message}`));
 }
 
 /** The credential test, as the credential dialog runs it: each failure gets its own message. */
@@ -217,8 +205,7 @@ async function openPage(run) {
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
 			'--disable-component-update', '--disable-sync'],
 	});
-	const context = await run.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
-	run.context = context;
+	const context = (run.context = await run.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' }));
 	await context.addCookies(run.cookies);
 	if (TRACE) await context.tracing.start({ screenshots: true, snapshots: true });
 	const page = await context.newPage();

@@ -4,7 +4,7 @@
  * picture URL): "<kind> r<run> i<item>", so a request says which execution and which input item
  * it came from, whatever worker sent it and in whatever order the executions interleaved.
  */
-const { overlapsPerIdentity } = require('../sandbox/records');
+const { overlapsPerIdentity, maxInFlight } = require('../sandbox/records');
 
 /** { tag: "posts r03 i017", kind, run, item } of a tweet or a picture upload of the queue workflows, else undefined. */
 function parts(rec) {
@@ -51,4 +51,14 @@ const overlapProblems = (recs) =>
 		overlapsPerIdentity(list).map((o) => `${key}: request ${o.arrived} arrived before request ${o.open} was answered`),
 	);
 
-module.exports = { tagOf, postRecords, resultsOf, duplicates, inputOrderProblems, overlapProblems };
+/** The most executions sending at once, each from its first request's arrival to its last answer. */
+function executionsAtOnce(recs) {
+	const spans = new Map();
+	for (const r of recs) {
+		const s = spans.get(parts(r).run) || { arrivedAt: Infinity, endedAt: -Infinity };
+		spans.set(parts(r).run, { arrivedAt: Math.min(s.arrivedAt, r.arrivedAt), endedAt: Math.max(s.endedAt, r.endedAt ?? Infinity) });
+	}
+	return maxInFlight([...spans.values()]);
+}
+
+module.exports = { tagOf, postRecords, resultsOf, duplicates, inputOrderProblems, overlapProblems, executionsAtOnce };

@@ -21,7 +21,7 @@ const { messageHas, maxOpen } = require('../e2e/matrix/expect');
 const { startSandbox } = require('../sandbox/server');
 const sandboxData = require('../sandbox/data');
 const { queueWorkflows, HOOKS } = require('./workflows');
-const { tagOf, postRecords, resultsOf, inputOrderProblems, overlapProblems, duplicates } = require('./records');
+const { tagOf, postRecords, resultsOf, inputOrderProblems, overlapProblems, duplicates, executionsAtOnce } = require('./records');
 
 const CREDENTIAL = { id: 'queueSandboxCr01', name: 'OneAll sandbox (queue mode)' };
 const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
@@ -117,7 +117,7 @@ async function casePosts(cluster, sandbox, wf) {
 	check(`each execution had at most one request in flight per identity; executions side by side (over ${IDENTITIES.length} open at once)`, () => {
 		assertEqual(overlapProblems(recs), [], 'overlapping');
 		if (f.maxInFlight <= IDENTITIES.length) fail(`at most ${f.maxInFlight} requests were open at the sandbox at once`);
-		return `up to ${f.maxInFlight} requests in flight at the sandbox`;
+		return `up to ${f.maxInFlight} requests in flight at the sandbox, up to ${executionsAtOnce(recs)} executions sending at once`;
 	});
 	check('each webhook answered with its own 100 results in input order (the ids the sandbox gave those posts)', () => {
 		answers.forEach((a, r) => assertEqual(a.body, resultsOf(recs, runs[r]), `answer of run ${r}`));
