@@ -168,17 +168,10 @@ async function checkCredentialTests({ editor, sandbox, noSite, credentials }) {
 
 /** The Identity list of a Site with more than 10,000 identities, as the editor asks n8n for it. */
 async function checkBigSiteList({ editor, bigData }) {
+	const asked = { path: 'parameters.identityToken', methodName: 'getIdentities', nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+		currentNodeParameters: { resource: 'twitter', operation: 'uploadPicture', identityToken: LIST_MODE }, credentials: { oneAllApi: CREDENTIALS.bigSite } };
 	const identityList = async (filter) =>
-		(
-			await editor.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
-				path: 'parameters.identityToken',
-				methodName: 'getIdentities',
-				nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
-				currentNodeParameters: { resource: 'twitter', operation: 'uploadPicture', identityToken: LIST_MODE },
-				credentials: { oneAllApi: CREDENTIALS.bigSite },
-				filter,
-			})
-		).data.results;
+		(await editor.rest('POST', '/dynamic-node-parameters/resource-locator-results', { ...asked, filter })).data.results;
 	const cut = await identityList('');
 	const bigAscending = bigData.identities.slice().sort((a, b) => Date.parse(a.date_creation) - Date.parse(b.date_creation));
 	const firstTwitter = bigAscending.slice(0, 10000).filter((i) => i.provider === 'twitter');
