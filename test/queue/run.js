@@ -49,7 +49,6 @@ function posts(kind, run, count, { faults = [], pictures = false } = {}) {
 	});
 }
 
-const expectedTweet = (post) => ({ request: { push: { post: { message: post.message } } } });
 const tweetPath = (identity) => `/push/identities/${identity}/twitter/post.json`;
 
 /** The workflow's executions in n8n's database since `afterId`. */
@@ -108,7 +107,7 @@ async function casePosts(cluster, sandbox, wf) {
 		for (const rec of recs) {
 			const post = byMessage.get(rec.json.request.push.post.message);
 			if (rec.url !== tweetPath(post.identity)) fail(`${post.message} went to ${rec.url}`);
-			assertEqual(rec.json, expectedTweet(post), `body of ${post.message}`);
+			assertEqual(rec.json, { request: { push: { post: { message: post.message } } } }, `body of ${post.message}`);
 		}
 	});
 	check('each execution\'s posts to one identity arrived in its input order (10 executions × 5 identities)', () =>
@@ -147,7 +146,6 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 	const calls = [[HOOKS.chain, chainRuns[0]], [HOOKS.chain, chainRuns[1]], [HOOKS.errorOutput, errPosts], [HOOKS.stop, stopPosts]];
 	const [chain0, chain1, errAnswer, stopAnswer] = await Promise.all(calls.map(([hook, p]) => cluster.webhook(hook, { posts: p })));
 	const requests = sandbox.requests.slice();
-	// Picture → tweet
 	const pictures = requests.filter((r) => r.pathname.endsWith('/twitter/picture.json'));
 	const tweets = postRecords(requests, 'chain');
 	const pictureOf = new Map(pictures.map((r) => [tagOf(r), r]));
@@ -176,7 +174,6 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		});
 	});
 
-	// Error output
 	const errRecs = postRecords(requests, 'errout');
 	const errRows = executionsOf(cluster, wfs.errorOutput.id, before);
 	check(`error output: all 100 items sent exactly once, the ${errFaults.length} faults answered 500, each identity's in input order`, () =>
@@ -200,7 +197,6 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 		for (const item of bad) assertMatch(item.json.error, messageHas('500'), 'json.error');
 	});
 
-	// Stop mode
 	const stopRecs = postRecords(requests, 'stop');
 	const stopRows = executionsOf(cluster, wfs.stop.id, before);
 	check('stop mode: the execution failed with the first failing item\'s error (item 12, OneAll\'s 500)', () => {

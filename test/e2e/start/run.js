@@ -84,7 +84,6 @@ async function webhooksRegistered(instance, count, timeoutMs = 120000) {
 }
 
 const outputOf = (e, node) => nodeOutput(e.result, node)?.map((i) => i.json);
-/** The output of a node that must have run. */
 const ranOutput = (e, node) => outputOf(e, node) || fail(`"${node}" did not run; nodes that ran: ${ranNodes(e).join(', ')}`);
 const ranNodes = (e) => Object.keys(runData(e));
 
@@ -111,7 +110,6 @@ async function videoPart({ instance, editor, sandbox }) {
 		return `n8n answered ${show(answers.ok.json || answers.ok.text)}`;
 	});
 
-	// Each upload request carries its execution's resume URL.
 	await sleep(500);
 	const uploads = sandbox.requests.filter((r) => r.pathname.endsWith('/twitter/video.json'));
 	const uploadOf = (k) => uploads.find((r) => r.json && r.json.request.push.video.video_url === cases[k].videoUrl);
@@ -133,7 +131,6 @@ async function videoPart({ instance, editor, sandbox }) {
 		return `e.g. ${sample.replace(/signature=[^&]+/, 'signature=…')} (${/signature=/.test(sample) ? 'signed' : 'no signature'})`;
 	});
 
-	// The four callbacks the sandbox makes, then the executions settle.
 	const settled = await sandbox.callbacks.settled(5, 30000).then(() => true, (err) => err.message);
 	const cb = (k) => sandbox.callbacks.records.find((r) => r.videoUrl === cases[k].videoUrl);
 	check('A: the sandbox called back 4 times (ok, error, two videos; none for "never"), once each, each answered 200 by n8n', () => {
@@ -354,7 +351,6 @@ async function mcpRefusedCalls({ call, args, idName, sandbox }) {
 		assertEqual(sandbox.requests.length, 0, 'requests sent');
 		return textOf(empty).slice(0, 160);
 	});
-	// A call that does not match the schema is refused before the tool runs.
 	sandbox.reset();
 	const wrong = await call({ [idName]: TWITTER[0] });
 	check('B: a call without a required argument is refused by n8n, nothing is sent', () => {
