@@ -149,17 +149,18 @@ async function videoPart({ instance, editor, sandbox }) {
 		}
 	};
 	const done = await waitFor(rest, 30000);
+	/** Video k's execution (in `got`), which must have succeeded, and the video id of its upload. */
+	const succeeded = (got, k) => {
+		const e = got[k] || fail(`execution ${execOf[k]} not found`);
+		if (e.status !== 'success') fail(`execution ${e.id}: status ${e.status}${e.result?.data.resultData.error ? `: ${e.result.data.resultData.error.message}` : ''}`);
+		return { e, videoId: outputOf(e, 'Upload Video')[0].video_id };
+	};
 	const live = (k) => {
-		const e = done[k];
-		if (!e) fail(`execution ${execOf[k]} not found`);
-		if (e.status !== 'success') fail(`execution ${e.id}: status ${e.status}${e.result && e.result.data.resultData.error ? `: ${e.result.data.resultData.error.message}` : ''}`);
-		const upload = outputOf(e, 'Upload Video');
-		const waited = outputOf(e, 'Wait for OneAll');
-		const out = ranOutput(e, 'Video is live');
-		assertEqual(upload, [{ provider: 'twitter', object: 'video', video_id: upload[0].video_id, status: 'queued' }], 'Upload Video output');
-		assertEqual(waited[0].body, JSON.parse(cb(k).body), 'Wait output $json.body = the callback envelope');
-		assertEqual(out, [{ video_id: upload[0].video_id, status: 'published', provider: 'twitter' }], '"Video is live" output');
-		return upload[0].video_id;
+		const { e, videoId: video_id } = succeeded(done, k);
+		assertEqual(outputOf(e, 'Upload Video'), [{ provider: 'twitter', object: 'video', video_id, status: 'queued' }], 'Upload Video output');
+		assertEqual(outputOf(e, 'Wait for OneAll')[0].body, JSON.parse(cb(k).body), 'Wait output $json.body = the callback envelope');
+		assertEqual(ranOutput(e, 'Video is live'), [{ video_id, status: 'published', provider: 'twitter' }], '"Video is live" output');
+		return video_id;
 	};
 	check('A: the callback resumed the run with the result: Upload Video "queued" → Wait ($json.body = OneAll\'s envelope) → "Video is live" (status "published")', () => {
 		const id = live('ok');
@@ -169,11 +170,8 @@ async function videoPart({ instance, editor, sandbox }) {
 		return `execution ${e.id}, video ${id}, ended ${secs(e.stoppedAt - sentAt.rest)} after the webhook call (callback sent 1.5 s after the upload)`;
 	});
 	check('A: an error envelope takes the error path: "Upload failed" with OneAll\'s code and message', () => {
-		const e = done.error;
-		if (!e || e.status !== 'success') fail(`execution ${execOf.error}: ${e ? e.status : 'missing'}`);
-		const out = ranOutput(e, 'Upload failed');
-		const upload = outputOf(e, 'Upload Video');
-		assertEqual(out, [{ video_id: upload[0].video_id, code: String(ERROR_CODE), error: ERROR_INFO }], '"Upload failed" output');
+		const { e, videoId } = succeeded(done, 'error');
+		assertEqual(ranOutput(e, 'Upload failed'), [{ video_id: videoId, code: String(ERROR_CODE), error: ERROR_INFO }], '"Upload failed" output');
 		assertEqual(outputOf(e, 'Video is live'), undefined, '"Video is live"');
 	});
 	check('A: two videos, one execution each: each resumed by its own callback, each with its own video id', () => {
@@ -193,12 +191,9 @@ async function videoPart({ instance, editor, sandbox }) {
 
 	const limit = await waitFor(['never'], 100000);
 	check(`A: a callback that never comes ends at the limit (${WAIT_LIMIT_S} s here): "No answer in time" with the upload's video id`, () => {
-		const e = limit.never;
-		if (!e) fail('execution missing');
-		if (e.status !== 'success') fail(`status ${e.status} after ${secs(Date.now() - sentAt.never)}`);
+		const { e, videoId } = succeeded(limit, 'never');
 		const out = ranOutput(e, 'No answer in time');
-		const upload = outputOf(e, 'Upload Video');
-		assertEqual(out[0].video_id, upload[0].video_id, 'video_id');
+		assertEqual(out[0].video_id, videoId, 'video_id');
 		assertEqual(out[0].status, 'unknown', 'status');
 		const ms = e.stoppedAt - sentAt.never;
 		if (ms < WAIT_LIMIT_S * 1000) fail(`ended ${ms} ms after the webhook call, before the limit`);
