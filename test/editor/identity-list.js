@@ -15,9 +15,8 @@ const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { checkAdditionalFields } = require('./additionalFields');
 const { createInstance, freePort, onCleanup, stopOnSignals } = require('../harness/n8n');
-const { createReport, fail } = require('../harness/checks');
+const { createReport, fail, assertEqual } = require('../harness/checks');
 const { ensureDebianPackages } = require('../harness/debian');
 const { packToTemp, ROOT, PACKAGE } = require('../harness/pack');
 const { manualTrigger, workflow } = require('../harness/workflow');
@@ -333,6 +332,35 @@ async function checkPickedIdentity(page, locator) {
 	);
 }
 
+/**
+ * The node declares one "Additional Fields" collection for all operations, each option saying from the root
+ * ('/resource', '/operation') where it shows: the open node's "Add Field" menu offers exactly its own operation's options, each once.
+ */
+async function checkAdditionalFields(page, { resource, operation }) {
+	const { OneAll } = require(require('../..').nodePath);
+	const expected = new OneAll().description.properties
+		.find((p) => p.name === 'additionalFields')
+		.options.filter((o) => o.displayOptions.show['/resource'].includes(resource) && o.displayOptions.show['/operation'].includes(operation))
+		.map((o) => o.displayName)
+		.sort();
+	// 2.41 shows a menu button when the collection is empty, a select in older editors.
+	const add = page.locator('[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]').first();
+	await add.scrollIntoViewIfNeeded().catch(() => {});
+	await add.waitFor({ state: 'visible', timeout: 15000 });
+	const trigger = (await add.locator('button, input').count()) ? add.locator('button, input').first() : add;
+	await trigger.click();
+	// The menu is teleported to <body>; the trigger names it once it is open.
+	const menuId = await trigger.getAttribute('aria-controls');
+	const menu = menuId ? page.locator(`[id="${menuId}"]`) : page.locator('[role="menu"]:visible, [role="listbox"]:visible').last();
+	const items = menu.locator('[role="menuitem"], [role="option"]');
+	await items.first().waitFor({ state: 'visible' });
+	const offered = (await items.allInnerTexts()).map((text) => text.trim()).filter(Boolean).sort();
+	check(`Additional Fields → Add Field offers exactly ${resource} › ${operation}'s options (${expected.join(', ')})`, () =>
+		assertEqual(offered, expected, 'offered'),
+	);
+	await page.keyboard.press('Escape');
+}
+
 /** What the sandbox received while the editor was open, and what left localhost. */
 function checkSandboxRequests({ sandbox, outside, pageErrors }, sandboxBefore) {
 	const received = sandbox.requests.slice(sandboxBefore);
@@ -369,7 +397,7 @@ async function checkInEditor(run) {
 	await saveScreenshot(page);
 	await checkTypedFilter(page, run.sandbox);
 	await checkPickedIdentity(page, locator);
-	await checkAdditionalFields(page, check, { resource: 'twitter', operation: 'uploadPicture' });
+	await checkAdditionalFields(page, { resource: 'twitter', operation: 'uploadPicture' });
 	checkSandboxRequests(run, sandboxBefore);
 }
 

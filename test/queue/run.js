@@ -202,8 +202,7 @@ async function caseChainAndFaults(cluster, sandbox, wfs) {
 	check('stop mode: the execution failed with the first failing item\'s error (item 12, OneAll\'s 500)', () => {
 		assertEqual(stopRows.map((e) => e.status), ['error'], 'execution status');
 		const data = cluster.executionData(stopRows[0].id);
-		const error = data.resultData.error;
-		if (!error) fail('no resultData.error');
+		const error = data.resultData.error || fail('no resultData.error');
 		assertMatch(error.message, messageHas('500'), 'error message');
 		assertEqual(error.context && error.context.itemIndex, stopFaults[0], 'error.context.itemIndex');
 		assertEqual(data.resultData.lastNodeExecuted, 'Publish Tweet', 'lastNodeExecuted');
