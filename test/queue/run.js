@@ -345,7 +345,6 @@ async function main() {
 		if (sandbox) await sandbox.close();
 	}
 	report.setScope('');
-	say('#');
 	say(`# total ${secs(Date.now() - t0)}`);
 	report.close();
 }
