@@ -45,8 +45,7 @@ function videoWorkflow() {
 	const wf = readJson('examples/video-wait-for-result.json');
 	const wait = wf.nodes.find((n) => n.type === 'n8n-nodes-base.wait');
 	// The shipped limit is 2 hours; the test's "never" case cannot wait that long.
-	wait.parameters.resumeAmount = WAIT_LIMIT_S;
-	wait.parameters.resumeUnit = 'seconds';
+	Object.assign(wait.parameters, { resumeAmount: WAIT_LIMIT_S, resumeUnit: 'seconds' });
 	return { ...wf, id: VIDEO_WF_ID };
 }
 
