@@ -15,9 +15,8 @@ const path = require('path');
 
 if (!process.env.N8N_E2E_VERBOSE) process.env.N8N_E2E_QUIET = '1';
 
-const { checkAdditionalFields } = require('./additionalFields');
 const { createInstance, freePort, onCleanup, stopOnSignals } = require('../harness/n8n');
-const { createReport, fail } = require('../harness/checks');
+const { createReport, fail, assertEqual } = require('../harness/checks');
 const { ensureDebianPackages } = require('../harness/debian');
 const { packToTemp, ROOT, PACKAGE } = require('../harness/pack');
 const { manualTrigger, workflow } = require('../harness/workflow');
@@ -48,9 +47,7 @@ const UPLOAD_PICTURE = {
 	parameters: { resource: 'twitter', operation: 'uploadPicture', identityToken: LIST_MODE, pictureUrl: 'https://example.com/picture.png' },
 	credentials: { oneAllApi: CREDENTIALS.good },
 };
-const WORKFLOW = workflow('editorIdentity01', 'OneAll identity list (editor test)', [manualTrigger(), UPLOAD_PICTURE], [
-	['Start', NODE_NAME],
-]);
+const WORKFLOW = workflow('editorIdentity01', 'OneAll identity list (editor test)', [manualTrigger(), UPLOAD_PICTURE], [['Start', NODE_NAME]]);
 // Test ids of n8n's resource locator (the same ones n8n's own Playwright tests use).
 const ITEM = '[data-test-id="rlc-item"]';
 const SEARCH = 'input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input';
@@ -77,9 +74,7 @@ const NAMED_TWITTER = Object.values(sandboxData.named).filter((i) => i.provider 
 const NAMED_OTHERS = Object.values(sandboxData.named).filter((i) => i.provider !== 'twitter');
 
 /** Texts of the entries the open dropdown shows right now. */
-async function entryTexts(page) {
-	return page.locator(ITEM).evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()));
-}
+const entryTexts = (page) => page.locator(ITEM).evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()));
 
 /** Waits until the list stops changing (no spinner, same entries twice in a row). */
 async function settledEntries(page, timeoutMs = 30000) {
@@ -118,10 +113,8 @@ async function setUp(run) {
 		noHost: { baseUrl: `http://127.0.0.1:${await freePort()}` },
 		bigSite: { baseUrl: run.bigSite.url },
 	};
-	run.credentials = {};
-	for (const [key, c] of Object.entries(CREDENTIALS)) {
-		run.credentials[key] = { ...c, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey, privateKey, ...data[key] } };
-	}
+	const credential = ([key, c]) => [key, { ...c, type: 'oneAllApi', data: { subdomain: 'sandbox', publicKey, privateKey, ...data[key] } }];
+	run.credentials = Object.fromEntries(Object.entries(CREDENTIALS).map(credential));
 	await run.n8n.importCredentials(Object.values(run.credentials));
 	await run.n8n.importWorkflow(WORKFLOW);
 	run.editor = await run.n8n.startEditor({ port: await freePort() });
@@ -137,13 +130,7 @@ async function setUp(run) {
 async function tearDown(run) {
 	if (TRACE && run.context) await run.context.tracing.stop({ path: TRACE }).then(() => note(`trace: ${TRACE}`), (e) => note(e.message));
 	const stops = [['browser', 'close'], ['n8n', 'cleanup'], ['bigSite', 'close'], ['noSite', 'close'], ['sandbox', 'close']];
-	for (const [what, stop] of stops) {
-		try {
-			if (run[what]) await run[what][stop]();
-		} catch (e) {
-			note(`cleanup: ${e.message}`);
-		}
-	}
+	for (const [what, stop] of stops) await Promise.resolve().then(() => run[what]?.[stop]()).catch((e) => note(`cleanup: ${e.message}`));
 }
 
 /** The credential test, as the credential dialog runs it: each failure gets its own message. */
@@ -180,17 +167,10 @@ async function checkCredentialTests({ editor, sandbox, noSite, credentials }) {
 
 /** The Identity list of a Site with more than 10,000 identities, as the editor asks n8n for it. */
 async function checkBigSiteList({ editor, bigData }) {
+	const asked = { path: 'parameters.identityToken', methodName: 'getIdentities', nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+		currentNodeParameters: { resource: 'twitter', operation: 'uploadPicture', identityToken: LIST_MODE }, credentials: { oneAllApi: CREDENTIALS.bigSite } };
 	const identityList = async (filter) =>
-		(
-			await editor.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
-				path: 'parameters.identityToken',
-				methodName: 'getIdentities',
-				nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
-				currentNodeParameters: { resource: 'twitter', operation: 'uploadPicture', identityToken: LIST_MODE },
-				credentials: { oneAllApi: CREDENTIALS.bigSite },
-				filter,
-			})
-		).data.results;
+		(await editor.rest('POST', '/dynamic-node-parameters/resource-locator-results', { ...asked, filter })).data.results;
 	const cut = await identityList('');
 	const bigAscending = bigData.identities.slice().sort((a, b) => Date.parse(a.date_creation) - Date.parse(b.date_creation));
 	const firstTwitter = bigAscending.slice(0, 10000).filter((i) => i.provider === 'twitter');
@@ -217,8 +197,7 @@ async function openPage(run) {
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
 			'--disable-component-update', '--disable-sync'],
 	});
-	const context = await run.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
-	run.context = context;
+	const context = (run.context = await run.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' }));
 	await context.addCookies(run.cookies);
 	if (TRACE) await context.tracing.start({ screenshots: true, snapshots: true });
 	const page = await context.newPage();
@@ -353,6 +332,35 @@ async function checkPickedIdentity(page, locator) {
 	);
 }
 
+/**
+ * The node declares one "Additional Fields" collection for all operations, each option saying from the root
+ * ('/resource', '/operation') where it shows: the open node's "Add Field" menu offers exactly its own operation's options, each once.
+ */
+async function checkAdditionalFields(page, { resource, operation }) {
+	const { OneAll } = require(require('../..').nodePath);
+	const expected = new OneAll().description.properties
+		.find((p) => p.name === 'additionalFields')
+		.options.filter((o) => o.displayOptions.show['/resource'].includes(resource) && o.displayOptions.show['/operation'].includes(operation))
+		.map((o) => o.displayName)
+		.sort();
+	// 2.41 shows a menu button when the collection is empty, a select in older editors.
+	const add = page.locator('[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]').first();
+	await add.scrollIntoViewIfNeeded().catch(() => {});
+	await add.waitFor({ state: 'visible', timeout: 15000 });
+	const trigger = (await add.locator('button, input').count()) ? add.locator('button, input').first() : add;
+	await trigger.click();
+	// The menu is teleported to <body>; the trigger names it once it is open.
+	const menuId = await trigger.getAttribute('aria-controls');
+	const menu = menuId ? page.locator(`[id="${menuId}"]`) : page.locator('[role="menu"]:visible, [role="listbox"]:visible').last();
+	const items = menu.locator('[role="menuitem"], [role="option"]');
+	await items.first().waitFor({ state: 'visible' });
+	const offered = (await items.allInnerTexts()).map((text) => text.trim()).filter(Boolean).sort();
+	check(`Additional Fields → Add Field offers exactly ${resource} › ${operation}'s options (${expected.join(', ')})`, () =>
+		assertEqual(offered, expected, 'offered'),
+	);
+	await page.keyboard.press('Escape');
+}
+
 /** What the sandbox received while the editor was open, and what left localhost. */
 function checkSandboxRequests({ sandbox, outside, pageErrors }, sandboxBefore) {
 	const received = sandbox.requests.slice(sandboxBefore);
@@ -389,7 +397,7 @@ async function checkInEditor(run) {
 	await saveScreenshot(page);
 	await checkTypedFilter(page, run.sandbox);
 	await checkPickedIdentity(page, locator);
-	await checkAdditionalFields(page, check, { resource: 'twitter', operation: 'uploadPicture' });
+	await checkAdditionalFields(page, { resource: 'twitter', operation: 'uploadPicture' });
 	checkSandboxRequests(run, sandboxBefore);
 }
 

@@ -4,28 +4,19 @@
  * picture URL): "<kind> r<run> i<item>", so a request says which execution and which input item
  * it came from, whatever worker sent it and in whatever order the executions interleaved.
  */
-const { overlapsPerIdentity } = require('../sandbox/records');
+const { overlapsPerIdentity, maxInFlight } = require('../sandbox/records');
 
-const TAG = /^([a-z]+) r(\d+) i(\d+)/;
-
-/** "posts r03 i017" for a tweet or a picture upload of the queue workflows, else undefined. */
-function tagOf(rec) {
-	const push = rec.json?.request?.push;
-	const post = TAG.exec(push?.post?.message ?? '');
-	const picture = /\/([a-z]+)-r(\d+)-i(\d+)\.png$/.exec(push?.picture?.url ?? '');
-	if (post) return post[0];
-	return picture ? `${picture[1]} r${picture[2]} i${picture[3]}` : undefined;
-}
-
+/** { tag: "posts r03 i017", kind, run, item } of a tweet or a picture upload of the queue workflows, else undefined. */
 function parts(rec) {
-	const m = TAG.exec(tagOf(rec) || '');
-	return m ? { kind: m[1], run: Number(m[2]), item: Number(m[3]) } : undefined;
+	const push = rec.json?.request?.push;
+	const m = /^([a-z]+) r(\d+) i(\d+)/.exec(push?.post?.message ?? '') || /\/([a-z]+)-r(\d+)-i(\d+)\.png$/.exec(push?.picture?.url ?? '');
+	return m ? { tag: `${m[1]} r${m[2]} i${m[3]}`, kind: m[1], run: Number(m[2]), item: Number(m[3]) } : undefined;
 }
+
+const tagOf = (rec) => parts(rec)?.tag;
 
 /** The tweets of one kind of execution, in the order they reached the sandbox. */
-function postRecords(requests, kind) {
-	return requests.filter((r) => r.pathname.endsWith('/twitter/post.json') && (parts(r) || {}).kind === kind);
-}
+const postRecords = (requests, kind) => requests.filter((r) => r.pathname.endsWith('/twitter/post.json') && parts(r)?.kind === kind);
 
 /** What the sandbox answered for each of `posts` (found by its message), in the posts' order. */
 const resultsOf = (recs, posts) => posts.map((p) => recs.find((r) => r.json.request.push.post.message === p.message)?.result);
@@ -60,4 +51,14 @@ const overlapProblems = (recs) =>
 		overlapsPerIdentity(list).map((o) => `${key}: request ${o.arrived} arrived before request ${o.open} was answered`),
 	);
 
-module.exports = { tagOf, postRecords, resultsOf, duplicates, inputOrderProblems, overlapProblems };
+/** The most executions sending at once, each from its first request's arrival to its last answer. */
+function executionsAtOnce(recs) {
+	const spans = new Map();
+	for (const r of recs) {
+		const s = spans.get(parts(r).run) || { arrivedAt: Infinity, endedAt: -Infinity };
+		spans.set(parts(r).run, { arrivedAt: Math.min(s.arrivedAt, r.arrivedAt), endedAt: Math.max(s.endedAt, r.endedAt ?? Infinity) });
+	}
+	return maxInFlight([...spans.values()]);
+}
+
+module.exports = { tagOf, postRecords, resultsOf, duplicates, inputOrderProblems, overlapProblems, executionsAtOnce };
