@@ -10,29 +10,18 @@ const path = require('path');
 const crypto = require('crypto');
 const { createInstance } = require('./n8n');
 const { freePort } = require('./ports');
-const { log } = require('./log');
-const { onCleanup, spawnLogged, stopGroup, sleep } = require('./processes');
+const { onCleanup, spawnLogged, stopGroup, sleep, waitFor } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 const { n8nModule } = require('./executions');
 const { startRedis } = require('./redis');
 const { startPostgres } = require('./postgres');
 const { postJson } = require('./http');
 
-
 /** `n8n worker` on the instance's user folder; resolves once its log says it is ready. */
 async function startWorker(instance, concurrency, timeoutMs = 240000) {
 	const { n8n, folder, env } = instance;
 	const proc = spawnLogged(n8n.nodeBin, [n8n.n8nBin, 'worker', `--concurrency=${concurrency}`], { cwd: folder, env: { ...env, ...(await ownBrokerPort()) } });
-	const t0 = Date.now();
-	while (!/n8n worker is now ready/.test(proc.output())) {
-		if (proc.exited()) throw new Error(`n8n worker exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
-		if (Date.now() - t0 > timeoutMs) {
-			await stopGroup(proc, 1000);
-			throw new Error(`n8n worker was not ready within ${timeoutMs} ms:\n${proc.output()}`);
-		}
-		await sleep(250);
-	}
-	log(`n8n worker ${proc.child.pid}: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+	await waitFor(`n8n worker ${proc.child.pid}`, () => /n8n worker is now ready/.test(proc.output()), { proc, timeoutMs });
 	return {
 		pid: proc.child.pid,
 		instance,

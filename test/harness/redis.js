@@ -9,9 +9,8 @@ const fs = require('fs');
 const net = require('net');
 const { execFileSync } = require('child_process');
 const { freePort } = require('./ports');
-const { spawnLogged, stopGroup, sleep } = require('./processes');
+const { spawnLogged, stopGroup, sleep, waitFor } = require('./processes');
 const { ensureDebianPackages, which } = require('./debian');
-
 
 /** @param {{ dir: string, timeoutMs?: number }} opts  dir: where the server may write (nothing is persisted) */
 async function startRedis({ dir, timeoutMs = 30000 }) {
@@ -22,17 +21,7 @@ async function startRedis({ dir, timeoutMs = 30000 }) {
 	const args = ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir, '--rdbcompression', 'no'];
 	const server = spawnLogged(which('redis-server'), args.map(String));
 	const cli = (...a) => execFileSync(which('redis-cli'), ['-h', '127.0.0.1', '-p', String(port), ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-	const t0 = Date.now();
-	for (;;) {
-		if (server.exited()) throw new Error(`redis-server exited early (${JSON.stringify(server.exited())}):\n${server.output()}`);
-		try {
-			if (cli('ping').trim() === 'PONG') break;
-		} catch {
-			/* not up yet */
-		}
-		if (Date.now() - t0 > timeoutMs) throw new Error(`redis-server did not answer PING within ${timeoutMs} ms:\n${server.output()}`);
-		await sleep(100);
-	}
+	await waitFor('redis-server', () => cli('ping').trim() === 'PONG', { proc: server, timeoutMs, everyMs: 100 });
 	const monitors = [];
 	return {
 		host: '127.0.0.1',
