@@ -8,7 +8,8 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
+const { runProcess } = require('./processes');
+const { writeJson } = require('./user-folder');
 
 const NODE24_VERSION = '24.21.0';
 const MARKER = '.n8n-nodes-oneall-installed.json';
@@ -28,31 +29,19 @@ function log(msg) {
 	process.stderr.write(`[install-n8n ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
-const writeJson = (file, data) => fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
-
 /**
- * Runs a command; resolves to the tail of its output, rejects on a non-zero exit. `npm run` exports
+ * Runs a command; resolves to the tail of its stdout, rejects on a non-zero exit. `npm run` exports
  * the project's .npmrc (ignore-scripts=true) as npm_* variables; they are kept from these commands,
  * or `npm install node@24` would skip the script that brings the binary.
  */
-function run(cmd, args, { cwd, env = {} }) {
+async function run(cmd, args, { cwd, env = {} }) {
 	const own = Object.entries(process.env).filter(([k]) => !/^npm_(config|package)_/i.test(k) && !/^npm_lifecycle_(event|script)$/.test(k));
-	return new Promise((resolve, reject) => {
-		const started = Date.now();
-		log(`$ ${[cmd, ...args].join(' ')}   (in ${cwd})`);
-		const child = spawn(cmd, args, { cwd, env: { ...Object.fromEntries(own), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-		let tail = '';
-		const keep = (chunk) => (tail = (tail + chunk).slice(-8000));
-		child.stdout.on('data', keep);
-		child.stderr.on('data', keep);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			const secs = ((Date.now() - started) / 1000).toFixed(1);
-			if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} failed (code ${code}, signal ${signal}) after ${secs}s:\n${tail}`));
-			log(`  done in ${secs}s`);
-			resolve(tail);
-		});
-	});
+	log(`$ ${[cmd, ...args].join(' ')}   (in ${cwd})`);
+	const r = await runProcess(cmd, args, { cwd, env: { ...Object.fromEntries(own), ...env }, timeoutMs: 60 * 60000 });
+	const secs = `${(r.ms / 1000).toFixed(1)}s`;
+	if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (code ${r.code}, signal ${r.signal}) after ${secs}:\n${(r.stdout + r.stderr).slice(-8000)}`);
+	log(`  done in ${secs}`);
+	return r.stdout.slice(-8000);
 }
 
 function pidAlive(pid) {
