@@ -3,7 +3,7 @@
 // The installer's Node 24 step run as `npm test` runs it: as a child of npm, which exports the project's
 // .npmrc (ignore-scripts=true) as npm_config_* variables, and the `node` package brings its binary in an
 // install script. The cache is a fresh temporary folder, so nothing installed before can hide the fault
-// (test/README.md: why it is not in jest).
+// (it downloads Node 24 every time, which is why it is not in jest).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
