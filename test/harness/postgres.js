@@ -78,7 +78,7 @@ async function startPostgres({ keep = false } = {}) {
 			pg.psql(`CREATE ROLE "${user}" LOGIN PASSWORD '${password}'`);
 			pg.psql(`CREATE DATABASE "${name}" OWNER "${user}"`);
 			const env = { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: String(port), DB_POSTGRESDB_DATABASE: name };
-			return { database: name, user, password, env: { ...env, DB_POSTGRESDB_USER: user, DB_POSTGRESDB_PASSWORD: password } };
+			return { database: name, env: { ...env, DB_POSTGRESDB_USER: user, DB_POSTGRESDB_PASSWORD: password } };
 		},
 		/** The whole database as SQL text (every table, every row). */
 		dump: (database) => client('pg_dump', ['--no-owner', '-d', database]),
