@@ -27,7 +27,7 @@ function completion(seq, model, message, finishReason) {
 
 const failure = (status, message) => ({ status, json: { error: { message } } });
 
-async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
+async function startChatModel(scripts) {
 	const requests = [];
 	let seq = 0;
 	let callSeq = 0;
@@ -63,34 +63,32 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 		return { key, turn, status: 200, json: completion(seq, model, message, 'tool_calls') };
 	}
 
-	const server = http.createServer((req, res) => {
+	const server = http.createServer(async (req, res) => {
 		let raw = '';
 		req.setEncoding('utf8');
-		req.on('data', (c) => (raw += c));
-		req.on('end', () => {
-			let body = null;
-			try {
-				body = JSON.parse(raw);
-			} catch {
-				/* answered below */
-			}
-			const rec = { seq: ++seq, method: req.method, url: req.url, body };
-			requests.push(rec);
-			let out = failure(404, `no route ${req.method} ${req.url}`);
-			if (req.method === 'POST' && /\/chat\/completions$/.test(req.url.split('?')[0])) out = body ? answer(body) : failure(400, 'body is not JSON');
-			Object.assign(rec, { key: out.key, turn: out.turn, status: out.status, answer: out.json });
-			const text = JSON.stringify(out.json);
-			res.writeHead(out.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-			res.end(text);
-		});
+		for await (const c of req) raw += c;
+		let body = null;
+		try {
+			body = JSON.parse(raw);
+		} catch {
+			/* answered below */
+		}
+		const rec = { seq: ++seq, method: req.method, url: req.url, body };
+		requests.push(rec);
+		let out = failure(404, `no route ${req.method} ${req.url}`);
+		if (req.method === 'POST' && /\/chat\/completions$/.test(req.url.split('?')[0])) out = body ? answer(body) : failure(400, 'body is not JSON');
+		Object.assign(rec, { key: out.key, turn: out.turn, status: out.status, answer: out.json });
+		const text = JSON.stringify(out.json);
+		res.writeHead(out.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+		res.end(text);
 	});
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, host, resolve);
+		server.listen(0, '127.0.0.1', resolve);
 	});
 
 	return {
-		url: `http://${host}:${server.address().port}`,
+		url: `http://127.0.0.1:${server.address().port}`,
 		requests,
 		/** The scripts by prompt; add to it between runs. */
 		scripts,

@@ -15,8 +15,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
  */
 function newId() {
 	const bytes = crypto.randomBytes(16);
-	let s = '';
-	for (const b of bytes) s += ALNUM[b % ALNUM.length];
+	const s = Array.from(bytes, (b) => ALNUM[b % ALNUM.length]).join('');
 	return /\d/.test(s) ? s : s.slice(0, 15) + String(bytes[0] % 10);
 }
 

@@ -36,15 +36,15 @@ function failureText(stdout) {
 }
 
 /**
- * Turns the raw output of `n8n execute --rawOutput` into a structured result.
+ * runProcess's result of `n8n execute --rawOutput` with the run read from its output.
  * n8n 2.41 sometimes dies with SIGSEGV while exiting (isolated-vm's thread pool is torn down while
  * an expression isolate is still being prepared), AFTER the complete JSON was printed. Such a run
  * is judged by its JSON; `crashedOnExit` tells it happened.
  */
 function describeRun(r) {
 	const result = parseRunOutput(r.stdout);
-	const resultData = result && result.data && result.data.resultData;
-	const error = (resultData && resultData.error) || undefined;
+	const resultData = result?.data?.resultData;
+	const error = resultData?.error || undefined;
 	const crashedOnExit = r.signal === 'SIGSEGV' && !!result;
 	const exitedCleanly = r.code === 0 || (crashedOnExit && result.status === 'success');
 	let message = error ? error.message : undefined;
@@ -52,18 +52,13 @@ function describeRun(r) {
 		message = r.timedOut ? 'timed out' : failureText(r.stdout) || `exit ${r.code} ${r.signal || ''}`.trim();
 	}
 	return {
+		...r,
 		ok: exitedCleanly && !!result && !error && result.status === 'success',
-		code: r.code,
-		signal: r.signal,
 		crashedOnExit,
-		status: result ? result.status : undefined,
+		status: result?.status,
 		result,
 		error: error || (message ? { message } : undefined),
-		lastNodeExecuted: resultData ? resultData.lastNodeExecuted : undefined,
-		stdout: r.stdout,
-		stderr: r.stderr,
-		ms: r.ms,
-		timedOut: r.timedOut,
+		lastNodeExecuted: resultData?.lastNodeExecuted,
 	};
 }
 
