@@ -46,8 +46,7 @@ async function run(cmd, args, { cwd, env = {} }) {
 
 function pidAlive(pid) {
 	try {
-		process.kill(pid, 0);
-		return true;
+		return process.kill(pid, 0);
 	} catch (e) {
 		return e.code === 'EPERM';
 	}
@@ -135,12 +134,8 @@ async function installN8n(spec, dir, nodeBin, n8nBin) {
 	// The native module must load with the node that runs n8n, and n8n must run.
 	await run(nodeBin, ['-e', `require(${JSON.stringify(sqliteDir)}); console.log('sqlite3 ok')`], { cwd: dir });
 	const tmpHome = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-'));
-	let out;
-	try {
-		out = await run(nodeBin, [n8nBin, '--version'], { cwd: dir, env: { ...spec.env, N8N_USER_FOLDER: tmpHome, N8N_DIAGNOSTICS_ENABLED: 'false' } });
-	} finally {
-		fs.rmSync(tmpHome, { recursive: true, force: true });
-	}
+	const env = { ...spec.env, N8N_USER_FOLDER: tmpHome, N8N_DIAGNOSTICS_ENABLED: 'false' };
+	const out = await run(nodeBin, [n8nBin, '--version'], { cwd: dir, env }).finally(() => fs.rmSync(tmpHome, { recursive: true, force: true }));
 	if (out.trim().split('\n').pop().trim() !== spec.version) throw new Error(`n8n --version printed ${JSON.stringify(out.trim())}, expected ${spec.version}`);
 	log(`n8n@${spec.version} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
 	return { version: spec.version, nodeBin, n8nBin, env: spec.env };

@@ -23,10 +23,8 @@ function serverBinDir() {
 /** uid/gid of the `postgres` user when this process is root (initdb refuses to run as root). */
 function serverUser() {
 	if (process.getuid() !== 0) return {};
-	const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
-	if (!line) throw new Error('running as root but there is no "postgres" user (Debian\'s postgresql package creates it)');
-	const [, , uid, gid] = line.split(':');
-	return { uid: Number(uid), gid: Number(gid) };
+	const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
+	return { uid: id('-u'), gid: id('-g') };
 }
 
 /** @param {{ keep?: boolean }} opts  keep: leave the folder (data and log) after stop() */

@@ -7,6 +7,7 @@
  */
 const fs = require('fs');
 const net = require('net');
+const { once } = require('events');
 const { execFileSync } = require('child_process');
 const { freePort } = require('./ports');
 const { spawnLogged, stopGroup, sleep, waitFor } = require('./processes');
@@ -38,10 +39,7 @@ async function startRedis({ dir, timeoutMs = 30000 }) {
 			let text = '';
 			socket.setEncoding('utf8');
 			socket.on('data', (c) => (text += c));
-			await new Promise((resolve, reject) => {
-				socket.once('connect', resolve);
-				socket.once('error', reject);
-			});
+			await once(socket, 'connect');
 			socket.on('error', () => {});
 			socket.write('MONITOR\r\n');
 			for (const t = Date.now(); !text.startsWith('+OK') && Date.now() - t < 5000; ) await sleep(20);
