@@ -14,17 +14,6 @@ function textOf(message) {
 	return Array.isArray(content) ? content.map((part) => part.text || '').join('') : typeof content === 'string' ? content : '';
 }
 
-function completion(seq, model, message, finishReason) {
-	return {
-		id: `chatcmpl-e2e${seq}`,
-		object: 'chat.completion',
-		created: Math.floor(Date.now() / 1000),
-		model,
-		choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
-		usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-	};
-}
-
 const failure = (status, message) => ({ status, json: { error: { message } } });
 
 async function startChatModel(scripts) {
@@ -48,19 +37,25 @@ async function startChatModel(scripts) {
 		const turn = answered.size;
 		const step = scripts[key][turn];
 		if (!step) return failure(400, `script "${key}" has no answer ${turn + 1}`);
-		const model = body.model || 'gpt-e2e';
-		if (step.content !== undefined) {
-			return { key, turn, status: 200, json: completion(seq, model, { role: 'assistant', content: step.content, refusal: null }, 'stop') };
+		const message = { role: 'assistant', content: step.content ?? null, refusal: null };
+		if (step.content === undefined) {
+			const offered = (body.tools || []).map((t) => t.function && t.function.name).filter(Boolean);
+			message.tool_calls = step.toolCalls.map((call) => {
+				const named = call && call.tool !== undefined && call.args !== undefined;
+				const id = `call_e2e${++callSeq}`;
+				turnOfCall.set(id, turn);
+				return { id, type: 'function', function: { name: named ? call.tool : offered[0], arguments: JSON.stringify(named ? call.args : call) } };
+			});
 		}
-		const offered = (body.tools || []).map((t) => t.function && t.function.name).filter(Boolean);
-		const toolCalls = step.toolCalls.map((call) => {
-			const named = call && call.tool !== undefined && call.args !== undefined;
-			const id = `call_e2e${++callSeq}`;
-			turnOfCall.set(id, turn);
-			return { id, type: 'function', function: { name: named ? call.tool : offered[0], arguments: JSON.stringify(named ? call.args : call) } };
-		});
-		const message = { role: 'assistant', content: null, refusal: null, tool_calls: toolCalls };
-		return { key, turn, status: 200, json: completion(seq, model, message, 'tool_calls') };
+		const json = {
+			id: `chatcmpl-e2e${seq}`,
+			object: 'chat.completion',
+			created: Math.floor(Date.now() / 1000),
+			model: body.model || 'gpt-e2e',
+			choices: [{ index: 0, message, logprobs: null, finish_reason: message.tool_calls ? 'tool_calls' : 'stop' }],
+			usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+		};
+		return { key, turn, status: 200, json };
 	}
 
 	const server = http.createServer(async (req, res) => {
