@@ -46,7 +46,6 @@ async function startPostgres({ keep = false } = {}) {
 	asServer('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
 	const port = await freePort();
 	const options = [`-p ${port}`, `-k ${socketDir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'];
-	let stopped = false;
 	const removeDir = () => keep || fs.rmSync(dir, { recursive: true, force: true });
 	// Immediate shutdown of the postmaster (SIGQUIT) is synchronous enough for an exit handler.
 	const unregister = onCleanup(() => {
@@ -82,8 +81,6 @@ async function startPostgres({ keep = false } = {}) {
 		dump: (database) => client('pg_dump', ['--no-owner', '-d', database]),
 		logs: () => fs.readFileSync(logFile, 'utf8'),
 		async stop() {
-			if (stopped) return;
-			stopped = true;
 			unregister();
 			try {
 				asServer('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
