@@ -108,19 +108,15 @@ async function executeBatchWatched(instance, ids, { boundsMs = {}, defaultBoundM
 	const runs = {};
 	const processes = [];
 	const seen = new Set((await instance.executions()).map((e) => e.id));
-	let remaining = ids.slice();
-	while (remaining.length) {
-		const batch = remaining;
+	for (let batch = ids; batch.length; ) {
 		const { proc, hung } = await runWatchedBatch(instance, batch, { boundOf, pollMs, batchEnv, seen });
 		processes.push(proc);
 		const stored = (await instance.executions()).filter((e) => !seen.has(e.id));
 		for (const e of stored) seen.add(e.id);
 		Object.assign(runs, settledRuns(stored, batch, hung, boundOf));
-		remaining = batch.filter((id) => !runs[id]);
-		if (!hung) {
-			for (const id of remaining) runs[id] = { ok: false, status: 'not-run', error: { message: `execute-batch ended (exit ${proc.code}/${proc.signal}) without running it` } };
-			remaining = [];
-		}
+		const rest = batch.filter((id) => !runs[id]);
+		if (!hung) for (const id of rest) runs[id] = { ok: false, status: 'not-run', error: { message: `execute-batch ended (exit ${proc.code}/${proc.signal}) without running it` } };
+		batch = hung ? rest : [];
 	}
 	return { runs, processes };
 }
