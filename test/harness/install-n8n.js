@@ -21,13 +21,10 @@ const LINES = {
 	'1': { version: '1.123.81', systemNode: true, overrides: { xlsx: '0.18.5' }, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 };
 
-function cacheRoot() {
-	return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-oneall');
-}
+const cacheRoot = () => path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-oneall');
 
-function log(msg) {
-	process.stderr.write(`[install-n8n ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
+// Its own progress lines, never silenced: an install takes minutes, and a runner's quiet mode should not hide why.
+const log = (msg) => process.stderr.write(`[install-n8n ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 /**
  * Runs a command; resolves to the tail of its stdout, rejects on a non-zero exit. `npm run` exports
