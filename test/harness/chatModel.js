@@ -14,20 +14,9 @@ function textOf(message) {
 	return Array.isArray(content) ? content.map((part) => part.text || '').join('') : typeof content === 'string' ? content : '';
 }
 
-function completion(seq, model, message, finishReason) {
-	return {
-		id: `chatcmpl-e2e${seq}`,
-		object: 'chat.completion',
-		created: Math.floor(Date.now() / 1000),
-		model,
-		choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
-		usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-	};
-}
-
 const failure = (status, message) => ({ status, json: { error: { message } } });
 
-async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
+async function startChatModel(scripts) {
 	const requests = [];
 	let seq = 0;
 	let callSeq = 0;
@@ -48,49 +37,53 @@ async function startChatModel(scripts, { host = '127.0.0.1' } = {}) {
 		const turn = answered.size;
 		const step = scripts[key][turn];
 		if (!step) return failure(400, `script "${key}" has no answer ${turn + 1}`);
-		const model = body.model || 'gpt-e2e';
-		if (step.content !== undefined) {
-			return { key, turn, status: 200, json: completion(seq, model, { role: 'assistant', content: step.content, refusal: null }, 'stop') };
+		const message = { role: 'assistant', content: step.content ?? null, refusal: null };
+		if (step.content === undefined) {
+			const offered = (body.tools || []).map((t) => t.function && t.function.name).filter(Boolean);
+			message.tool_calls = step.toolCalls.map((call) => {
+				const named = call && call.tool !== undefined && call.args !== undefined;
+				const id = `call_e2e${++callSeq}`;
+				turnOfCall.set(id, turn);
+				return { id, type: 'function', function: { name: named ? call.tool : offered[0], arguments: JSON.stringify(named ? call.args : call) } };
+			});
 		}
-		const offered = (body.tools || []).map((t) => t.function && t.function.name).filter(Boolean);
-		const toolCalls = step.toolCalls.map((call) => {
-			const named = call && call.tool !== undefined && call.args !== undefined;
-			const id = `call_e2e${++callSeq}`;
-			turnOfCall.set(id, turn);
-			return { id, type: 'function', function: { name: named ? call.tool : offered[0], arguments: JSON.stringify(named ? call.args : call) } };
-		});
-		const message = { role: 'assistant', content: null, refusal: null, tool_calls: toolCalls };
-		return { key, turn, status: 200, json: completion(seq, model, message, 'tool_calls') };
+		const json = {
+			id: `chatcmpl-e2e${seq}`,
+			object: 'chat.completion',
+			created: Math.floor(Date.now() / 1000),
+			model: body.model || 'gpt-e2e',
+			choices: [{ index: 0, message, logprobs: null, finish_reason: message.tool_calls ? 'tool_calls' : 'stop' }],
+			usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+		};
+		return { key, turn, status: 200, json };
 	}
 
-	const server = http.createServer((req, res) => {
+	const server = http.createServer(async (req, res) => {
 		let raw = '';
 		req.setEncoding('utf8');
-		req.on('data', (c) => (raw += c));
-		req.on('end', () => {
-			let body = null;
-			try {
-				body = JSON.parse(raw);
-			} catch {
-				/* answered below */
-			}
-			const rec = { seq: ++seq, method: req.method, url: req.url, body };
-			requests.push(rec);
-			let out = failure(404, `no route ${req.method} ${req.url}`);
-			if (req.method === 'POST' && /\/chat\/completions$/.test(req.url.split('?')[0])) out = body ? answer(body) : failure(400, 'body is not JSON');
-			Object.assign(rec, { key: out.key, turn: out.turn, status: out.status, answer: out.json });
-			const text = JSON.stringify(out.json);
-			res.writeHead(out.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-			res.end(text);
-		});
+		for await (const c of req) raw += c;
+		let body = null;
+		try {
+			body = JSON.parse(raw);
+		} catch {
+			/* answered below */
+		}
+		const rec = { seq: ++seq, method: req.method, url: req.url, body };
+		requests.push(rec);
+		let out = failure(404, `no route ${req.method} ${req.url}`);
+		if (req.method === 'POST' && /\/chat\/completions$/.test(req.url.split('?')[0])) out = body ? answer(body) : failure(400, 'body is not JSON');
+		Object.assign(rec, { key: out.key, turn: out.turn, status: out.status, answer: out.json });
+		const text = JSON.stringify(out.json);
+		res.writeHead(out.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+		res.end(text);
 	});
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, host, resolve);
+		server.listen(0, '127.0.0.1', resolve);
 	});
 
 	return {
-		url: `http://${host}:${server.address().port}`,
+		url: `http://127.0.0.1:${server.address().port}`,
 		requests,
 		/** The scripts by prompt; add to it between runs. */
 		scripts,

@@ -24,20 +24,6 @@ function oneLine(s) {
 	return flat.length > 600 ? `${flat.slice(0, 600)}…` : flat;
 }
 
-/**
- * Where any of the secrets ({ name: value }) or an "authorization" JSON key appears in the texts
- * ({ where: text }). Returns ["<secret name> in <where>", …].
- */
-function findLeaks(secrets, texts) {
-	const leaks = [];
-	for (const [where, text] of Object.entries(texts)) {
-		if (typeof text !== 'string') continue;
-		for (const [what, secret] of Object.entries(secrets)) if (text.includes(secret)) leaks.push(`${what} in ${where}`);
-		if (/"authorization"\s*:/i.test(text)) leaks.push(`an "authorization" header in ${where}`);
-	}
-	return leaks;
-}
-
 function createReport() {
 	const results = { passed: 0, failed: 0, failures: [] };
 	let scope = '';
@@ -95,4 +81,4 @@ function createReport() {
 /** A duration for a report line: `12.3 s`. */
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-module.exports = { createReport, fail, show, assertEqual, assertMatch, findLeaks, secs };
+module.exports = { createReport, fail, show, assertEqual, assertMatch, secs };

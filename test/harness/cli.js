@@ -15,8 +15,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
  */
 function newId() {
 	const bytes = crypto.randomBytes(16);
-	let s = '';
-	for (const b of bytes) s += ALNUM[b % ALNUM.length];
+	const s = Array.from(bytes, (b) => ALNUM[b % ALNUM.length]).join('');
 	return /\d/.test(s) ? s : s.slice(0, 15) + String(bytes[0] % 10);
 }
 
@@ -32,13 +31,9 @@ function normalizeWorkflow(wf) {
 /** @param {{ line, n8n, env, folder, file }} instance  n8n: what ensureN8n returned; file(name): a new path in its work folder */
 function cliCommands({ line, n8n, env, folder, file }) {
 	/** Runs an n8n CLI command (runProcess's result); `opts.nodeArgs` go to Node itself, before n8n's script. */
-	async function run(args, opts = {}) {
-		return runProcess(n8n.nodeBin, [...(opts.nodeArgs || []), n8n.n8nBin, ...args], {
-			env: { ...env, ...(await ownBrokerPort()), ...(opts.env || {}) },
-			cwd: folder,
-			timeoutMs: opts.timeoutMs,
-			label: opts.label || `n8n ${args[0]}`,
-		});
+	async function run(args, { nodeArgs = [], env: more = {}, timeoutMs, label = `n8n ${args[0]}` } = {}) {
+		const runEnv = { ...env, ...(await ownBrokerPort()), ...more };
+		return runProcess(n8n.nodeBin, [...nodeArgs, n8n.n8nBin, ...args], { env: runEnv, cwd: folder, timeoutMs, label });
 	}
 
 	async function mustRun(args, label) {

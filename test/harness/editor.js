@@ -3,46 +3,12 @@
  * `n8n start` on an instance's user folder (the editor and the webhooks), waited for until it
  * really answers, and the owner account: setup, login, the auth cookie, REST calls as the owner.
  */
-const { log } = require('./log');
 const { portFree } = require('./ports');
-const { killGroup, spawnLogged, stopGroup, sleep } = require('./processes');
+const { spawnLogged, stopGroup, waitFor } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 
-/** The account setupOwner() creates and login() uses, unless createInstance is given another. */
+/** The account login() creates (when there is none) and logs in with, unless createInstance is given another. */
 const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2eOwner-Passw0rd' };
-
-/** 'n8n-auth=<jwt>' as Playwright's context.addCookies() takes it (n8n binds it to no browser). */
-function playwrightCookies(cookie, url) {
-	const [name, ...rest] = cookie.split('=');
-	return [{ name, value: rest.join('='), url, httpOnly: true, sameSite: 'Lax' }];
-}
-
-/**
- * Polls until n8n has finished starting; resolves to its /rest/settings data. An editor that exits
- * first, or is not ready within timeoutMs (then killed), throws with its output.
- */
-async function waitUntilReady(proc, url, timeoutMs) {
-	const t0 = Date.now();
-	for (;;) {
-		if (proc.exited()) throw new Error(`n8n start exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
-		if (Date.now() - t0 > timeoutMs) {
-			killGroup(proc.child.pid, 'SIGKILL');
-			throw new Error(`n8n start was not ready within ${timeoutMs} ms:\n${proc.output()}`);
-		}
-		try {
-			// Until n8n has finished starting, its routes answer 200 with the text "n8n is starting up".
-			const res = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
-			if (res.ok && (res.headers.get('content-type') || '').includes('json')) {
-				log(`n8n start: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s on ${url}`);
-				return (await res.json()).data;
-			}
-			await res.arrayBuffer();
-		} catch {
-			/* not up yet */
-		}
-		await sleep(500);
-	}
-}
 
 /** The handle of a ready editor: its owner account, REST calls as the owner, and stop(). */
 function editorHandle({ owner, editors }, proc, { url, settings }) {
@@ -68,17 +34,11 @@ function editorHandle({ owner, editors }, proc, { url, settings }) {
 		/** the editor's /rest/settings data, as read when it became ready */
 		settings,
 		logs: proc.output,
-		/** Creates the owner account (once); returns the auth cookie from that call. */
-		async setupOwner() {
-			const cookie = authCookie(await call('POST', '/owner/setup', owner));
-			ownerDone = true;
-			return cookie;
-		},
-		/** Makes sure an owner exists and logs in; returns the cookie header value 'n8n-auth=<jwt>'. */
+		/** Creates the owner account if there is none yet, and logs in; returns the cookie header value 'n8n-auth=<jwt>'. */
 		async login() {
 			if (!ownerDone) {
 				const now = JSON.parse((await call('GET', '/settings')).text).data;
-				if (now?.userManagement?.showSetupOnFirstLoad !== false) await handle.setupOwner();
+				if (now?.userManagement?.showSetupOnFirstLoad !== false) await call('POST', '/owner/setup', owner);
 				ownerDone = true;
 			}
 			return authCookie(await call('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password }));
@@ -88,9 +48,10 @@ function editorHandle({ owner, editors }, proc, { url, settings }) {
 			if (!handle.cookie) handle.cookie = await handle.login();
 			return JSON.parse((await call(method, route, body, handle.cookie)).text);
 		},
-		/** login() in the shape of Playwright's context.addCookies() argument. */
+		/** login() in the shape of Playwright's context.addCookies() argument (n8n binds the cookie to no browser). */
 		async playwrightCookies() {
-			return playwrightCookies(await handle.login(), url);
+			const [name, ...rest] = (await handle.login()).split('=');
+			return [{ name, value: rest.join('='), url, httpOnly: true, sameSite: 'Lax' }];
 		},
 		/** SIGTERM to the editor's process group, SIGKILL after 15 s; resolves with { code, signal }. */
 		async stop() {
@@ -103,11 +64,12 @@ function editorHandle({ owner, editors }, proc, { url, settings }) {
 }
 
 /**
- * Runs `n8n start` for this user folder and resolves once it is ready.
+ * Runs `n8n start` for this user folder and resolves once it really answers (an editor that exits first,
+ * or is not ready within timeoutMs, throws with its output).
  * @param {{ n8n, folder, env, owner, editors }} instance  editors: the set cleanup() stops
- * @returns {Promise<{url, child, settings, logs(), stop(), setupOwner(), login(), rest(), playwrightCookies()}>}
+ * @returns {Promise<{url, child, settings, logs(), stop(), login(), rest(), playwrightCookies()}>}
  */
-async function startEditor(instance, { port = 5678, timeoutMs = 120000, env: startEnv = {} } = {}) {
+async function startEditor(instance, { port = 5678, timeoutMs = 120000 } = {}) {
 	const { n8n, folder, env } = instance;
 	const url = `http://localhost:${port}`;
 	// Else the readiness poll would be answered by whatever holds the port, and this n8n would exit.
@@ -124,12 +86,17 @@ async function startEditor(instance, { port = 5678, timeoutMs = 120000, env: sta
 			N8N_PROTOCOL: 'http',
 			N8N_EDITOR_BASE_URL: url,
 			WEBHOOK_URL: `${url}/`,
-			...startEnv,
 		},
 	});
-	const handle = editorHandle(instance, proc, { url, settings: await waitUntilReady(proc, url, timeoutMs) });
+	const settings = await waitFor(`n8n start on ${url}`, async () => {
+		// Until n8n has finished starting, its routes answer 200 with the text "n8n is starting up".
+		const res = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+		if (res.ok && (res.headers.get('content-type') || '').includes('json')) return (await res.json()).data;
+		await res.arrayBuffer();
+	}, { proc, timeoutMs, everyMs: 500 });
+	const handle = editorHandle(instance, proc, { url, settings });
 	instance.editors.add(handle);
 	return handle;
 }
 
-module.exports = { OWNER, startEditor, playwrightCookies };
+module.exports = { OWNER, startEditor };

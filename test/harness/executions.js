@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { log } = require('./log');
-const { killGroup, spawnLogged } = require('./processes');
+const { killGroup, spawnLogged, sleep } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 
 /** A module of n8n's own install (its sqlite3 driver, its flatted), as n8n itself resolves it. */
@@ -66,17 +66,14 @@ async function runWatchedBatch({ n8n, folder, env, file, executions }, batch, { 
 	const batchProcessEnv = { ...env, ...batchEnv, ...(await ownBrokerPort()) };
 	const batchRun = spawnLogged(n8n.nodeBin, args, { cwd: folder, env: batchProcessEnv });
 	const t0 = Date.now();
-	let closed;
-	batchRun.closed.then((c) => (closed = c));
 	let hung;
-	while (!closed && !hung) {
-		await Promise.race([batchRun.closed, new Promise((r) => setTimeout(r, pollMs))]);
-		if (closed) break;
+	// Until it has ended (`closed` resolves to { code, signal }, sleep to undefined) or a workflow ran past its bound.
+	while (!hung && !(await Promise.race([batchRun.closed, sleep(pollMs)]))) {
 		// A database that is busy or not written yet: look again.
 		const stored = await executions().catch(() => []);
 		const over = stored.find((e) => !seen.has(e.id) && e.status === 'running' && Date.now() - e.startedAt > boundOf(e.workflowId));
 		if (over) killGroup(batchRun.child.pid, 'SIGKILL');
-		hung = over && over.workflowId;
+		hung = over?.workflowId;
 	}
 	// The report checks stdout and stderr apart.
 	const proc = { ids: batch, stdout: batchRun.stdout(), stderr: batchRun.stderr(), ...(await batchRun.closed), ms: Date.now() - t0 };
@@ -111,19 +108,15 @@ async function executeBatchWatched(instance, ids, { boundsMs = {}, defaultBoundM
 	const runs = {};
 	const processes = [];
 	const seen = new Set((await instance.executions()).map((e) => e.id));
-	let remaining = ids.slice();
-	while (remaining.length) {
-		const batch = remaining;
+	for (let batch = ids; batch.length; ) {
 		const { proc, hung } = await runWatchedBatch(instance, batch, { boundOf, pollMs, batchEnv, seen });
 		processes.push(proc);
 		const stored = (await instance.executions()).filter((e) => !seen.has(e.id));
 		for (const e of stored) seen.add(e.id);
 		Object.assign(runs, settledRuns(stored, batch, hung, boundOf));
-		remaining = batch.filter((id) => !runs[id]);
-		if (!hung) {
-			for (const id of remaining) runs[id] = { ok: false, status: 'not-run', error: { message: `execute-batch ended (exit ${proc.code}/${proc.signal}) without running it` } };
-			remaining = [];
-		}
+		const rest = batch.filter((id) => !runs[id]);
+		if (!hung) for (const id of rest) runs[id] = { ok: false, status: 'not-run', error: { message: `execute-batch ended (exit ${proc.code}/${proc.signal}) without running it` } };
+		batch = hung ? rest : [];
 	}
 	return { runs, processes };
 }

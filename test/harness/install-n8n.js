@@ -8,7 +8,8 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
+const { runProcess } = require('./processes');
+const { writeJson } = require('./user-folder');
 
 const NODE24_VERSION = '24.21.0';
 const MARKER = '.n8n-nodes-oneall-installed.json';
@@ -20,45 +21,29 @@ const LINES = {
 	'1': { version: '1.123.81', systemNode: true, overrides: { xlsx: '0.18.5' }, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 };
 
-function cacheRoot() {
-	return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-oneall');
-}
+const cacheRoot = () => path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-oneall');
 
-function log(msg) {
-	process.stderr.write(`[install-n8n ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-const writeJson = (file, data) => fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+// Its own progress lines, never silenced: an install takes minutes, and a runner's quiet mode should not hide why.
+const log = (msg) => process.stderr.write(`[install-n8n ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 /**
- * Runs a command; resolves to the tail of its output, rejects on a non-zero exit. `npm run` exports
+ * Runs a command; resolves to the tail of its stdout, rejects on a non-zero exit. `npm run` exports
  * the project's .npmrc (ignore-scripts=true) as npm_* variables; they are kept from these commands,
  * or `npm install node@24` would skip the script that brings the binary.
  */
-function run(cmd, args, { cwd, env = {} }) {
+async function run(cmd, args, { cwd, env = {} }) {
 	const own = Object.entries(process.env).filter(([k]) => !/^npm_(config|package)_/i.test(k) && !/^npm_lifecycle_(event|script)$/.test(k));
-	return new Promise((resolve, reject) => {
-		const started = Date.now();
-		log(`$ ${[cmd, ...args].join(' ')}   (in ${cwd})`);
-		const child = spawn(cmd, args, { cwd, env: { ...Object.fromEntries(own), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-		let tail = '';
-		const keep = (chunk) => (tail = (tail + chunk).slice(-8000));
-		child.stdout.on('data', keep);
-		child.stderr.on('data', keep);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			const secs = ((Date.now() - started) / 1000).toFixed(1);
-			if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} failed (code ${code}, signal ${signal}) after ${secs}s:\n${tail}`));
-			log(`  done in ${secs}s`);
-			resolve(tail);
-		});
-	});
+	log(`$ ${[cmd, ...args].join(' ')}   (in ${cwd})`);
+	const r = await runProcess(cmd, args, { cwd, env: { ...Object.fromEntries(own), ...env }, timeoutMs: 60 * 60000 });
+	const secs = `${(r.ms / 1000).toFixed(1)}s`;
+	if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (code ${r.code}, signal ${r.signal}) after ${secs}:\n${(r.stdout + r.stderr).slice(-8000)}`);
+	log(`  done in ${secs}`);
+	return r.stdout.slice(-8000);
 }
 
 function pidAlive(pid) {
 	try {
-		process.kill(pid, 0);
-		return true;
+		return process.kill(pid, 0);
 	} catch (e) {
 		return e.code === 'EPERM';
 	}
@@ -146,12 +131,8 @@ async function installN8n(spec, dir, nodeBin, n8nBin) {
 	// The native module must load with the node that runs n8n, and n8n must run.
 	await run(nodeBin, ['-e', `require(${JSON.stringify(sqliteDir)}); console.log('sqlite3 ok')`], { cwd: dir });
 	const tmpHome = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-'));
-	let out;
-	try {
-		out = await run(nodeBin, [n8nBin, '--version'], { cwd: dir, env: { ...spec.env, N8N_USER_FOLDER: tmpHome, N8N_DIAGNOSTICS_ENABLED: 'false' } });
-	} finally {
-		fs.rmSync(tmpHome, { recursive: true, force: true });
-	}
+	const env = { ...spec.env, N8N_USER_FOLDER: tmpHome, N8N_DIAGNOSTICS_ENABLED: 'false' };
+	const out = await run(nodeBin, [n8nBin, '--version'], { cwd: dir, env }).finally(() => fs.rmSync(tmpHome, { recursive: true, force: true }));
 	if (out.trim().split('\n').pop().trim() !== spec.version) throw new Error(`n8n --version printed ${JSON.stringify(out.trim())}, expected ${spec.version}`);
 	log(`n8n@${spec.version} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
 	return { version: spec.version, nodeBin, n8nBin, env: spec.env };

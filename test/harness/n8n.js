@@ -22,8 +22,7 @@ const { OWNER, startEditor } = require('./editor');
  * A fresh n8n user folder in the OS temp dir, with the packed `tarball` (if given) installed into
  * .n8n/nodes the way a user does it by hand. `folder`: use this user folder instead, kept across runs
  * (made when missing): its workflows, executions, owner and the encryption key n8n wrote into
- * .n8n/config stay, so no key is set unless `encryptionKey` is given. `owner`: the account the
- * editor's setupOwner() creates and login() uses.
+ * .n8n/config stay, so no key is set unless `encryptionKey` is given. `owner`: the editor's login() account.
  * @param {{ line?: '1'|'2', tarball?: string, encryptionKey?: string, env?: object, keep?: boolean,
  *   folder?: string, owner?: {email, firstName, lastName, password} }} opts
  */

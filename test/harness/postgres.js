@@ -23,10 +23,8 @@ function serverBinDir() {
 /** uid/gid of the `postgres` user when this process is root (initdb refuses to run as root). */
 function serverUser() {
 	if (process.getuid() !== 0) return {};
-	const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
-	if (!line) throw new Error('running as root but there is no "postgres" user (Debian\'s postgresql package creates it)');
-	const [, , uid, gid] = line.split(':');
-	return { uid: Number(uid), gid: Number(gid) };
+	const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
+	return { uid: id('-u'), gid: id('-g') };
 }
 
 /** @param {{ keep?: boolean }} opts  keep: leave the folder (data and log) after stop() */
@@ -48,7 +46,6 @@ async function startPostgres({ keep = false } = {}) {
 	asServer('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
 	const port = await freePort();
 	const options = [`-p ${port}`, `-k ${socketDir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'];
-	let stopped = false;
 	const removeDir = () => keep || fs.rmSync(dir, { recursive: true, force: true });
 	// Immediate shutdown of the postmaster (SIGQUIT) is synchronous enough for an exit handler.
 	const unregister = onCleanup(() => {
@@ -78,14 +75,12 @@ async function startPostgres({ keep = false } = {}) {
 			pg.psql(`CREATE ROLE "${user}" LOGIN PASSWORD '${password}'`);
 			pg.psql(`CREATE DATABASE "${name}" OWNER "${user}"`);
 			const env = { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: String(port), DB_POSTGRESDB_DATABASE: name };
-			return { database: name, user, password, env: { ...env, DB_POSTGRESDB_USER: user, DB_POSTGRESDB_PASSWORD: password } };
+			return { database: name, env: { ...env, DB_POSTGRESDB_USER: user, DB_POSTGRESDB_PASSWORD: password } };
 		},
 		/** The whole database as SQL text (every table, every row). */
 		dump: (database) => client('pg_dump', ['--no-owner', '-d', database]),
 		logs: () => fs.readFileSync(logFile, 'utf8'),
 		async stop() {
-			if (stopped) return;
-			stopped = true;
 			unregister();
 			try {
 				asServer('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);

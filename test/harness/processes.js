@@ -33,13 +33,6 @@ function killLiveEditors() {
 	}
 }
 
-/** Tracks a detached child until it closes (a child that fails to spawn never emits 'exit'). */
-function trackChild(child) {
-	liveGroups.add(child);
-	child.on('close', () => liveGroups.delete(child));
-	return child;
-}
-
 /** Registers a synchronous stop for something that is not a child; returns the function that unregisters it. */
 function onCleanup(fn) {
 	cleanups.add(fn);
@@ -51,7 +44,10 @@ function onCleanup(fn) {
  * exited(), exit, closed } (`exit` when the process ends, `closed` once its output is complete).
  */
 function spawnLogged(bin, args, opts = {}) {
-	const child = trackChild(spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts }));
+	const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts });
+	// Tracked until it closes (a child that fails to spawn never emits 'exit').
+	liveGroups.add(child);
+	child.on('close', () => liveGroups.delete(child));
 	const out = { stdout: '', stderr: '', both: '' };
 	for (const stream of ['stdout', 'stderr']) {
 		child[stream].on('data', (c) => {
@@ -96,8 +92,7 @@ process.on('exit', killLiveEditors);
 
 /**
  * For a script with no signal handling of its own: on SIGINT, SIGTERM or SIGHUP, end the n8n processes
- * this harness started, run `andThen`, and end as the signal would have. Scripts that handle these
- * signals themselves call killLiveEditors() in their own handlers instead.
+ * this harness started, run `andThen`, and end as the signal would have.
  */
 function stopOnSignals(andThen = () => {}) {
 	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -111,4 +106,25 @@ function stopOnSignals(andThen = () => {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-module.exports = { sleep, killGroup, killLiveEditors, trackChild, onCleanup, spawnLogged, stopGroup, runProcess, stopOnSignals };
+/**
+ * Polls `ready` (a throw counts as not yet) until it returns something truthy, and resolves to that. A
+ * spawnLogged `proc` that exits first, or is not ready within timeoutMs (then killed), throws with its output.
+ */
+async function waitFor(what, ready, { proc, timeoutMs, everyMs = 250 }) {
+	const t0 = Date.now();
+	for (;;) {
+		if (proc.exited()) throw new Error(`${what} exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
+		const value = await Promise.resolve().then(ready).catch(() => undefined);
+		if (value) {
+			log(`${what}: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+			return value;
+		}
+		if (Date.now() - t0 > timeoutMs) {
+			killGroup(proc.child.pid);
+			throw new Error(`${what} was not ready within ${timeoutMs} ms:\n${proc.output()}`);
+		}
+		await sleep(everyMs);
+	}
+}
+
+module.exports = { sleep, waitFor, killGroup, onCleanup, spawnLogged, stopGroup, runProcess, stopOnSignals };

@@ -10,29 +10,18 @@ const path = require('path');
 const crypto = require('crypto');
 const { createInstance } = require('./n8n');
 const { freePort } = require('./ports');
-const { log } = require('./log');
-const { onCleanup, spawnLogged, stopGroup, sleep } = require('./processes');
+const { killGroup, onCleanup, spawnLogged, stopGroup, sleep, waitFor } = require('./processes');
 const { ownBrokerPort } = require('./n8n-env');
 const { n8nModule } = require('./executions');
 const { startRedis } = require('./redis');
 const { startPostgres } = require('./postgres');
 const { postJson } = require('./http');
 
-
 /** `n8n worker` on the instance's user folder; resolves once its log says it is ready. */
 async function startWorker(instance, concurrency, timeoutMs = 240000) {
 	const { n8n, folder, env } = instance;
 	const proc = spawnLogged(n8n.nodeBin, [n8n.n8nBin, 'worker', `--concurrency=${concurrency}`], { cwd: folder, env: { ...env, ...(await ownBrokerPort()) } });
-	const t0 = Date.now();
-	while (!/n8n worker is now ready/.test(proc.output())) {
-		if (proc.exited()) throw new Error(`n8n worker exited early (${JSON.stringify(proc.exited())}):\n${proc.output()}`);
-		if (Date.now() - t0 > timeoutMs) {
-			await stopGroup(proc, 1000);
-			throw new Error(`n8n worker was not ready within ${timeoutMs} ms:\n${proc.output()}`);
-		}
-		await sleep(250);
-	}
-	log(`n8n worker ${proc.child.pid}: ready after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+	await waitFor(`n8n worker ${proc.child.pid}`, () => /n8n worker is now ready/.test(proc.output()), { proc, timeoutMs });
 	return {
 		pid: proc.child.pid,
 		instance,
@@ -40,7 +29,7 @@ async function startWorker(instance, concurrency, timeoutMs = 240000) {
 		stop: () => stopGroup(proc, 15000),
 		/** Sends a signal to the worker's whole process group (n8n and its task runner). */
 		kill(signal = 'SIGKILL') {
-			process.kill(-proc.child.pid, signal);
+			killGroup(proc.child.pid, signal);
 			return proc.exit;
 		},
 	};
@@ -57,18 +46,14 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 	const timings = {};
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-queue-'));
 	const stoppers = [];
-	const instances = [];
-	const cluster = { dir, timings, workers: [], instances };
-	// Interrupted or crashed: the harness has killed the processes; the folders go too.
-	const unregister = onCleanup(() => {
-		if (process.env.N8N_E2E_KEEP) return;
-		for (const i of instances) fs.rmSync(i.folder, { recursive: true, force: true });
-		fs.rmSync(dir, { recursive: true, force: true });
-	});
+	const cluster = { dir, timings, workers: [] };
+	// Interrupted or crashed: the harness has killed the processes, each instance removes its own folder.
+	const removeDir = () => process.env.N8N_E2E_KEEP || fs.rmSync(dir, { recursive: true, force: true });
+	const unregister = onCleanup(removeDir);
 	cluster.stop = async () => {
 		unregister();
 		for (const s of stoppers.splice(0).reverse()) await s().catch(() => {}); // keep stopping the rest
-		if (!process.env.N8N_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+		removeDir();
 	};
 	try {
 		const queue = mode === 'queue';
@@ -89,7 +74,6 @@ async function startQueueMode({ tarball, workers: workerCount = 2, concurrency =
 		};
 		const newInstance = async () => {
 			const instance = await createInstance({ line, tarball, encryptionKey, env: shared });
-			instances.push(instance);
 			stoppers.push(() => instance.cleanup());
 			return instance;
 		};

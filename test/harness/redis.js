@@ -7,11 +7,11 @@
  */
 const fs = require('fs');
 const net = require('net');
+const { once } = require('events');
 const { execFileSync } = require('child_process');
 const { freePort } = require('./ports');
-const { spawnLogged, stopGroup, sleep } = require('./processes');
+const { spawnLogged, stopGroup, sleep, waitFor } = require('./processes');
 const { ensureDebianPackages, which } = require('./debian');
-
 
 /** @param {{ dir: string, timeoutMs?: number }} opts  dir: where the server may write (nothing is persisted) */
 async function startRedis({ dir, timeoutMs = 30000 }) {
@@ -22,17 +22,7 @@ async function startRedis({ dir, timeoutMs = 30000 }) {
 	const args = ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir, '--rdbcompression', 'no'];
 	const server = spawnLogged(which('redis-server'), args.map(String));
 	const cli = (...a) => execFileSync(which('redis-cli'), ['-h', '127.0.0.1', '-p', String(port), ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-	const t0 = Date.now();
-	for (;;) {
-		if (server.exited()) throw new Error(`redis-server exited early (${JSON.stringify(server.exited())}):\n${server.output()}`);
-		try {
-			if (cli('ping').trim() === 'PONG') break;
-		} catch {
-			/* not up yet */
-		}
-		if (Date.now() - t0 > timeoutMs) throw new Error(`redis-server did not answer PING within ${timeoutMs} ms:\n${server.output()}`);
-		await sleep(100);
-	}
+	await waitFor('redis-server', () => cli('ping').trim() === 'PONG', { proc: server, timeoutMs, everyMs: 100 });
 	const monitors = [];
 	return {
 		host: '127.0.0.1',
@@ -49,10 +39,7 @@ async function startRedis({ dir, timeoutMs = 30000 }) {
 			let text = '';
 			socket.setEncoding('utf8');
 			socket.on('data', (c) => (text += c));
-			await new Promise((resolve, reject) => {
-				socket.once('connect', resolve);
-				socket.once('error', reject);
-			});
+			await once(socket, 'connect');
 			socket.on('error', () => {});
 			socket.write('MONITOR\r\n');
 			for (const t = Date.now(); !text.startsWith('+OK') && Date.now() - t < 5000; ) await sleep(20);

@@ -8,9 +8,8 @@
 const linesOf = (stdout) => stdout.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').split(/\r?\n/);
 
 /**
- * The run data JSON in the stdout of `n8n execute --rawOutput`: printed with JSON.stringify(data, null, 2),
- * so it starts on a line that is exactly "{", with log lines before it (and, on a failed run, after it).
- * The LAST top-level JSON object that parses, or undefined.
+ * The run data JSON in the stdout of `n8n execute --rawOutput`, among log lines (NOTES.md): the LAST
+ * top-level object (from a line "{" to a line "}") that parses, or undefined.
  */
 function parseRunOutput(stdout) {
 	const lines = linesOf(stdout);
@@ -36,34 +35,24 @@ function failureText(stdout) {
 }
 
 /**
- * Turns the raw output of `n8n execute --rawOutput` into a structured result.
- * n8n 2.41 sometimes dies with SIGSEGV while exiting (isolated-vm's thread pool is torn down while
- * an expression isolate is still being prepared), AFTER the complete JSON was printed. Such a run
- * is judged by its JSON; `crashedOnExit` tells it happened.
+ * runProcess's result of `n8n execute --rawOutput` with the run read from its output. 2.41 sometimes dies
+ * with SIGSEGV while exiting, after printing the complete JSON (NOTES.md): such a run is judged by its JSON.
  */
 function describeRun(r) {
 	const result = parseRunOutput(r.stdout);
-	const resultData = result && result.data && result.data.resultData;
-	const error = (resultData && resultData.error) || undefined;
+	const resultData = result?.data?.resultData;
+	const error = resultData?.error || undefined;
 	const crashedOnExit = r.signal === 'SIGSEGV' && !!result;
-	const exitedCleanly = r.code === 0 || (crashedOnExit && result.status === 'success');
-	let message = error ? error.message : undefined;
-	if (!result && r.code !== 0) {
-		message = r.timedOut ? 'timed out' : failureText(r.stdout) || `exit ${r.code} ${r.signal || ''}`.trim();
-	}
+	// Without run data, what the process printed or how it ended is the error.
+	const failed = !result && r.code !== 0 && (r.timedOut ? 'timed out' : failureText(r.stdout) || `exit ${r.code} ${r.signal || ''}`.trim());
 	return {
-		ok: exitedCleanly && !!result && !error && result.status === 'success',
-		code: r.code,
-		signal: r.signal,
+		...r,
+		ok: (r.code === 0 || crashedOnExit) && result?.status === 'success' && !error,
 		crashedOnExit,
-		status: result ? result.status : undefined,
+		status: result?.status,
 		result,
-		error: error || (message ? { message } : undefined),
-		lastNodeExecuted: resultData ? resultData.lastNodeExecuted : undefined,
-		stdout: r.stdout,
-		stderr: r.stderr,
-		ms: r.ms,
-		timedOut: r.timedOut,
+		error: error || (failed ? { message: failed } : undefined),
+		lastNodeExecuted: resultData?.lastNodeExecuted,
 	};
 }
 

@@ -7,9 +7,7 @@ const { results, say, check, setScope, getScope, close, crashed } = createReport
 const notes = [];
 const REGEX_GUARD = /Regular expression execution timed out/;
 
-function runData(run) {
-	return (run.result && run.result.data && run.result.data.resultData && run.result.data.resultData.runData) || {};
-}
+const runData = (run) => run.result?.data?.resultData?.runData || {};
 
 function outputOf(run, node, outputIndex = 0) {
 	const out = nodeOutput(run.result, node, { outputIndex });
@@ -50,14 +48,12 @@ function expectStopped(run, node, { message, itemIndex, hint }) {
 
 /** Every error object of a run: the run's, each node task's, each output item's. */
 function errorsOf(run) {
-	const found = [];
-	const rd = run.result && run.result.data && run.result.data.resultData;
-	if (!rd) return found;
-	if (rd.error) found.push(['resultData.error', rd.error]);
+	const rd = run.result?.data?.resultData || {};
+	const found = rd.error ? [['resultData.error', rd.error]] : [];
 	for (const [node, tasks] of Object.entries(rd.runData || {})) {
 		tasks.forEach((task, t) => {
 			if (task.error) found.push([`${node}[${t}].error`, task.error]);
-			for (const output of (task.data && task.data.main) || []) {
+			for (const output of task.data?.main || []) {
 				for (const item of output || []) if (item && item.error) found.push([`${node} item ${show(item.pairedItem)} .error`, item.error]);
 			}
 		});

@@ -110,20 +110,18 @@ function findSecrets(root, secrets = secretsOf()) {
 	return texts.flatMap(([text, path]) => secrets.filter((secret) => text.includes(secret)).map((secret) => [secret, path]));
 }
 
-/** A JSON replacer that survives cycles and shows an Error's own properties (message, stack, …). */
-function cycleSafe() {
+/** JSON text of a value even when it has cycles (an error may hold references to itself), with an Error's own properties (message, stack, …). */
+function safeJson(value) {
 	const seen = new WeakSet();
-	return (_key, value) => {
-		if (typeof value === 'object' && value !== null) {
-			if (seen.has(value)) return '[cycle]';
-			seen.add(value);
+	const text = JSON.stringify(value, (_key, v) => {
+		if (typeof v === 'object' && v !== null) {
+			if (seen.has(v)) return '[cycle]';
+			seen.add(v);
 		}
-		return value instanceof Error ? Object.fromEntries(Object.getOwnPropertyNames(value).map((key) => [key, value[key]])) : value;
-	};
+		return v instanceof Error ? Object.fromEntries(Object.getOwnPropertyNames(v).map((key) => [key, v[key]])) : v;
+	});
+	return text ?? '';
 }
-
-/** JSON text of a value even when it has cycles (an error may hold references to itself). */
-const safeJson = (value) => JSON.stringify(value, cycleSafe()) ?? '';
 
 /** The parts of an n8n error a secret could hide in, as one JSON text. */
 const ERROR_PARTS = ['message', 'description', 'messages', 'cause', 'context', 'errorResponse', 'httpCode', 'stack'];

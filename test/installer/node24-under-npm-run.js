@@ -1,16 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// The installer's Node 24 step, run the way `npm test` and `npm run demo` run it: as a child of npm,
-// which exports the project's .npmrc (ignore-scripts=true) as npm_config_* variables. The `node`
-// package brings its binary in an install script, so an installer that lets those variables reach
-// its own `npm install` ends with no binary. The cache is a fresh temporary folder, so nothing a
-// developer installed before can hide the fault; only the npm registry is used.
-//
-//   node test/installer/node24-under-npm-run.js     (npm test and npm run test:e2e run it before
-//                                                     the e2e suite, the step that installs n8n anyway)
-//
-// It downloads Node 24 from the npm registry every time (about a minute), which is why it is not in
-// jest's inner loop. One line per check, closing with `N passed, M failed`.
+// The installer's Node 24 step run as `npm test` runs it: as a child of npm, which exports the project's
+// .npmrc (ignore-scripts=true) as npm_config_* variables, and the `node` package brings its binary in an
+// install script. The cache is a fresh temporary folder, so nothing installed before can hide the fault
+// (it downloads Node 24 every time, which is why it is not in jest).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');

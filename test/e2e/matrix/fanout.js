@@ -12,32 +12,26 @@ const COUNT = 1000;
 /** The node's default bound on requests in flight in one n8n process. */
 const MAX_IN_FLIGHT = 50;
 
-function fanoutWorkflow(wfId, name, key, tokens, delayMs) {
-	const jsCode = [
-		`const identities = ${JSON.stringify(tokens)};`,
-		`return Array.from({ length: ${COUNT} }, (_, i) => ({`,
-		'  json: {',
-		'    identity: identities[i % identities.length],',
-		`    text: \`[${key}] post \${i} __delay:${delayMs}\`,`,
-		'  },',
-		'}));',
-	].join('\n');
-	return workflow(wfId, name, [manualTrigger(), code('Posts', jsCode), tweet('Tweet', { identity: '={{ $json.identity }}' })], [
-		['Start', 'Posts'],
-		['Posts', 'Tweet'],
-	]);
-}
-
 function fanoutCases({ take, id }) {
 	const cases = [];
 	for (const [key, count, delayMs] of [['fan50', 50, 20], ['fan1', 1, 2]]) {
 		const tokens = take(count);
 		const message = (i) => `[${key}] post ${i} __delay:${delayMs}`;
+		const jsCode = [
+			`const identities = ${JSON.stringify(tokens)};`,
+			`return Array.from({ length: ${COUNT} }, (_, i) => ({`,
+			'  json: {',
+			'    identity: identities[i % identities.length],',
+			`    text: \`[${key}] post \${i} __delay:${delayMs}\`,`,
+			'  },',
+			'}));',
+		].join('\n');
+		const nodes = [manualTrigger(), code('Posts', jsCode), tweet('Tweet', { identity: '={{ $json.identity }}' })];
 		cases.push({
 			key,
 			title: `fan-out: ${COUNT} posts to ${count} identit${count === 1 ? 'y' : 'ies'}, the sandbox answering each after ${delayMs} ms`,
 			boundMs: 240000,
-			workflow: fanoutWorkflow(id(key), `E2E matrix · ${key}`, key, tokens, delayMs),
+			workflow: workflow(id(key), `E2E matrix · ${key}`, nodes, [['Start', 'Posts'], ['Posts', 'Tweet']]),
 			verify({ run, requests }) {
 				check(`${key}: the run succeeds`, () => expectSuccess(run));
 				check(`${key}: ${COUNT} posts, all answered 200, each identity's in input order, never two of one identity at once`, () => {

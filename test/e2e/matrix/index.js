@@ -66,11 +66,9 @@ async function runMatrix({ instance, sandbox, model, cases, line }) {
 	for (const c of cases) for (const sub of c.subWorkflows || []) await instance.publishWorkflow(sub.id);
 	sandbox.reset();
 	model.reset();
+	const ids = cases.map((c) => c.workflow.id);
 	const boundsMs = Object.fromEntries(cases.map((c) => [c.workflow.id, c.boundMs || DEFAULT_BOUND_MS]));
-	const { runs, processes } = await instance.executeBatchWatched(
-		cases.map((c) => c.workflow.id),
-		{ boundsMs, defaultBoundMs: DEFAULT_BOUND_MS, env: BATCH_ENV[line] },
-	);
+	const { runs, processes } = await instance.executeBatchWatched(ids, { boundsMs, env: BATCH_ENV[line] });
 	const ms = Date.now() - t0;
 	const requests = sandbox.requests.slice();
 	const conversations = model.conversations();
