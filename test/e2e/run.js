@@ -21,7 +21,7 @@ const { startSandbox } = require('../sandbox/server');
 const { selfSignedCert } = require('../sandbox/selfSigned');
 const { buildMatrix, workflowsOf, chatCredential, matrixCredentials, writeWorkflows, runMatrix } = require('./matrix');
 const { prepareScenarios, runScenarios } = require('./scenario-batch');
-const { selectScenarios, CREDENTIALS } = require('./scenarios');
+const { selectScenarios, CREDENTIALS } = require('./scenarios.cases');
 
 // The harness removes the user folders and stops n8n on exit and on these signals.
 stopOnSignals(() => say('\n# interrupted: stopping n8n and cleaning up'));

@@ -7,7 +7,7 @@ const { startSandbox } = require('../sandbox/server');
 const { createData } = require('../sandbox/data');
 const { KEYS } = require('../harness/secrets');
 const { notes, REGEX_GUARD, getScope, say } = require('../harness/suite');
-const { PULL_SIZES } = require('./reads');
+const { PULL_SIZES } = require('./reads.cases');
 
 /** n8n's own limit for a workflow in execute-batch is 3 minutes; today's `n8n execute` default. */
 const DEFAULT_BOUND_MS = 180000;

@@ -6,9 +6,9 @@ const data = require('../../sandbox/data');
 const { check, say, getScope, fail, secs } = require('../../harness/suite');
 const { verifyStoredRun, checkBatchPrinted } = require('../../harness/verify-run');
 const { SANDBOX_CREDENTIAL, SANDBOX_TLS_CREDENTIAL } = require('../../harness/workflow');
-const { settingsCases } = require('./settings');
-const { agentCases, CHAT_CREDENTIAL } = require('./agent');
-const { fanoutCases } = require('./fanout');
+const { settingsCases } = require('./settings.cases');
+const { agentCases, CHAT_CREDENTIAL } = require('./agent.cases');
+const { fanoutCases } = require('./fanout.cases');
 const { tagged } = require('./expect');
 
 const DEFAULT_BOUND_MS = 60000;

@@ -12,7 +12,7 @@ const { check, fail, show, assertEqual, assertMatch, runData, outputOf, pairedIn
 const { GOOD_AUTH, WRONG_AUTH, checkAllAuth } = require('../harness/secrets');
 const sandboxData = require('../sandbox/data');
 const { maxOpen, messageHas, messageOf } = require('./matrix/expect');
-const { readScenarios } = require('./reads');
+const { readScenarios } = require('./reads.cases');
 
 const { createData } = sandboxData;
 const ROOT = path.resolve(__dirname, '..', '..');
