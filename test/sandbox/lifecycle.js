@@ -48,9 +48,6 @@ for (const route of ROUTES) {
 	route.idKey = `${route.names[route.names.length - 1]}_id`;
 }
 
-/** The route for the part after /update/identities/<t>/, or null. */
-const matchUpdate = (sub) => ROUTES.find((r) => r.re.test(sub)) || null;
-
 const keyList = (keys, sep) => keys.map((k) => `[${k}]`).join(sep);
 
 function validateUpdate(spec, json) {
@@ -86,9 +83,8 @@ function applyEdit(state, spec, token, id, parentId, json, resource) {
 }
 
 /** PUT / DELETE of a matched route once the identity is known and of the route's provider. */
-function answerUpdate(state, spec, sub, token, method, headers, rec) {
+function answerUpdate(state, spec, raw, token, method, headers, rec) {
 	const resource = rec.pathname;
-	const raw = spec.re.exec(sub).slice(1);
 	const ids = {};
 	for (const [i, name] of spec.names.entries()) {
 		ids[`${name}_id`] = pathId(raw[i]);
@@ -108,4 +104,4 @@ function answerUpdate(state, spec, sub, token, method, headers, rec) {
 	return jsonBodyError(resource, headers, rec.body, rec.json) || applyEdit(state, spec, token, id, parentId, rec.json, resource) || result;
 }
 
-module.exports = { answerUpdate, matchUpdate, UPDATE_ROUTES: ROUTES };
+module.exports = { answerUpdate, UPDATE_ROUTES: ROUTES };

@@ -64,6 +64,7 @@ for (const route of PULL_ROUTES) {
 	route.params = route.params || [];
 	route.accepts = [...(route.size ? ['page', route.size] : []), ...route.params];
 	route.re = pathPattern(route.path);
+	route.methods = ['GET'];
 	Object.freeze(route);
 }
 
@@ -81,12 +82,6 @@ const PULL_TEXTS = Object.freeze({
 		`The parameter [${param}] is not valid for this resource: it accepts ${accepts.length ? accepts.map((p) => `[${p}]`).join(', ') : 'no parameters'}.`,
 	repeatedParam: (param) => `The parameter [${param}] is not valid for this resource: it is given more than once.`,
 });
-
-/** Match the part after /pull/identities/<t>/ to a route (+ raw path ids), or null. */
-function matchPull(sub) {
-	const route = PULL_ROUTES.find((r) => r.re.test(sub));
-	return route ? { route, rawIds: route.re.exec(sub).slice(1) } : null;
-}
 
 // Entries are never changed in place (an edit replaces the object), so each one is serialised
 // once and a page is a join of cached strings: a page of 100 out of 10,000 costs 100 lookups.
@@ -312,9 +307,8 @@ function createPull(ctx) {
 	}
 
 	/** Answer a matched GET once the identity is known and of the route's provider. */
-	function answer(match, token, identity, query, resource) {
-		const { route } = match;
-		const parents = readParents(route, match.rawIds, token, resource);
+	function answer(route, rawIds, token, identity, query, resource) {
+		const parents = readParents(route, rawIds, token, resource);
 		if (parents.resp) return parents.resp;
 		const q = readQuery(route, query);
 		if (q.error) return errResp(resource, 400, q.error);
@@ -341,7 +335,7 @@ function createPull(ctx) {
 	}
 
 	applyOptionSizes();
-	return { match: matchPull, answer, objects, hasId, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
+	return { answer, objects, hasId, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
 }
 
 const text = (v) => (typeof v === 'string' ? v : undefined);
