@@ -101,37 +101,31 @@ const newerId = (a, b) => (a.length !== b.length ? a.length > b.length : a > b);
 function createListing(idKey, firstSeeds) {
 	const idOf = (e) => String(e[idKey]);
 	let seeds = [];
-	let created = [];
+	let created = []; // newest first
 	let byId = new Map();
-	let all = null; // entries(), until the list changes
 	const views = new Map(); // view()'s, until the list changes
-	const changed = () => {
-		all = null;
-		views.clear();
-	};
 	/** Every entry with this id, in the seed and in what was published, replaced by `by`. */
 	const replace = (id, by) => {
 		const swap = (list) => list.flatMap((e) => (idOf(e) === String(id) ? by : [e]));
 		seeds = swap(seeds);
 		created = swap(created);
-		changed();
+		views.clear();
 	};
 	const listing = {
 		reseed(list) {
-			seeds = list.slice();
-			byId = new Map();
-			for (const e of seeds) if (!byId.has(idOf(e))) byId.set(idOf(e), e);
-			for (const e of created) byId.set(idOf(e), e);
-			changed();
+			seeds = list;
+			// A published entry wins over a seed with its id; of two seeds with one id, the first.
+			byId = new Map(seeds.slice().reverse().concat(created).map((e) => [idOf(e), e]));
+			views.clear();
 		},
 		has: (id) => byId.has(String(id)),
 		get: (id) => byId.get(String(id)),
 		/** A published entry: the newest (a second one with the same id replaces the first). */
 		add(entry) {
 			listing.delete(idOf(entry));
-			created.push(entry);
+			created.unshift(entry);
 			byId.set(idOf(entry), entry);
-			changed();
+			views.clear();
 		},
 		/** An edit keeps the entry's place; an id not listed yet is added as published. */
 		set(id, entry) {
@@ -143,10 +137,7 @@ function createListing(idKey, firstSeeds) {
 			if (byId.delete(String(id))) replace(id, []);
 		},
 		/** Newest first: published (last published first), then the seed. */
-		entries() {
-			if (!all) all = created.length ? created.slice().reverse().concat(seeds) : seeds;
-			return all;
-		},
+		entries: () => (created.length ? created.concat(seeds) : seeds),
 		/** A filtered copy, kept until the list changes (a few per list: each filter value is one). */
 		view(name, pick) {
 			if (!views.has(name) && views.size > 64) views.clear();
@@ -210,16 +201,13 @@ function createPull(ctx) {
 	const listings = new Map(); // token|list|parent → createListing()
 	// token → object lists: data.objects', else made with generatedObjects() on first use.
 	const objectLists = new Map(Object.entries(ctx.data.objects || {}).map(([t, o]) => [t.toLowerCase(), o]));
-	let sizes = new Map(); // token|list|parent → { n, parent }, from options.pullSizes and seedPull()
-	let quirk = null;
-
 	const sizeKey = (token, list, parent) => `${token}|${list}|${parent ?? ''}`;
-	function applyOptionSizes() {
-		sizes = new Map();
-		for (const [t, lists] of Object.entries(ctx.pullSizes || {})) {
-			for (const [list, n] of Object.entries(lists)) sizes.set(sizeKey(t.toLowerCase(), list, null), { n: checkSeed(t, list, n).n, parent: null });
-		}
+	const optionSizes = new Map(); // token|list| → { n, parent: null }, from options.pullSizes (kept by reset)
+	for (const [t, lists] of Object.entries(ctx.pullSizes || {})) {
+		for (const [list, n] of Object.entries(lists)) optionSizes.set(sizeKey(t.toLowerCase(), list, null), { n: checkSeed(t, list, n).n, parent: null });
 	}
+	const seeded = new Map(); // token|list|parent → { n, parent }, from seedPull(), until reset()
+	let quirk = null;
 
 	function objectsOf(token) {
 		if (!objectLists.has(token)) objectLists.set(token, generatedObjects(ctx.byToken.get(token).entry, ctx.basePull.get(token)));
@@ -227,7 +215,7 @@ function createPull(ctx) {
 	}
 
 	function seedOf(token, list, parent) {
-		const size = sizes.get(sizeKey(token, list, parent));
+		const size = seeded.get(sizeKey(token, list, parent)) ?? optionSizes.get(sizeKey(token, list, parent));
 		if (size !== undefined) return synthSeed(token, list, size.n, size.parent);
 		if (PICK_LISTS.has(list)) return ctx.basePull.get(token)[list] || [];
 		const lists = objectsOf(token)?.[list];
@@ -258,7 +246,7 @@ function createPull(ctx) {
 	function seedPull(token, list, count, parent = null) {
 		const c = checkSeed(token, list, count, parent);
 		if (!ctx.byToken.has(c.token)) throw new Error(`unknown identity ${token}`);
-		sizes.set(sizeKey(c.token, list, c.key), { n: c.n, parent });
+		seeded.set(sizeKey(c.token, list, c.key), { n: c.n, parent });
 		listings.get(sizeKey(c.token, list, c.key))?.reseed(synthSeed(c.token, list, c.n, parent));
 		return { identity: c.token, list, parent, count: c.n };
 	}
@@ -330,11 +318,10 @@ function createPull(ctx) {
 
 	function reset() {
 		listings.clear();
+		seeded.clear();
 		quirk = null;
-		applyOptionSizes();
 	}
 
-	applyOptionSizes();
 	return { answer, objects, hasId, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
 }
 
