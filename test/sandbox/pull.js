@@ -103,20 +103,17 @@ function createListing(idKey, firstSeeds) {
 	let seeds = [];
 	let created = []; // newest first
 	let byId = new Map();
-	const views = new Map(); // view()'s, until the list changes
 	/** Every entry with this id, in the seed and in what was published, replaced by `by`. */
 	const replace = (id, by) => {
 		const swap = (list) => list.flatMap((e) => (idOf(e) === String(id) ? by : [e]));
 		seeds = swap(seeds);
 		created = swap(created);
-		views.clear();
 	};
 	const listing = {
 		reseed(list) {
 			seeds = list;
 			// A published entry wins over a seed with its id; of two seeds with one id, the first.
 			byId = new Map(seeds.slice().reverse().concat(created).map((e) => [idOf(e), e]));
-			views.clear();
 		},
 		has: (id) => byId.has(String(id)),
 		get: (id) => byId.get(String(id)),
@@ -125,7 +122,6 @@ function createListing(idKey, firstSeeds) {
 			listing.delete(idOf(entry));
 			created.unshift(entry);
 			byId.set(idOf(entry), entry);
-			views.clear();
 		},
 		/** An edit keeps the entry's place; an id not listed yet is added as published. */
 		set(id, entry) {
@@ -138,12 +134,6 @@ function createListing(idKey, firstSeeds) {
 		},
 		/** Newest first: published (last published first), then the seed. */
 		entries: () => (created.length ? created.concat(seeds) : seeds),
-		/** A filtered copy, kept until the list changes (a few per list: each filter value is one). */
-		view(name, pick) {
-			if (!views.has(name) && views.size > 64) views.clear();
-			if (!views.has(name)) views.set(name, pick(listing.entries()));
-			return views.get(name);
-		},
 	};
 	listing.reseed(firstSeeds);
 	return listing;
@@ -276,22 +266,14 @@ function createPull(ctx) {
 	/** The entries a request selects, before paging. */
 	function selected(route, token, identity, ids, q) {
 		const last = ids.length ? ids[ids.length - 1] : null;
-		const listing = route.filterBy ? objects(token, route.list) : objects(token, route.list, last);
-		let entries = listing.entries();
-		if (route.filterBy) entries = listing.view(`${route.filterBy}=${last}`, (all) => all.filter((e) => String(e[route.filterBy]) === last));
-		if (q.ownOnly) {
-			const own = facebookUserId(identity);
-			entries = listing.view('own', (all) => all.filter((e) => e.from && String(e.from.id) === own));
-		}
-		if (q.afterId !== undefined) {
-			// Newer than that tweet: those listed before it; a tweet not (or no longer) listed
-			// compares by id, as ids grow with time.
-			entries = listing.view(`after=${q.afterId}`, (all) => {
-				const at = all.findIndex((e) => String(e.post_id) === q.afterId);
-				return at >= 0 ? all.slice(0, at) : all.filter((e) => newerId(String(e.post_id), q.afterId));
-			});
-		}
-		return entries;
+		const entries = objects(token, route.list, route.filterBy ? null : last).entries();
+		if (route.filterBy) return entries.filter((e) => String(e[route.filterBy]) === last);
+		if (q.ownOnly) return entries.filter((e) => e.from && String(e.from.id) === facebookUserId(identity));
+		if (q.afterId === undefined) return entries;
+		// Newer than that tweet: those listed before it; a tweet not (or no longer) listed compares
+		// by id, as ids grow with time.
+		const at = entries.findIndex((e) => String(e.post_id) === q.afterId);
+		return at >= 0 ? entries.slice(0, at) : entries.filter((e) => newerId(String(e.post_id), q.afterId));
 	}
 
 	/** Answer a matched GET once the identity is known and of the route's provider. */
