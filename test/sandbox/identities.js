@@ -20,10 +20,8 @@ const MAX_PER_PAGE = 500;
  */
 function prepareIdentities(data) {
 	if (!data || !Array.isArray(data.identities)) throw new Error('options.data.identities must be an array');
-	const identitiesAsc = data.identities
-		.map((e, i) => ({ e, i, t: Date.parse(e.date_creation) }))
-		.sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i))
-		.map((x) => x.e);
+	// A stable sort; an undated entry compares as equal (NaN), so undated ones keep their order.
+	const identitiesAsc = data.identities.map((e) => [Date.parse(e.date_creation), e]).sort((a, b) => a[0] - b[0]).map(([, e]) => e);
 	const byToken = new Map();
 	identitiesAsc.forEach((e, i) => {
 		if (!e || typeof e.identity_token !== 'string' || !UUID_RE.test(e.identity_token)) throw new Error(`identity #${i} has no UUID identity_token`);

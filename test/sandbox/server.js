@@ -15,7 +15,7 @@ const { performance } = require('node:perf_hooks');
 const defaultData = require('./data');
 const { createCallbacks } = require('./callback');
 const { handleControl } = require('./control');
-const { INFO_OK, INFO_401, INFO_NO_SITE, nowDate, errResp } = require('./envelope');
+const { INFO_401, INFO_NO_SITE, nowDate, errResp } = require('./envelope');
 const { faultName, faultResponse, createFaultSwitch, requestedDelay } = require('./faults');
 const { prepareIdentities, createIdentityList } = require('./identities');
 const { createPull } = require('./pull');
@@ -221,4 +221,4 @@ async function startSandbox(options = {}) {
 	return handle;
 }
 
-module.exports = { startSandbox, formatId, overlapsPerIdentity, OPS, INFO_401, INFO_OK, INFO_NO_SITE };
+module.exports = { startSandbox, formatId, overlapsPerIdentity, OPS, INFO_401, INFO_NO_SITE };
