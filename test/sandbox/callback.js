@@ -48,7 +48,6 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 	const records = [];
 	const timers = new Set();
 	const aborts = new Set();
-	let seq = 0;
 	let defaults = checkedDefaults(initial);
 
 	function later(ms, fn) {
@@ -87,7 +86,7 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		const asked = markerOf(node.video_url) || {};
 		const outcome = asked.outcome || defaults.outcome;
 		const rec = {
-			seq: ++seq,
+			seq: records.length + 1, // records are only ever cleared all at once
 			provider,
 			identity,
 			videoId: answer.video_id,
@@ -135,7 +134,6 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		reset() {
 			close();
 			records.length = 0;
-			seq = 0;
 			defaults = checkedDefaults(initial);
 		},
 		close,
