@@ -4,8 +4,6 @@
  * A local OneAll-compatible HTTP server for tests and benchmarks (usage: README.md). This module
  * wires the sandbox together and handles HTTP: it reads each request, records it, lets a fault or
  * the delay act, and sends the answer routes.js chose; /__sandbox/... is the control API.
- * `siteExists: false` plays a subdomain without a OneAll Site (404 to all, as OneAll's own plugins
- * read it; the info text is UNCONFIRMED).
  */
 
 const { once } = require('node:events');
