@@ -13,16 +13,14 @@ const { answerUpdate, UPDATE_ROUTES } = require('./lifecycle');
 const { PULL_ROUTES } = require('./pull');
 const { OPS, answerPush } = require('./push');
 
-const IDENTITY_PREFIX = '/identities/';
 /** Each API's routes, tried in order: { re, methods, provider, ... }. */
 const API = { push: Object.values(OPS), pull: PULL_ROUTES, update: UPDATE_ROUTES };
 
 /** { kind, methods, token?, route?, rawIds?, provider? } for a path, or null (404). */
 function resolve(pathname) {
 	if (pathname === '/identities.json') return { kind: 'list', methods: ['GET'] };
-	if (pathname.startsWith(IDENTITY_PREFIX) && pathname.endsWith('.json') && pathname.indexOf('/', IDENTITY_PREFIX.length) === -1) {
-		return { kind: 'identity', methods: ['GET'], token: pathname.slice(IDENTITY_PREFIX.length, -5) };
-	}
+	const single = /^\/identities\/([^/]*)\.json$/.exec(pathname);
+	if (single) return { kind: 'identity', methods: ['GET'], token: single[1] };
 	const [, kind, token, sub] = /^\/(push|pull|update)\/identities\/([^/]+)\/(.*)$/s.exec(pathname) || [];
 	const route = kind && API[kind].find((r) => r.re.test(sub));
 	return route ? { kind, methods: route.methods, token, route, rawIds: route.re.exec(sub).slice(1), provider: route.provider } : null;
