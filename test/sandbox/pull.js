@@ -248,10 +248,10 @@ function createPull(ctx) {
 		return quirk;
 	}
 
-	/** The path's parent ids, checked: { ids } or { resp } (404). */
-	function readParents(route, rawIds, token, resource) {
+	/** The path ids of `parents` (list names, in path order), checked: { ids } or { resp } (404). */
+	function readParents(parents, rawIds, token, resource) {
 		const ids = [];
-		for (const [i, list] of route.parents.entries()) {
+		for (const [i, list] of parents.entries()) {
 			const id = pathId(rawIds[i]);
 			if (id === null) return { resp: errResp(resource, 404, PULL_TEXTS.badId(WHAT[list], rawIds[i])) };
 			// A post is looked for on its page, a page among the identity's pages.
@@ -278,7 +278,7 @@ function createPull(ctx) {
 
 	/** Answer a matched GET once the identity is known and of the route's provider. */
 	function answer(route, rawIds, token, identity, query, resource) {
-		const parents = readParents(route, rawIds, token, resource);
+		const parents = readParents(route.parents, rawIds, token, resource);
 		if (parents.resp) return parents.resp;
 		const q = readQuery(route, query);
 		if (q.error) return errResp(resource, 400, q.error);
@@ -304,7 +304,7 @@ function createPull(ctx) {
 		quirk = null;
 	}
 
-	return { answer, objects, hasId, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
+	return { answer, objects, hasId, readParents, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
 }
 
 const text = (v) => (typeof v === 'string' ? v : undefined);

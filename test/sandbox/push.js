@@ -7,9 +7,9 @@
  * strictIds) → 200. Only the Twitter picture result is documented by OneAll; the rest is UNCONFIRMED.
  */
 
-const { okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
+const { okResp, errResp, notFoundForIdentity } = require('./envelope');
 const { validateNode, jsonBodyError, isFilled } = require('./fields');
-const { pathPattern, pathId: decodePathId } = require('./urls');
+const { pathPattern } = require('./urls');
 
 // The n-th successful push since reset() gets formatId(kind, n).
 const ID_FORMATS = {
@@ -112,12 +112,8 @@ function validatePush(op, json) {
 function answerPush(state, op, rawIds, who, headers, body, rec) {
 	const resource = rec.pathname;
 	const { token, identity } = who;
-	let pathId = null;
-	if (op.pathId) {
-		pathId = decodePathId(rawIds[0]);
-		if (pathId === null) return errResp(resource, 404, badIdInfo(WHAT[op.pathId], rawIds[0]));
-		if (state.strictIds && !state.pull.hasId(token, op.pathId, pathId)) return errResp(resource, 404, notFoundForIdentity(WHAT[op.pathId], pathId));
-	}
+	const path = state.pull.readParents(op.pathId ? [op.pathId] : [], rawIds, token, resource);
+	if (path.resp) return path.resp;
 	const refused = jsonBodyError(resource, headers, body, rec.json);
 	if (refused) return refused;
 	const v = validatePush(op, rec.json);
@@ -126,7 +122,7 @@ function answerPush(state, op, rawIds, who, headers, body, rec) {
 		const [key, list] = op.bodyId;
 		if (!state.pull.hasId(token, list, v.node[key])) return errResp(resource, 404, notFoundForIdentity(WHAT[list], v.node[key]));
 	}
-	const answer = op.result(state.nextPushId(), v.node, pathId);
+	const answer = op.result(state.nextPushId(), v.node, path.ids[0]);
 	state.pull.recordPush(op.key, token, answer, v.node, identity);
 	state.callbacks.afterPush(op.key, token, answer, v.node, resource, rec.seq);
 	rec.result = answer;
