@@ -62,10 +62,8 @@ async function main() {
 			'',
 		].join('\n'),
 	);
-	let stopping = false;
+	// A second signal waits for the same close() (it returns one promise); the first to resume exits.
 	const stop = async (sig) => {
-		if (stopping) return;
-		stopping = true;
 		await sb.close();
 		process.stdout.write(`OneAll sandbox stopped (${sig})\n`);
 		process.exit(0);
