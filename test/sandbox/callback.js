@@ -48,8 +48,6 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 	const records = [];
 	const timers = new Set();
 	const aborts = new Set();
-	const waiters = new Set();
-	let seq = 0;
 	let defaults = checkedDefaults(initial);
 
 	function later(ms, fn) {
@@ -59,8 +57,6 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		}, ms);
 		timers.add(t);
 	}
-
-	const notify = () => [...waiters].forEach((w) => w());
 
 	async function attempt(rec) {
 		const entry = { at: Date.now(), status: null, body: null, error: null };
@@ -81,7 +77,6 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		const ok = entry.status !== null && entry.status >= 200 && entry.status < 300;
 		if (!ok && rec.attempts.length <= rec.retries) return later(RETRY_GAP_MS, () => attempt(rec));
 		rec.done = true;
-		notify();
 	}
 
 	/** The server's hook: called after each successful push. */
@@ -91,7 +86,7 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		const asked = markerOf(node.video_url) || {};
 		const outcome = asked.outcome || defaults.outcome;
 		const rec = {
-			seq: ++seq,
+			seq: records.length + 1, // records are only ever cleared all at once
 			provider,
 			identity,
 			videoId: answer.video_id,
@@ -108,7 +103,6 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		};
 		records.push(rec);
 		if (outcome !== 'never') later(rec.delayMs, () => attempt(rec));
-		notify();
 		return rec;
 	}
 
@@ -127,32 +121,23 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 		},
 		defaults: () => ({ ...defaults }),
 		/** Resolves once `count` callbacks have been scheduled and every scheduled one has ended (or timeoutMs passed: rejects). */
-		settled(count = 0, timeoutMs = 60000) {
-			const test = () => records.length >= count && records.every((r) => r.done);
-			if (test()) return Promise.resolve();
-			return new Promise((resolve, reject) => {
-				const t = setTimeout(() => {
-					waiters.delete(check);
-					reject(new Error(`callbacks not settled within ${timeoutMs} ms: ${records.length} scheduled, ${records.filter((r) => !r.done).length} open`));
-				}, timeoutMs);
-				const check = () => {
-					if (!test()) return;
-					waiters.delete(check);
-					clearTimeout(t);
-					resolve();
-				};
-				waiters.add(check);
-			});
+		async settled(count = 0, timeoutMs = 60000) {
+			const end = Date.now() + timeoutMs;
+			while (records.length < count || records.some((r) => !r.done)) {
+				if (Date.now() >= end) {
+					throw new Error(`callbacks not settled within ${timeoutMs} ms: ${records.length} scheduled, ${records.filter((r) => !r.done).length} open`);
+				}
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
 		},
 		/** Forgets the records, cancels what is still scheduled and restores the defaults. */
 		reset() {
 			close();
 			records.length = 0;
-			seq = 0;
 			defaults = checkedDefaults(initial);
 		},
 		close,
 	};
 }
 
-module.exports = { createCallbacks, callbackEnvelope, markerOf, OK_INFO, ERROR_INFO, ERROR_CODE };
+module.exports = { createCallbacks, markerOf, OK_INFO, ERROR_INFO, ERROR_CODE };

@@ -2,10 +2,8 @@
 'use strict';
 
 /**
- * Start the OneAll sandbox from the command line (for a real n8n run, a benchmark, manual tests).
- * Prints the URL and keys, then one machine-readable line:
- *   SANDBOX_READY {"url":"http://127.0.0.1:5679","port":5679,"publicKey":"...","privateKey":"..."}
- * Stops on SIGINT / SIGTERM.
+ * The sandbox as a process, for a real n8n run, a benchmark or manual tests (usage: README.md):
+ * prints the URL and keys, then `SANDBOX_READY {url, port, publicKey, privateKey}`; stops on SIGINT / SIGTERM.
  */
 
 const { parseArgs } = require('node:util');
@@ -64,10 +62,8 @@ async function main() {
 			'',
 		].join('\n'),
 	);
-	let stopping = false;
+	// A second signal waits for the same close() (it returns one promise); the first to resume exits.
 	const stop = async (sig) => {
-		if (stopping) return;
-		stopping = true;
 		await sb.close();
 		process.stdout.write(`OneAll sandbox stopped (${sig})\n`);
 		process.exit(0);

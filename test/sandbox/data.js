@@ -1,25 +1,21 @@
 'use strict';
 
 /**
- * Realistic, deterministic data for the OneAll sandbox server: `module.exports` is the default
- * data set (620 identities: 11 hand-written named identities first, then 609 generated),
- * `createData({ total })` builds one. Everything comes from counters and a SHA-1 of fixed seeds,
- * so two runs produce the same tokens and ids. A data set (what `startSandbox({ data })` takes):
- *
+ * Realistic, deterministic data for the OneAll sandbox server (counters and a SHA-1 of fixed seeds:
+ * every run has the same tokens and ids): `module.exports` is the default data set (620 identities:
+ * 11 hand-written named ones first, then generated), `createData({ total })` builds one. A data set
+ * (what `startSandbox({ data })` takes):
  *   { identities: [entry, ...],      // ascending date_creation
  *     pull: { [identity_token]: { pages?, groups?, companies?, boards?, playlists? } },
  *     objects: { [identity_token]: { tweets?, pagePosts?, ... } },  // optional, see "Published objects"
  *     named: { twitter, twitter2, ..., facebook, ... } }             // optional, for tests
- *
  * An entry of GET /identities.json (fields beyond user_token / identity_token UNCONFIRMED, taken
  * from the documented identity node): { identity_token, user_token, provider, displayName,
  * preferredUsername, profileUrl, thumbnailUrl, date_creation, date_last_update }.
  * Pull list items (ALL SHAPES UNCONFIRMED: OneAll's Pull result examples could not be read):
- *   pages     (facebook)  { page_id, name, category, link, thumbnailUrl }
- *   groups    (facebook)  { group_id, name, privacy, link }
- *   companies (linkedin)  { company_id, name, vanity_name, link }
- *   boards    (pinterest) { board_id, name, description, url, pin_count }
- *   playlists (youtube)   { playlist_id, title, description, privacy_status, item_count }
+ *   pages (facebook)   { page_id, name, category, link, thumbnailUrl }  groups (facebook) { group_id, name, privacy, link }
+ *   companies (linkedin) { company_id, name, vanity_name, link }       boards (pinterest) { board_id, name, description, url, pin_count }
+ *   playlists (youtube) { playlist_id, title, description, privacy_status, item_count }
  */
 
 const crypto = require('node:crypto');

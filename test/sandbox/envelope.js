@@ -18,14 +18,7 @@ const badIdInfo = (what, raw) => `The ${what} id [${raw}] is not valid.`;
 /** An id that is well formed but not this identity's (404). */
 const notFoundForIdentity = (what, id) => `The ${what} with the id [${id}] could not be found for this identity.`;
 
-// Formatting the date is the costliest part of a small answer; it changes once a second.
-let last = { sec: -1, date: '' };
-function nowDate() {
-	const now = Date.now();
-	const sec = Math.floor(now / 1000);
-	if (sec !== last.sec) last = { sec, date: oneAllDate(now) };
-	return last.date;
-}
+const nowDate = () => oneAllDate(Date.now());
 
 /** The envelope as a string: `dataJson` is spliced in as is, so cached JSON is not parsed again. */
 function envelope(resource, flag, code, info, dataJson) {

@@ -50,7 +50,7 @@ function normalizeFault(f) {
 	}
 	if (!isObj(f)) throw new Error('fault must be an object or null');
 	if (!FAULT_MODES.includes(f.mode)) throw new Error(`fault.mode must be one of ${FAULT_MODES.join(', ')}`);
-	const out = { ...f, _remaining: Infinity, _skip: 0 };
+	const out = { ...f };
 	if (f.mode === 'status' && !(isInt(f.status) && f.status >= 400 && f.status <= 599)) throw new Error('fault.status must be an HTTP error status (400-599)');
 	if (f.mode === 'flagError' && f.code != null && !isInt(f.code)) throw new Error('fault.code must be an integer');
 	if (f.mode === 'html' && f.status != null && !isInt(f.status)) throw new Error('fault.status must be an integer');
@@ -63,9 +63,10 @@ function normalizeFault(f) {
 		const { times, skip } = f.match;
 		if (times != null && !isInt(times, 1)) throw new Error('fault.match.times must be an integer >= 1');
 		if (skip != null && !isInt(skip, 0)) throw new Error('fault.match.skip must be an integer >= 0');
-		Object.assign(out, { match: { ...f.match }, _remaining: times ?? Infinity, _skip: skip || 0 });
+		out.match = { ...f.match };
 	}
-	return out;
+	// The counters under the names the control API shows (remaining null: no limit).
+	return Object.assign(out, { remaining: f.match?.times ?? null, skip: f.match?.skip || 0 });
 }
 
 /** What a record's `fault` says. */
@@ -92,13 +93,7 @@ const faultResponse = (f, resource) => (FAULT_ANSWERS[f.mode] ? FAULT_ANSWERS[f.
 /** The fault that is set (one per sandbox) and the choice of the fault for each request. */
 function createFaultSwitch() {
 	let fault = null;
-
-	/** The fault as the control API shows it: counters by their public names. */
-	function publicFault() {
-		if (!fault) return null;
-		const { _remaining, _skip, ...rest } = fault;
-		return { ...rest, remaining: _remaining === Infinity ? null : _remaining, skip: _skip };
-	}
+	const publicFault = () => fault && { ...fault };
 
 	/** The fault for this request (a marker first, then the set fault if it matches), or null. */
 	function pick(method, rawUrl, body) {
@@ -112,12 +107,12 @@ function createFaultSwitch() {
 		if (mt.bodyContains != null && !body.includes(String(mt.bodyContains))) return null;
 		if (mt.pathContains != null && !rawUrl.includes(String(mt.pathContains))) return null;
 		if (mt.method != null && String(mt.method).toUpperCase() !== method) return null;
-		if (fault._skip > 0) {
-			fault._skip--;
+		if (fault.skip > 0) {
+			fault.skip--;
 			return null;
 		}
 		const f = fault;
-		if (--fault._remaining <= 0) fault = null;
+		if (fault.remaining !== null && --fault.remaining <= 0) fault = null;
 		return f;
 	}
 

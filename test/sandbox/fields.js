@@ -25,29 +25,19 @@ const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const dropUndefined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /**
- * The node a body is about, `request-><kind>-><parts...>`: { node, path }, or { error } naming
- * the first node that is missing or not an object.
+ * The node `request-><kind>-><spec.node...>` of a push or update body, checked against `spec`
+ * ({ node, fields, required? }): { node, path }, or { error } naming the first node that is
+ * missing or not an object, a required key not filled or a given key not of its type.
  */
-function findNode(json, kind, parts) {
+function validateNode(kind, spec, json) {
 	if (!isObj(json) || !isObj(json.request)) return { error: nodeInfo('request') };
 	let node = json.request;
 	let path = 'request';
-	for (const part of [kind, ...parts]) {
+	for (const part of [kind, ...spec.node]) {
 		path += `->${part}`;
 		node = node[part];
 		if (!isObj(node)) return { error: nodeInfo(path) };
 	}
-	return { node, path };
-}
-
-/**
- * The node of a push or update body checked against `spec` ({ node, fields, required? }): each
- * required key filled, each given key of its type. { node, path } or { error }.
- */
-function validateNode(kind, spec, json) {
-	const found = findNode(json, kind, spec.node);
-	if (found.error) return found;
-	const { node, path } = found;
 	for (const [key, type] of Object.entries(spec.fields)) {
 		const v = node[key];
 		const required = (spec.required || []).includes(key);
@@ -56,7 +46,7 @@ function validateNode(kind, spec, json) {
 		const emptyOk = kind === 'push' && !required && v === '' && (type === 'url' || type === 'privacy');
 		if (v !== undefined && !emptyOk && !TYPES[type](v)) return { error: nodeInfo(`${path}->${key}`) };
 	}
-	return found;
+	return { node, path };
 }
 
 /** The 400 answer for a body that is not JSON sent as JSON, else null. `json`: the parsed body or null. */

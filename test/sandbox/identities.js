@@ -7,7 +7,7 @@
  */
 
 const { generatedPull } = require('./data');
-const { okResp, errResp, nowDate } = require('./envelope');
+const { okResp, errResp } = require('./envelope');
 const { first } = require('./urls');
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,10 +20,8 @@ const MAX_PER_PAGE = 500;
  */
 function prepareIdentities(data) {
 	if (!data || !Array.isArray(data.identities)) throw new Error('options.data.identities must be an array');
-	const identitiesAsc = data.identities
-		.map((e, i) => ({ e, i, t: Date.parse(e.date_creation) }))
-		.sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i))
-		.map((x) => x.e);
+	// A stable sort; an undated entry compares as equal (NaN), so undated ones keep their order.
+	const identitiesAsc = data.identities.map((e) => [Date.parse(e.date_creation), e]).sort((a, b) => a[0] - b[0]).map(([, e]) => e);
 	const byToken = new Map();
 	identitiesAsc.forEach((e, i) => {
 		if (!e || typeof e.identity_token !== 'string' || !UUID_RE.test(e.identity_token)) throw new Error(`identity #${i} has no UUID identity_token`);
@@ -78,40 +76,20 @@ function readListQuery(query) {
 	return { page, epp: Math.min(epp, MAX_PER_PAGE), dir: d === undefined ? 'asc' : d.toLowerCase() };
 }
 
-/**
- * `GET /identities.json` over one data set. A benchmark lists thousands of identities many times,
- * so every entry is serialised once and each page's answer is cached (rebuilt once a second, as
- * the date changes).
- */
+/** `GET /identities.json` over one data set; every entry is serialised once, a page is a join. */
 function createIdentityList(identitiesAsc) {
 	const jsonAsc = identitiesAsc.map((e) => JSON.stringify(e));
 	const jsonDesc = jsonAsc.slice().reverse();
-	const pageCache = new Map(); // page|size|direction → { dataJson, date, buf }
-
-	function pageData(page, epp, dir) {
+	return function listPage(query, resource) {
+		const q = readListQuery(query);
+		if (q.error) return badParam(resource, q.error);
+		const { page, epp, dir } = q;
 		const all = dir === 'asc' ? jsonAsc : jsonDesc;
 		const slice = all.slice((page - 1) * epp, page * epp);
 		const total = all.length;
 		const pagination = { current_page: page, total_pages: Math.max(1, Math.ceil(total / epp)), entries_per_page: epp, total_entries: total };
 		pagination.order = { field: 'date_creation', direction: dir };
-		return `{"identities":{"pagination":${JSON.stringify(pagination)},"count":${slice.length},"entries":[${slice.join(',')}]}}`;
-	}
-
-	return function listPage(query, resource) {
-		const q = readListQuery(query);
-		if (q.error) return badParam(resource, q.error);
-		const key = `${q.page}|${q.epp}|${q.dir}`;
-		if (!pageCache.has(key)) {
-			if (pageCache.size > 1000) pageCache.clear();
-			pageCache.set(key, { dataJson: pageData(q.page, q.epp, q.dir), date: '', buf: null });
-		}
-		const cached = pageCache.get(key);
-		const date = nowDate();
-		if (cached.date !== date) {
-			cached.date = date;
-			cached.buf = Buffer.from(okResp(resource, cached.dataJson).body);
-		}
-		return { status: 200, body: cached.buf };
+		return okResp(resource, `{"identities":{"pagination":${JSON.stringify(pagination)},"count":${slice.length},"entries":[${slice.join(',')}]}}`);
 	};
 }
 

@@ -10,15 +10,18 @@
 
 const { okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
 const { isFilled, dropUndefined, validateNode, jsonBodyError } = require('./fields');
-const { WHAT } = require('./push');
+const { OPS, WHAT } = require('./push');
 const { pathId, pathPattern } = require('./urls');
 
-// `{name}` placeholders are path ids; `parent` names the list the first one must exist in.
+// `{name}` placeholders are path ids; `parent` names the list the first one must exist in. A PUT
+// takes the fields of the matching push, without its parent id (a pin's own: the board by name).
+const fieldsOf = (push) => OPS[push].fields;
+const SECTION = fieldsOf('youtube/channel/section.json');
 const ROUTES = [
 	{ pattern: 'twitter/post/{post}.json', object: 'post', collection: 'tweets' },
 	{
 		pattern: 'facebook/page/{page}/post/{post}.json', object: 'post', parent: 'pages', collection: 'pagePosts',
-		update: { node: ['post'], fields: { message: 'text', link: 'url', attachments: 'ids' }, atLeastOne: ['message', 'link', 'attachments'], exclusive: ['link', 'attachments'] },
+		update: { node: ['post'], fields: fieldsOf('facebook/post.json'), atLeastOne: ['message', 'link', 'attachments'], exclusive: ['link', 'attachments'] },
 	},
 	{ pattern: 'facebook/page/{page}/picture/{picture}.json', object: 'picture', parent: 'pages', collection: 'pagePictures' },
 	{ pattern: 'facebook/page/{page}/video/{video}.json', object: 'video', parent: 'pages', collection: 'pageVideos' },
@@ -28,16 +31,12 @@ const ROUTES = [
 	},
 	{
 		pattern: 'youtube/playlist/{playlist}.json', object: 'playlist', collection: 'playlists',
-		update: { node: ['playlist'], fields: { title: 'text', description: 'text', privacy_status: 'privacy', default_language: 'text' }, required: ['title'] },
+		update: { node: ['playlist'], fields: fieldsOf('youtube/playlist.json'), required: ['title'] },
 	},
 	{ pattern: 'youtube/playlist/{playlist}/video/{video}.json', object: 'playlist_video', parent: 'playlists', collection: 'playlistVideos' },
 	{
 		pattern: 'youtube/channel/section/{section}.json', object: 'channel_section', collection: 'sections',
-		update: {
-			node: ['channel', 'section'],
-			fields: { type: 'text', style: 'text', title: 'text', position: 'int', defaultLanguage: 'text', playlists: 'ids', channels: 'ids' },
-			atLeastOne: ['type', 'style', 'title', 'position', 'defaultLanguage', 'playlists', 'channels'],
-		},
+		update: { node: ['channel', 'section'], fields: SECTION, atLeastOne: Object.keys(SECTION) },
 	},
 ];
 for (const route of ROUTES) {
@@ -47,9 +46,6 @@ for (const route of ROUTES) {
 	route.re = pathPattern(route.pattern);
 	route.idKey = `${route.names[route.names.length - 1]}_id`;
 }
-
-/** The route for the part after /update/identities/<t>/, or null. */
-const matchUpdate = (sub) => ROUTES.find((r) => r.re.test(sub)) || null;
 
 const keyList = (keys, sep) => keys.map((k) => `[${k}]`).join(sep);
 
@@ -86,9 +82,8 @@ function applyEdit(state, spec, token, id, parentId, json, resource) {
 }
 
 /** PUT / DELETE of a matched route once the identity is known and of the route's provider. */
-function answerUpdate(state, spec, sub, token, method, headers, rec) {
+function answerUpdate(state, spec, raw, token, method, headers, rec) {
 	const resource = rec.pathname;
-	const raw = spec.re.exec(sub).slice(1);
 	const ids = {};
 	for (const [i, name] of spec.names.entries()) {
 		ids[`${name}_id`] = pathId(raw[i]);
@@ -108,4 +103,4 @@ function answerUpdate(state, spec, sub, token, method, headers, rec) {
 	return jsonBodyError(resource, headers, rec.body, rec.json) || applyEdit(state, spec, token, id, parentId, rec.json, resource) || result;
 }
 
-module.exports = { answerUpdate, matchUpdate, UPDATE_ROUTES: ROUTES };
+module.exports = { answerUpdate, UPDATE_ROUTES: ROUTES };

@@ -64,6 +64,7 @@ for (const route of PULL_ROUTES) {
 	route.params = route.params || [];
 	route.accepts = [...(route.size ? ['page', route.size] : []), ...route.params];
 	route.re = pathPattern(route.path);
+	route.methods = ['GET'];
 	Object.freeze(route);
 }
 
@@ -81,12 +82,6 @@ const PULL_TEXTS = Object.freeze({
 		`The parameter [${param}] is not valid for this resource: it accepts ${accepts.length ? accepts.map((p) => `[${p}]`).join(', ') : 'no parameters'}.`,
 	repeatedParam: (param) => `The parameter [${param}] is not valid for this resource: it is given more than once.`,
 });
-
-/** Match the part after /pull/identities/<t>/ to a route (+ raw path ids), or null. */
-function matchPull(sub) {
-	const route = PULL_ROUTES.find((r) => r.re.test(sub));
-	return route ? { route, rawIds: route.re.exec(sub).slice(1) } : null;
-}
 
 // Entries are never changed in place (an edit replaces the object), so each one is serialised
 // once and a page is a join of cached strings: a page of 100 out of 10,000 costs 100 lookups.
@@ -106,37 +101,27 @@ const newerId = (a, b) => (a.length !== b.length ? a.length > b.length : a > b);
 function createListing(idKey, firstSeeds) {
 	const idOf = (e) => String(e[idKey]);
 	let seeds = [];
-	let created = [];
+	let created = []; // newest first
 	let byId = new Map();
-	let all = null; // entries(), until the list changes
-	const views = new Map(); // view()'s, until the list changes
-	const changed = () => {
-		all = null;
-		views.clear();
-	};
 	/** Every entry with this id, in the seed and in what was published, replaced by `by`. */
 	const replace = (id, by) => {
 		const swap = (list) => list.flatMap((e) => (idOf(e) === String(id) ? by : [e]));
 		seeds = swap(seeds);
 		created = swap(created);
-		changed();
 	};
 	const listing = {
 		reseed(list) {
-			seeds = list.slice();
-			byId = new Map();
-			for (const e of seeds) if (!byId.has(idOf(e))) byId.set(idOf(e), e);
-			for (const e of created) byId.set(idOf(e), e);
-			changed();
+			seeds = list;
+			// A published entry wins over a seed with its id; of two seeds with one id, the first.
+			byId = new Map(seeds.slice().reverse().concat(created).map((e) => [idOf(e), e]));
 		},
 		has: (id) => byId.has(String(id)),
 		get: (id) => byId.get(String(id)),
 		/** A published entry: the newest (a second one with the same id replaces the first). */
 		add(entry) {
 			listing.delete(idOf(entry));
-			created.push(entry);
+			created.unshift(entry);
 			byId.set(idOf(entry), entry);
-			changed();
 		},
 		/** An edit keeps the entry's place; an id not listed yet is added as published. */
 		set(id, entry) {
@@ -148,16 +133,7 @@ function createListing(idKey, firstSeeds) {
 			if (byId.delete(String(id))) replace(id, []);
 		},
 		/** Newest first: published (last published first), then the seed. */
-		entries() {
-			if (!all) all = created.length ? created.slice().reverse().concat(seeds) : seeds;
-			return all;
-		},
-		/** A filtered copy, kept until the list changes (a few per list: each filter value is one). */
-		view(name, pick) {
-			if (!views.has(name) && views.size > 64) views.clear();
-			if (!views.has(name)) views.set(name, pick(listing.entries()));
-			return views.get(name);
-		},
+		entries: () => (created.length ? created.concat(seeds) : seeds),
 	};
 	listing.reseed(firstSeeds);
 	return listing;
@@ -215,16 +191,13 @@ function createPull(ctx) {
 	const listings = new Map(); // token|list|parent → createListing()
 	// token → object lists: data.objects', else made with generatedObjects() on first use.
 	const objectLists = new Map(Object.entries(ctx.data.objects || {}).map(([t, o]) => [t.toLowerCase(), o]));
-	let sizes = new Map(); // token|list|parent → { n, parent }, from options.pullSizes and seedPull()
-	let quirk = null;
-
 	const sizeKey = (token, list, parent) => `${token}|${list}|${parent ?? ''}`;
-	function applyOptionSizes() {
-		sizes = new Map();
-		for (const [t, lists] of Object.entries(ctx.pullSizes || {})) {
-			for (const [list, n] of Object.entries(lists)) sizes.set(sizeKey(t.toLowerCase(), list, null), { n: checkSeed(t, list, n).n, parent: null });
-		}
+	const optionSizes = new Map(); // token|list| → { n, parent: null }, from options.pullSizes (kept by reset)
+	for (const [t, lists] of Object.entries(ctx.pullSizes || {})) {
+		for (const [list, n] of Object.entries(lists)) optionSizes.set(sizeKey(t.toLowerCase(), list, null), { n: checkSeed(t, list, n).n, parent: null });
 	}
+	const seeded = new Map(); // token|list|parent → { n, parent }, from seedPull(), until reset()
+	let quirk = null;
 
 	function objectsOf(token) {
 		if (!objectLists.has(token)) objectLists.set(token, generatedObjects(ctx.byToken.get(token).entry, ctx.basePull.get(token)));
@@ -232,7 +205,7 @@ function createPull(ctx) {
 	}
 
 	function seedOf(token, list, parent) {
-		const size = sizes.get(sizeKey(token, list, parent));
+		const size = seeded.get(sizeKey(token, list, parent)) ?? optionSizes.get(sizeKey(token, list, parent));
 		if (size !== undefined) return synthSeed(token, list, size.n, size.parent);
 		if (PICK_LISTS.has(list)) return ctx.basePull.get(token)[list] || [];
 		const lists = objectsOf(token)?.[list];
@@ -263,7 +236,7 @@ function createPull(ctx) {
 	function seedPull(token, list, count, parent = null) {
 		const c = checkSeed(token, list, count, parent);
 		if (!ctx.byToken.has(c.token)) throw new Error(`unknown identity ${token}`);
-		sizes.set(sizeKey(c.token, list, c.key), { n: c.n, parent });
+		seeded.set(sizeKey(c.token, list, c.key), { n: c.n, parent });
 		listings.get(sizeKey(c.token, list, c.key))?.reseed(synthSeed(c.token, list, c.n, parent));
 		return { identity: c.token, list, parent, count: c.n };
 	}
@@ -275,10 +248,10 @@ function createPull(ctx) {
 		return quirk;
 	}
 
-	/** The path's parent ids, checked: { ids } or { resp } (404). */
-	function readParents(route, rawIds, token, resource) {
+	/** The path ids of `parents` (list names, in path order), checked: { ids } or { resp } (404). */
+	function readParents(parents, rawIds, token, resource) {
 		const ids = [];
-		for (const [i, list] of route.parents.entries()) {
+		for (const [i, list] of parents.entries()) {
 			const id = pathId(rawIds[i]);
 			if (id === null) return { resp: errResp(resource, 404, PULL_TEXTS.badId(WHAT[list], rawIds[i])) };
 			// A post is looked for on its page, a page among the identity's pages.
@@ -293,28 +266,19 @@ function createPull(ctx) {
 	/** The entries a request selects, before paging. */
 	function selected(route, token, identity, ids, q) {
 		const last = ids.length ? ids[ids.length - 1] : null;
-		const listing = route.filterBy ? objects(token, route.list) : objects(token, route.list, last);
-		let entries = listing.entries();
-		if (route.filterBy) entries = listing.view(`${route.filterBy}=${last}`, (all) => all.filter((e) => String(e[route.filterBy]) === last));
-		if (q.ownOnly) {
-			const own = facebookUserId(identity);
-			entries = listing.view('own', (all) => all.filter((e) => e.from && String(e.from.id) === own));
-		}
-		if (q.afterId !== undefined) {
-			// Newer than that tweet: those listed before it; a tweet not (or no longer) listed
-			// compares by id, as ids grow with time.
-			entries = listing.view(`after=${q.afterId}`, (all) => {
-				const at = all.findIndex((e) => String(e.post_id) === q.afterId);
-				return at >= 0 ? all.slice(0, at) : all.filter((e) => newerId(String(e.post_id), q.afterId));
-			});
-		}
-		return entries;
+		const entries = objects(token, route.list, route.filterBy ? null : last).entries();
+		if (route.filterBy) return entries.filter((e) => String(e[route.filterBy]) === last);
+		if (q.ownOnly) return entries.filter((e) => e.from && String(e.from.id) === facebookUserId(identity));
+		if (q.afterId === undefined) return entries;
+		// Newer than that tweet: those listed before it; a tweet not (or no longer) listed compares
+		// by id, as ids grow with time.
+		const at = entries.findIndex((e) => String(e.post_id) === q.afterId);
+		return at >= 0 ? entries.slice(0, at) : entries.filter((e) => newerId(String(e.post_id), q.afterId));
 	}
 
 	/** Answer a matched GET once the identity is known and of the route's provider. */
-	function answer(match, token, identity, query, resource) {
-		const { route } = match;
-		const parents = readParents(route, match.rawIds, token, resource);
+	function answer(route, rawIds, token, identity, query, resource) {
+		const parents = readParents(route.parents, rawIds, token, resource);
 		if (parents.resp) return parents.resp;
 		const q = readQuery(route, query);
 		if (q.error) return errResp(resource, 400, q.error);
@@ -336,12 +300,11 @@ function createPull(ctx) {
 
 	function reset() {
 		listings.clear();
+		seeded.clear();
 		quirk = null;
-		applyOptionSizes();
 	}
 
-	applyOptionSizes();
-	return { match: matchPull, answer, objects, hasId, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
+	return { answer, objects, hasId, readParents, recordPush, seedPull, setQuirk, getQuirk: () => quirk, reset };
 }
 
 const text = (v) => (typeof v === 'string' ? v : undefined);

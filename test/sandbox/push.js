@@ -7,9 +7,9 @@
  * strictIds) → 200. Only the Twitter picture result is documented by OneAll; the rest is UNCONFIRMED.
  */
 
-const { okResp, errResp, badIdInfo, notFoundForIdentity } = require('./envelope');
+const { okResp, errResp, notFoundForIdentity } = require('./envelope');
 const { validateNode, jsonBodyError, isFilled } = require('./fields');
-const { pathPattern, pathId: decodePathId } = require('./urls');
+const { pathPattern } = require('./urls');
 
 // The n-th successful push since reset() gets formatId(kind, n).
 const ID_FORMATS = {
@@ -86,7 +86,7 @@ const OPS = {
 };
 for (const [key, op] of Object.entries(OPS)) {
 	const [idKey, idOf] = op.id || [`${op.object}_id`, num];
-	Object.assign(op, { key, provider: key.split('/')[0], required: op.required || [], re: pathPattern(key) });
+	Object.assign(op, { key, provider: key.split('/')[0], methods: ['POST'], required: op.required || [], re: pathPattern(key) });
 	op.result = (n, b, pathId) => {
 		const out = { provider: op.provider, object: op.object };
 		if (op.bodyId) out[`${WHAT[op.bodyId[1]]}_id`] = String(b[op.bodyId[0]]);
@@ -95,12 +95,6 @@ for (const [key, op] of Object.entries(OPS)) {
 		if (op.fields.attachments && Array.isArray(b.attachments)) out.attachments = b.attachments.slice();
 		return out;
 	};
-}
-
-/** Resolve the part after /push/identities/<t>/ to an operation (+ raw path id). */
-function matchPushSuffix(sub) {
-	const op = Object.values(OPS).find((o) => o.re.test(sub));
-	return op ? { op, rawId: op.re.exec(sub)[1] ?? null } : null;
 }
 
 /** Validate a push body; returns { node } or { error: info }. */
@@ -115,16 +109,11 @@ function validatePush(op, json) {
  * result, which is recorded in the store (so the Pull and Update APIs see it) and may schedule
  * OneAll's video callback. `who`: { token (lower case), identity }.
  */
-function answerPush(state, match, who, headers, body, rec) {
+function answerPush(state, op, rawIds, who, headers, body, rec) {
 	const resource = rec.pathname;
-	const { op } = match;
 	const { token, identity } = who;
-	let pathId = null;
-	if (match.rawId !== null) {
-		pathId = decodePathId(match.rawId);
-		if (pathId === null) return errResp(resource, 404, badIdInfo(WHAT[op.pathId], match.rawId));
-		if (state.strictIds && !state.pull.hasId(token, op.pathId, pathId)) return errResp(resource, 404, notFoundForIdentity(WHAT[op.pathId], pathId));
-	}
+	const path = state.pull.readParents(op.pathId ? [op.pathId] : [], rawIds, token, resource);
+	if (path.resp) return path.resp;
 	const refused = jsonBodyError(resource, headers, body, rec.json);
 	if (refused) return refused;
 	const v = validatePush(op, rec.json);
@@ -133,11 +122,11 @@ function answerPush(state, match, who, headers, body, rec) {
 		const [key, list] = op.bodyId;
 		if (!state.pull.hasId(token, list, v.node[key])) return errResp(resource, 404, notFoundForIdentity(WHAT[list], v.node[key]));
 	}
-	const answer = op.result(state.nextPushId(), v.node, pathId);
+	const answer = op.result(state.nextPushId(), v.node, path.ids[0]);
 	state.pull.recordPush(op.key, token, answer, v.node, identity);
 	state.callbacks.afterPush(op.key, token, answer, v.node, resource, rec.seq);
 	rec.result = answer;
 	return okResp(resource, JSON.stringify(answer));
 }
 
-module.exports = { OPS, WHAT, formatId, matchPushSuffix, validatePush, answerPush };
+module.exports = { OPS, WHAT, formatId, validatePush, answerPush };

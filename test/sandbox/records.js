@@ -37,7 +37,6 @@ const freshStats = () => ({ count: 0, byStatus: {}, faults: 0, pushes: 0, totalM
 function createRecorder(maxRecords) {
 	const requests = [];
 	let recSeq = 0;
-	let pushSeq = 0;
 	let stats = freshStats();
 
 	/** `target`: { rawUrl, viaProxy, pathname, query } of the request as the server read it. */
@@ -73,10 +72,7 @@ function createRecorder(maxRecords) {
 		finish,
 		countFault: () => stats.faults++,
 		/** The id number of a successful push: the n-th since reset() gets n. */
-		nextPushId() {
-			stats.pushes++;
-			return ++pushSeq;
-		},
+		nextPushId: () => ++stats.pushes,
 		/** A copy of the counters, with the mean and how many records are kept. */
 		stats() {
 			const meanMs = stats.count ? stats.totalMs / stats.count : 0;
@@ -85,7 +81,6 @@ function createRecorder(maxRecords) {
 		reset() {
 			requests.length = 0;
 			recSeq = 0;
-			pushSeq = 0;
 			stats = freshStats();
 		},
 	};

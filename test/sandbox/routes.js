@@ -9,37 +9,28 @@
 
 const { INFO_401, INFO_NO_SITE, errResp, uriNotFound, methodNotAllowed } = require('./envelope');
 const { findIdentity, providerError, identityAnswer } = require('./identities');
-const { answerUpdate, matchUpdate } = require('./lifecycle');
-const { matchPushSuffix, answerPush } = require('./push');
+const { answerUpdate, UPDATE_ROUTES } = require('./lifecycle');
+const { PULL_ROUTES } = require('./pull');
+const { OPS, answerPush } = require('./push');
 
-const IDENTITY_PREFIX = '/identities/';
+/** Each API's routes, tried in order: { re, methods, provider, ... }. */
+const API = { push: Object.values(OPS), pull: PULL_ROUTES, update: UPDATE_ROUTES };
 
-/** { kind, methods, token?, match?, provider? } for a path, or null (404). */
-function resolve(pull, pathname) {
+/** { kind, methods, token?, route?, rawIds?, provider? } for a path, or null (404). */
+function resolve(pathname) {
 	if (pathname === '/identities.json') return { kind: 'list', methods: ['GET'] };
-	if (pathname.startsWith(IDENTITY_PREFIX) && pathname.endsWith('.json') && pathname.indexOf('/', IDENTITY_PREFIX.length) === -1) {
-		return { kind: 'identity', methods: ['GET'], token: pathname.slice(IDENTITY_PREFIX.length, -5) };
-	}
-	const m = /^\/(push|pull|update)\/identities\/([^/]+)\/(.*)$/s.exec(pathname);
-	if (!m) return null;
-	const [, kind, token, sub] = m;
-	if (kind === 'push') {
-		const match = matchPushSuffix(sub);
-		return match && { kind, methods: ['POST'], token, match, provider: match.op.provider };
-	}
-	if (kind === 'pull') {
-		const match = pull.match(sub);
-		return match && { kind, methods: ['GET'], token, match, provider: match.route.provider };
-	}
-	const spec = matchUpdate(sub);
-	return spec && { kind, methods: spec.methods, token, match: { spec, sub }, provider: spec.provider };
+	const single = /^\/identities\/([^/]*)\.json$/.exec(pathname);
+	if (single) return { kind: 'identity', methods: ['GET'], token: single[1] };
+	const [, kind, token, sub] = /^\/(push|pull|update)\/identities\/([^/]+)\/(.*)$/s.exec(pathname) || [];
+	const route = kind && API[kind].find((r) => r.re.test(sub));
+	return route ? { kind, methods: route.methods, token, route, rawIds: route.re.exec(sub).slice(1), provider: route.provider } : null;
 }
 
 /** Route, check and answer one API request: { status, body, headers? }. `state`: see startSandbox. */
 function answerApi(state, method, pathname, query, headers, body, rec) {
 	const resource = pathname;
 	if (!state.siteExists) return errResp(resource, 404, INFO_NO_SITE);
-	const target = resolve(state.pull, pathname);
+	const target = resolve(pathname);
 	if (!target) return uriNotFound(resource);
 	if (!target.methods.includes(method)) return methodNotAllowed(resource, method, target.methods.join(', '));
 	if (!state.authOk(headers.authorization)) return errResp(resource, 401, INFO_401);
@@ -51,9 +42,9 @@ function answerApi(state, method, pathname, query, headers, body, rec) {
 	const refused = providerError(resource, target.token, who.identity, target.provider);
 	if (refused) return refused;
 
-	if (target.kind === 'update') return answerUpdate(state, target.match.spec, target.match.sub, who.token, method, headers, rec);
-	if (target.kind === 'push') return answerPush(state, target.match, who, headers, body, rec);
-	const answer = state.pull.answer(target.match, who.token, who.identity, query, resource);
+	if (target.kind === 'update') return answerUpdate(state, target.route, target.rawIds, who.token, method, headers, rec);
+	if (target.kind === 'push') return answerPush(state, target.route, target.rawIds, who, headers, body, rec);
+	const answer = state.pull.answer(target.route, target.rawIds, who.token, who.identity, query, resource);
 	// What was listed, as for a push's result: tests compare a node's items with it.
 	if (answer.status === 200) rec.result = JSON.parse(answer.body).response.result.data;
 	return answer;

@@ -4,8 +4,6 @@
  * A local OneAll-compatible HTTP server for tests and benchmarks (usage: README.md). This module
  * wires the sandbox together and handles HTTP: it reads each request, records it, lets a fault or
  * the delay act, and sends the answer routes.js chose; /__sandbox/... is the control API.
- * `siteExists: false` plays a subdomain without a OneAll Site (404 to all, as OneAll's own plugins
- * read it; the info text is UNCONFIRMED).
  */
 
 const { once } = require('node:events');
@@ -15,7 +13,7 @@ const { performance } = require('node:perf_hooks');
 const defaultData = require('./data');
 const { createCallbacks } = require('./callback');
 const { handleControl } = require('./control');
-const { INFO_OK, INFO_401, INFO_NO_SITE, nowDate, errResp } = require('./envelope');
+const { INFO_401, INFO_NO_SITE, nowDate, errResp } = require('./envelope');
 const { faultName, faultResponse, createFaultSwitch, requestedDelay } = require('./faults');
 const { prepareIdentities, createIdentityList } = require('./identities');
 const { createPull } = require('./pull');
@@ -221,4 +219,4 @@ async function startSandbox(options = {}) {
 	return handle;
 }
 
-module.exports = { startSandbox, formatId, overlapsPerIdentity, OPS, INFO_401, INFO_OK, INFO_NO_SITE };
+module.exports = { startSandbox, formatId, overlapsPerIdentity, OPS, INFO_401, INFO_NO_SITE };
