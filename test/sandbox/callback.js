@@ -49,6 +49,8 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 	const timers = new Set();
 	const aborts = new Set();
 	let defaults = checkedDefaults(initial);
+	// close() (and reset()) start a new generation: a POST it aborted ends later and must not retry.
+	let generation = 0;
 
 	function later(ms, fn) {
 		const t = setTimeout(() => {
@@ -59,6 +61,7 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 	}
 
 	async function attempt(rec) {
+		const started = generation;
 		const entry = { at: Date.now(), status: null, body: null, error: null };
 		rec.attempts.push(entry);
 		const ac = new AbortController();
@@ -75,7 +78,7 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 			aborts.delete(ac);
 		}
 		const ok = entry.status !== null && entry.status >= 200 && entry.status < 300;
-		if (!ok && rec.attempts.length <= rec.retries) return later(RETRY_GAP_MS, () => attempt(rec));
+		if (!ok && rec.attempts.length <= rec.retries && started === generation) return later(RETRY_GAP_MS, () => attempt(rec));
 		rec.done = true;
 	}
 
@@ -107,6 +110,7 @@ function createCallbacks({ now, defaults: initial = {} } = {}) {
 	}
 
 	function close() {
+		generation++;
 		for (const t of timers) clearTimeout(t);
 		timers.clear();
 		for (const ac of aborts) ac.abort();

@@ -100,3 +100,23 @@ test('defaults without a marker, control API, reset cancels what is pending', as
 	expect(sb.callbacks.defaults()).toEqual({ outcome: 'ok', delayMs: 1000, retries: 0 });
 	expect(received).toHaveLength(0);
 });
+
+test('a POST still open when the sandbox resets is aborted and not retried', async () => {
+	const hanging = [];
+	const silent = http.createServer((req) => hanging.push(req));
+	await new Promise((r) => silent.listen(0, '127.0.0.1', r));
+	try {
+		const url = `http://127.0.0.1:${silent.address().port}/webhook-waiting/9`;
+		await upload('twitter', { video_url: 'https://x.test/v.mp4?__callback:ok:0:retry3', callback_url: url });
+		while (hanging.length === 0) await new Promise((r) => setTimeout(r, 10));
+		const [rec] = sb.callbacks.records;
+		sb.reset();
+		await new Promise((r) => setTimeout(r, 1300)); // past the 1 s gap a retry would wait
+		expect(hanging).toHaveLength(1);
+		expect(rec.attempts).toHaveLength(1);
+		expect(rec.attempts[0].error).toBe('no answer within 10000 ms');
+	} finally {
+		silent.closeAllConnections();
+		await new Promise((r) => silent.close(r));
+	}
+});
