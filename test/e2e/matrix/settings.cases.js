@@ -32,79 +32,75 @@ const MODES = {
 
 const text = (key, i) => `[${key}] item ${i}`;
 
-function settingsCases({ take, id, sandboxUrl }) {
-	const cases = [];
+function executeOnce({ take, id, add }) {
+	const key = 'once';
+	const [who] = take(1);
+	add({
+		key,
+		title: 'Execute Once, 3 input items',
+		workflow: workflow(id(key), `E2E matrix · ${key}`, [
+			manualTrigger(),
+			items('Posts', [0, 1, 2].map((i) => ({ text: text(key, i) }))),
+			tweet('Tweet', { identity: who, executeOnce: true }),
+			noOp('After'),
+		], [['Start', 'Posts'], ['Posts', 'Tweet'], ['Tweet', 'After']]),
+		verify({ run, requests }) {
+			check(`${key}: the run succeeds`, () => expectSuccess(run));
+			check(`${key}: exactly 1 request, for item 0`, () => expectSent(requests, [[text(key, 0), 200]]));
+			check(`${key}: 1 output item, OneAll's result for item 0, pairedItem 0; the next node gets it`, () => {
+				expectItems(run, 'Tweet', 0, requests, [{ post: text(key, 0), paired: 0 }]);
+				assertEqual(outputOf(run, 'After').length, 1, '"After" items');
+			});
+		},
+	});
+}
 
-	// ---- Execute Once -------------------------------------------------------------------------
-	{
-		const key = 'once';
-		const [who] = take(1);
-		cases.push({
-			key,
-			title: 'Execute Once, 3 input items',
-			workflow: workflow(id(key), `E2E matrix · ${key}`, [
-				manualTrigger(),
-				items('Posts', [0, 1, 2].map((i) => ({ text: text(key, i) }))),
-				tweet('Tweet', { identity: who, executeOnce: true }),
-				noOp('After'),
-			], [['Start', 'Posts'], ['Posts', 'Tweet'], ['Tweet', 'After']]),
-			verify({ run, requests }) {
-				check(`${key}: the run succeeds`, () => expectSuccess(run));
-				check(`${key}: exactly 1 request, for item 0`, () => expectSent(requests, [[text(key, 0), 200]]));
-				check(`${key}: 1 output item, OneAll's result for item 0, pairedItem 0; the next node gets it`, () => {
-					expectItems(run, 'Tweet', 0, requests, [{ post: text(key, 0), paired: 0 }]);
-					assertEqual(outputOf(run, 'After').length, 1, '"After" items');
-				});
-			},
-		});
-	}
+function alwaysOutputData({ take, id, add }) {
+	const key = 'always';
+	const [failing, fine] = take(2);
+	add({
+		key,
+		title: 'Always Output Data',
+		workflow: workflow(id(key), `E2E matrix · ${key}`, [
+			manualTrigger(),
+			items('All Fail', [0, 1].map((i) => ({ text: `${text(key, i)} fails __fault:500` }))),
+			tweet('Tweet (all fail)', { identity: failing, alwaysOutputData: true, onError: 'continueErrorOutput' }),
+			noOp('Success Branch'),
+			noOp('Error Branch'),
+			items('All Succeed', [2, 3].map((i) => ({ text: text(key, i) }))),
+			tweet('Tweet (all succeed)', { identity: fine, alwaysOutputData: true }),
+			noOp('After'),
+		], [
+			['Start', 'All Fail'], ['All Fail', 'Tweet (all fail)'], ['Tweet (all fail)', 'Success Branch'], ['Tweet (all fail)', 'Error Branch', { output: 1 }],
+			['Start', 'All Succeed'], ['All Succeed', 'Tweet (all succeed)'], ['Tweet (all succeed)', 'After'],
+		]),
+		verify({ run, requests }) {
+			check(`${key}: the run succeeds`, () => expectSuccess(run));
+			check(`${key}: both failing posts and both good posts were sent once`, () =>
+				expectSent(requests, [[`${text(key, 0)} fails __fault:500`, 500], [`${text(key, 1)} fails __fault:500`, 500], [text(key, 2), 200], [text(key, 3), 200]].sort(byOrderOf(requests))),
+			);
+			check(`${key}: every item failed → n8n adds one empty item on the success output (pairedItem: all inputs); the error output has both errors`, () => {
+				const empty = outputOf(run, 'Tweet (all fail)', 0);
+				assertEqual(empty.map((i) => i.json), [{}], 'success output json');
+				assertEqual(empty[0].pairedItem, [{ item: 0, input: 0 }, { item: 1, input: 0 }], 'success output pairedItem');
+				expectItems(run, 'Tweet (all fail)', 1, requests, [{ error: messageHas('500'), paired: 0 }, { error: messageHas('500'), paired: 1 }]);
+				assertEqual([outputOf(run, 'Success Branch').length, outputOf(run, 'Error Branch').length], [1, 2], '[Success Branch, Error Branch] items');
+			});
+			check(`${key}: with output to give, nothing is added (2 items in, 2 posts out)`, () =>
+				expectItems(run, 'Tweet (all succeed)', 0, requests, [{ post: text(key, 2), paired: 0 }, { post: text(key, 3), paired: 1 }]),
+			);
+		},
+	});
+}
 
-	// ---- Always Output Data -------------------------------------------------------------------
-	{
-		const key = 'always';
-		const [failing, fine] = take(2);
-		cases.push({
-			key,
-			title: 'Always Output Data',
-			workflow: workflow(id(key), `E2E matrix · ${key}`, [
-				manualTrigger(),
-				items('All Fail', [0, 1].map((i) => ({ text: `${text(key, i)} fails __fault:500` }))),
-				tweet('Tweet (all fail)', { identity: failing, alwaysOutputData: true, onError: 'continueErrorOutput' }),
-				noOp('Success Branch'),
-				noOp('Error Branch'),
-				items('All Succeed', [2, 3].map((i) => ({ text: text(key, i) }))),
-				tweet('Tweet (all succeed)', { identity: fine, alwaysOutputData: true }),
-				noOp('After'),
-			], [
-				['Start', 'All Fail'], ['All Fail', 'Tweet (all fail)'], ['Tweet (all fail)', 'Success Branch'], ['Tweet (all fail)', 'Error Branch', { output: 1 }],
-				['Start', 'All Succeed'], ['All Succeed', 'Tweet (all succeed)'], ['Tweet (all succeed)', 'After'],
-			]),
-			verify({ run, requests }) {
-				check(`${key}: the run succeeds`, () => expectSuccess(run));
-				check(`${key}: both failing posts and both good posts were sent once`, () =>
-					expectSent(requests, [[`${text(key, 0)} fails __fault:500`, 500], [`${text(key, 1)} fails __fault:500`, 500], [text(key, 2), 200], [text(key, 3), 200]].sort(byOrderOf(requests))),
-				);
-				check(`${key}: every item failed → n8n adds one empty item on the success output (pairedItem: all inputs); the error output has both errors`, () => {
-					const empty = outputOf(run, 'Tweet (all fail)', 0);
-					assertEqual(empty.map((i) => i.json), [{}], 'success output json');
-					assertEqual(empty[0].pairedItem, [{ item: 0, input: 0 }, { item: 1, input: 0 }], 'success output pairedItem');
-					expectItems(run, 'Tweet (all fail)', 1, requests, [{ error: messageHas('500'), paired: 0 }, { error: messageHas('500'), paired: 1 }]);
-					assertEqual([outputOf(run, 'Success Branch').length, outputOf(run, 'Error Branch').length], [1, 2], '[Success Branch, Error Branch] items');
-				});
-				check(`${key}: with output to give, nothing is added (2 items in, 2 posts out)`, () =>
-					expectItems(run, 'Tweet (all succeed)', 0, requests, [{ post: text(key, 2), paired: 0 }, { post: text(key, 3), paired: 1 }]),
-				);
-			},
-		});
-	}
-
-	// ---- On Error × what goes wrong ------------------------------------------------------------
+/** On Error (each mode) × what goes wrong with item 1 (each kind). */
+function onError({ take, id, add }) {
 	for (const [modeName, mode] of Object.entries(MODES)) {
 		for (const [kindName, kind] of Object.entries(KINDS)) {
 			const key = `err-${modeName}-${kindName}`;
 			const [who] = take(1);
 			const input = [{ text: text(key, 0) }, kind.item(key), { text: text(key, 2) }];
-			cases.push({
+			add({
 				key,
 				title: `${mode.title}, ${kind.title} for item 1 of 3`,
 				workflow: workflow(id(key), `E2E matrix · ${key}`, [
@@ -118,15 +114,16 @@ function settingsCases({ take, id, sandboxUrl }) {
 			});
 		}
 	}
+}
 
-	// ---- Retry On Fail --------------------------------------------------------------------------
+function retryOnFail({ take, id, add }) {
 	for (const status of [500, 429]) {
 		const message = messageHas(String(status));
 		{
 			const key = `retry-stop-${status}`;
 			const [who] = take(1);
 			const bad = `${text(key, 1)} __fault:${status}`;
-			cases.push({
+			add({
 				key,
 				title: `Retry On Fail (2 tries), stop, a persistent ${status} on item 1 of 3`,
 				workflow: workflow(id(key), `E2E matrix · ${key}`, [
@@ -150,7 +147,7 @@ function settingsCases({ take, id, sandboxUrl }) {
 			const key = `retry-continue-${status}`;
 			const [who] = take(1);
 			const bad = `${text(key, 0)} __fault:${status}`;
-			cases.push({
+			add({
 				key,
 				title: `Retry On Fail (2 tries), continue (regular output), a persistent ${status} on item 0 of 3`,
 				workflow: workflow(id(key), `E2E matrix · ${key}`, [
@@ -171,41 +168,42 @@ function settingsCases({ take, id, sandboxUrl }) {
 			});
 		}
 	}
+}
 
-	// ---- Retry On Fail with a picture: the upload succeeded, the post fails ----------------------
-	{
-		const key = 'retry-picture';
-		const [who] = take(1);
-		const bad = `${text(key, 0)} __fault:500`;
-		const picture = `https://example.com/${key}/a.png`;
-		cases.push({
-			key,
-			title: 'Retry On Fail (2 tries), stop, a picture uploaded and then a persistent 500 on its post',
-			workflow: workflow(id(key), `E2E matrix · ${key}`, [
-				manualTrigger(),
-				items('Posts', [{ text: bad }]),
-				tweet('Tweet', { identity: who, additionalFields: { pictureUrls: picture }, retryOnFail: true, maxTries: 2, waitBetweenTries: 100 }),
-			], [['Start', 'Posts'], ['Posts', 'Tweet']]),
-			verify({ run, requests }) {
-				check(`${key}: the run fails with OneAll's 500 for item 0`, () => expectStopped(run, 'Tweet', { message: messageHas('500'), itemIndex: 0 }));
-				check(`${key}: the picture was uploaded once; the post was sent once per try, each attaching that picture`, () => {
-					const uploads = requests.filter((r) => /\/twitter\/picture\.json$/.test(r.pathname));
-					assertEqual(uploads.map((r) => [r.json.request.push.picture.url, r.status]), [[picture, 200]], 'picture uploads');
-					expectSent(requests, [[bad, 500], [bad, 500]]);
-					const attached = posts(requests).map((r) => r.json.request.push.post.attachments);
-					assertEqual(attached, [[uploads[0].result.picture_id], [uploads[0].result.picture_id]], 'attachments of each try');
-				});
-			},
-		});
-	}
+/** Retry On Fail with a picture: the upload succeeded, the post fails. */
+function retryAfterPictureUpload({ take, id, add }) {
+	const key = 'retry-picture';
+	const [who] = take(1);
+	const bad = `${text(key, 0)} __fault:500`;
+	const picture = `https://example.com/${key}/a.png`;
+	add({
+		key,
+		title: 'Retry On Fail (2 tries), stop, a picture uploaded and then a persistent 500 on its post',
+		workflow: workflow(id(key), `E2E matrix · ${key}`, [
+			manualTrigger(),
+			items('Posts', [{ text: bad }]),
+			tweet('Tweet', { identity: who, additionalFields: { pictureUrls: picture }, retryOnFail: true, maxTries: 2, waitBetweenTries: 100 }),
+		], [['Start', 'Posts'], ['Posts', 'Tweet']]),
+		verify({ run, requests }) {
+			check(`${key}: the run fails with OneAll's 500 for item 0`, () => expectStopped(run, 'Tweet', { message: messageHas('500'), itemIndex: 0 }));
+			check(`${key}: the picture was uploaded once; the post was sent once per try, each attaching that picture`, () => {
+				const uploads = requests.filter((r) => /\/twitter\/picture\.json$/.test(r.pathname));
+				assertEqual(uploads.map((r) => [r.json.request.push.picture.url, r.status]), [[picture, 200]], 'picture uploads');
+				expectSent(requests, [[bad, 500], [bad, 500]]);
+				const attached = posts(requests).map((r) => r.json.request.push.post.attachments);
+				assertEqual(attached, [[uploads[0].result.picture_id], [uploads[0].result.picture_id]], 'attachments of each try');
+			});
+		},
+	});
+}
 
-	// ---- Request Options: Batching --------------------------------------------------------------
+function batching({ take, id, add }) {
 	for (const batching of [true, false]) {
 		const key = `batching-${batching ? 'on' : 'off'}`;
 		const [a, b] = take(2);
 		const who = [a, b, a, b, a];
 		const input = who.map((identity, i) => (i === 2 ? { identity, text: text(key, i), broken: true } : { identity, text: text(key, i) }));
-		cases.push({
+		add({
 			key,
 			title: `Request Options → Batching ${batching ? 'on (2 per batch, 100 ms apart)' : 'off'}, 5 items over 2 identities, continue, item 2's expression rejected by n8n`,
 			workflow: workflow(id(key), `E2E matrix · ${key}`, [
@@ -233,70 +231,69 @@ function settingsCases({ take, id, sandboxUrl }) {
 			},
 		});
 	}
+}
 
-	// ---- Request Options: Timeout ---------------------------------------------------------------
-	{
-		const key = 'timeout';
-		const [who] = take(1);
-		const hang = `${text(key, 1)} __fault:hang`;
-		cases.push({
-			key,
-			title: 'Request Options → Timeout 1.5 s, item 1 of 3 never answered, stop',
-			boundMs: 45000,
-			workflow: workflow(id(key), `E2E matrix · ${key}`, [
-				manualTrigger(),
-				items('Posts', [{ text: text(key, 0) }, { text: hang }, { text: text(key, 2) }]),
-				tweet('Tweet', { identity: who, requestOptions: { timeout: 1500 } }),
-				noOp('After'),
-			], [['Start', 'Posts'], ['Posts', 'Tweet'], ['Tweet', 'After']]),
-			verify({ run, requests }) {
-				check(`${key}: the run fails with the timeout error for item 1, and the Timeout hint`, () =>
-					expectStopped(run, 'Tweet', { message: messageHas('ETIMEDOUT'), itemIndex: 1, hint: /Timeout.*may still have been published/ }),
+function timeout({ take, id, add }) {
+	const key = 'timeout';
+	const [who] = take(1);
+	const hang = `${text(key, 1)} __fault:hang`;
+	add({
+		key,
+		title: 'Request Options → Timeout 1.5 s, item 1 of 3 never answered, stop',
+		boundMs: 45000,
+		workflow: workflow(id(key), `E2E matrix · ${key}`, [
+			manualTrigger(),
+			items('Posts', [{ text: text(key, 0) }, { text: hang }, { text: text(key, 2) }]),
+			tweet('Tweet', { identity: who, requestOptions: { timeout: 1500 } }),
+			noOp('After'),
+		], [['Start', 'Posts'], ['Posts', 'Tweet'], ['Tweet', 'After']]),
+		verify({ run, requests }) {
+			check(`${key}: the run fails with the timeout error for item 1, and the Timeout hint`, () =>
+				expectStopped(run, 'Tweet', { message: messageHas('ETIMEDOUT'), itemIndex: 1, hint: /Timeout.*may still have been published/ }),
+			);
+			check(`${key}: item 0 answered, item 1 never answered, item 2 sent after item 1 gave up`, () => {
+				expectSent(requests, [[text(key, 0), 200], [hang, null], [text(key, 2), 200]]);
+				const [, hung, last] = posts(requests);
+				if (!(last.arrivedAt - hung.arrivedAt >= 1400)) fail(`item 2 arrived ${Math.round(last.arrivedAt - hung.arrivedAt)} ms after item 1`);
+			});
+		},
+	});
+}
+
+function proxy({ take, id, sandboxUrl, add }) {
+	// The sandbox plays the proxy too: it records a request sent to it as to a proxy.
+	const key = 'proxy';
+	const [who] = take(1);
+	const picture = `https://example.com/${key}/a.png`;
+	add({
+		key,
+		title: 'Request Options → Proxy, 2 items, the first with a picture to upload',
+		workflow: workflow(id(key), `E2E matrix · ${key}`, [
+			manualTrigger(),
+			items('Posts', [{ text: text(key, 0), picture }, { text: text(key, 1), picture: '' }]),
+			tweet('Tweet', { identity: who, additionalFields: { pictureUrls: '={{ $json.picture }}' }, requestOptions: { proxy: sandboxUrl } }),
+		], [['Start', 'Posts'], ['Posts', 'Tweet']]),
+		verify({ run, requests }) {
+			check(`${key}: the run succeeds`, () => expectSuccess(run));
+			check(`${key}: the upload and both posts went through the proxy, in order`, () => {
+				assertEqual(
+					requests.map((r) => [r.viaProxy, r.pathname.replace(/^\/push\/identities\/[^/]+\//, ''), r.status]),
+					[[sandboxUrl, 'twitter/picture.json', 200], [sandboxUrl, 'twitter/post.json', 200], [sandboxUrl, 'twitter/post.json', 200]],
+					'requests (proxy, path, status)',
 				);
-				check(`${key}: item 0 answered, item 1 never answered, item 2 sent after item 1 gave up`, () => {
-					expectSent(requests, [[text(key, 0), 200], [hang, null], [text(key, 2), 200]]);
-					const [, hung, last] = posts(requests);
-					if (!(last.arrivedAt - hung.arrivedAt >= 1400)) fail(`item 2 arrived ${Math.round(last.arrivedAt - hung.arrivedAt)} ms after item 1`);
-				});
-			},
-		});
-	}
+				expectSent(requests, [[text(key, 0), 200], [text(key, 1), 200]]);
+			});
+			check(`${key}: each item gives its own post's result`, () => expectItems(run, 'Tweet', 0, requests, [{ post: text(key, 0), paired: 0 }, { post: text(key, 1), paired: 1 }]));
+		},
+	});
+}
 
-	// ---- Request Options: Proxy -----------------------------------------------------------------
-	{
-		// The sandbox plays the proxy too: it records a request sent to it as to a proxy.
-		const key = 'proxy';
-		const [who] = take(1);
-		const picture = `https://example.com/${key}/a.png`;
-		cases.push({
-			key,
-			title: 'Request Options → Proxy, 2 items, the first with a picture to upload',
-			workflow: workflow(id(key), `E2E matrix · ${key}`, [
-				manualTrigger(),
-				items('Posts', [{ text: text(key, 0), picture }, { text: text(key, 1), picture: '' }]),
-				tweet('Tweet', { identity: who, additionalFields: { pictureUrls: '={{ $json.picture }}' }, requestOptions: { proxy: sandboxUrl } }),
-			], [['Start', 'Posts'], ['Posts', 'Tweet']]),
-			verify({ run, requests }) {
-				check(`${key}: the run succeeds`, () => expectSuccess(run));
-				check(`${key}: the upload and both posts went through the proxy, in order`, () => {
-					assertEqual(
-						requests.map((r) => [r.viaProxy, r.pathname.replace(/^\/push\/identities\/[^/]+\//, ''), r.status]),
-						[[sandboxUrl, 'twitter/picture.json', 200], [sandboxUrl, 'twitter/post.json', 200], [sandboxUrl, 'twitter/post.json', 200]],
-						'requests (proxy, path, status)',
-					);
-					expectSent(requests, [[text(key, 0), 200], [text(key, 1), 200]]);
-				});
-				check(`${key}: each item gives its own post's result`, () => expectItems(run, 'Tweet', 0, requests, [{ post: text(key, 0), paired: 0 }, { post: text(key, 1), paired: 1 }]));
-			},
-		});
-	}
-
-	// ---- Request Options: Ignore SSL Issues -----------------------------------------------------
+function ignoreSslIssues({ take, id, add }) {
 	for (const ignore of [false, true]) {
 		// The sandbox over HTTPS with a self-signed certificate, as behind a TLS-inspecting proxy.
 		const key = `tls-${ignore ? 'ignored' : 'refused'}`;
 		const [who] = take(1);
-		cases.push({
+		add({
 			key,
 			title: `HTTPS with a self-signed certificate, Request Options → Ignore SSL Issues ${ignore ? 'on' : 'off'}, 2 items, continue`,
 			workflow: workflow(id(key), `E2E matrix · ${key}`, [
@@ -327,70 +324,75 @@ function settingsCases({ take, id, sandboxUrl }) {
 			},
 		});
 	}
+}
 
-	// ---- Loop Over Items ------------------------------------------------------------------------
-	{
-		const key = 'loop';
-		const [who] = take(1);
-		// Items 0 and 2 are the same post, each first in its batch: identical requests of two node
-		// runs, both to be sent (only a retry of one node run may reuse an earlier answer).
-		const messages = [`[${key}] same text`, text(key, 1), `[${key}] same text`, text(key, 3), text(key, 4)];
-		cases.push({
-			key,
-			title: 'Loop Over Items (2 per batch) around the node, two identical posts in two batches',
-			workflow: workflow(id(key), `E2E matrix · ${key}`, [
-				manualTrigger(),
-				items('Posts', messages.map((t) => ({ text: t }))),
-				{ name: 'Loop Over Items', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, parameters: { batchSize: 2, options: {} } },
-				tweet('Tweet', { identity: who }),
-				noOp('Done'),
-			], [['Start', 'Posts'], ['Posts', 'Loop Over Items'], ['Loop Over Items', 'Done'], ['Loop Over Items', 'Tweet', { output: 1 }], ['Tweet', 'Loop Over Items']]),
-			verify({ run, requests }) {
-				check(`${key}: the run succeeds`, () => expectSuccess(run));
-				check(`${key}: 5 posts in input order, the identical post twice`, () => expectSent(requests, messages.map((m) => [m, 200])));
-				check(`${key}: the node ran 3 times (2, 2, 1 items); "Done" has the 5 results in order`, () => {
-					assertEqual(runData(run).Tweet.map((task) => task.data.main[0].length), [2, 2, 1], 'items per node run');
-					const done = outputOf(run, 'Done');
-					assertEqual(done.map((i) => i.json), posts(requests).map((r) => r.result), '"Done" json');
-				});
+function loopOverItems({ take, id, add }) {
+	const key = 'loop';
+	const [who] = take(1);
+	// Items 0 and 2 are the same post, each first in its batch: identical requests of two node
+	// runs, both to be sent (only a retry of one node run may reuse an earlier answer).
+	const messages = [`[${key}] same text`, text(key, 1), `[${key}] same text`, text(key, 3), text(key, 4)];
+	add({
+		key,
+		title: 'Loop Over Items (2 per batch) around the node, two identical posts in two batches',
+		workflow: workflow(id(key), `E2E matrix · ${key}`, [
+			manualTrigger(),
+			items('Posts', messages.map((t) => ({ text: t }))),
+			{ name: 'Loop Over Items', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, parameters: { batchSize: 2, options: {} } },
+			tweet('Tweet', { identity: who }),
+			noOp('Done'),
+		], [['Start', 'Posts'], ['Posts', 'Loop Over Items'], ['Loop Over Items', 'Done'], ['Loop Over Items', 'Tweet', { output: 1 }], ['Tweet', 'Loop Over Items']]),
+		verify({ run, requests }) {
+			check(`${key}: the run succeeds`, () => expectSuccess(run));
+			check(`${key}: 5 posts in input order, the identical post twice`, () => expectSent(requests, messages.map((m) => [m, 200])));
+			check(`${key}: the node ran 3 times (2, 2, 1 items); "Done" has the 5 results in order`, () => {
+				assertEqual(runData(run).Tweet.map((task) => task.data.main[0].length), [2, 2, 1], 'items per node run');
+				const done = outputOf(run, 'Done');
+				assertEqual(done.map((i) => i.json), posts(requests).map((r) => r.result), '"Done" json');
+			});
+		},
+	});
+}
+
+function subWorkflow({ take, id, add }) {
+	const key = 'subworkflow';
+	const [a, b] = take(2);
+	const sub = workflow(id(`${key}sub`), `E2E matrix · ${key} (the sub-workflow)`, [
+		{ name: 'When Called', type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1.1, parameters: { inputSource: 'passthrough' } },
+		tweet('Tweet', { identity: '={{ $json.identity }}' }),
+	], [['When Called', 'Tweet']]);
+	const input = [a, b, a].map((identity, i) => ({ identity, text: text(key, i) }));
+	add({
+		key,
+		title: 'the node inside a sub-workflow (Execute Workflow node, 3 items, 2 identities)',
+		subWorkflows: [sub],
+		workflow: workflow(id(key), `E2E matrix · ${key}`, [
+			manualTrigger(),
+			items('Posts', input),
+			{
+				name: 'Execute Workflow',
+				type: 'n8n-nodes-base.executeWorkflow',
+				typeVersion: 1.2,
+				parameters: { source: 'database', workflowId: { __rl: true, mode: 'id', value: sub.id }, mode: 'once', options: {} },
 			},
-		});
-	}
+		], [['Start', 'Posts'], ['Posts', 'Execute Workflow']]),
+		verify({ run, requests }) {
+			check(`${key}: the run succeeds`, () => expectSuccess(run));
+			check(`${key}: 3 posts, each identity's in input order`, () => expectOrderedPerIdentity(requests, { [a]: [text(key, 0), text(key, 2)], [b]: [text(key, 1)] }));
+			check(`${key}: the parent gets the 3 results in input order`, () => {
+				const out = outputOf(run, 'Execute Workflow');
+				assertEqual(out.map((i) => i.json), [0, 1, 2].map((i) => posts(requests).find((r) => r.json.request.push.post.message === text(key, i)).result), 'json');
+			});
+		},
+	});
+}
 
-	// ---- Sub-workflow -------------------------------------------------------------------------
-	{
-		const key = 'subworkflow';
-		const [a, b] = take(2);
-		const sub = workflow(id(`${key}sub`), `E2E matrix · ${key} (the sub-workflow)`, [
-			{ name: 'When Called', type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1.1, parameters: { inputSource: 'passthrough' } },
-			tweet('Tweet', { identity: '={{ $json.identity }}' }),
-		], [['When Called', 'Tweet']]);
-		const input = [a, b, a].map((identity, i) => ({ identity, text: text(key, i) }));
-		cases.push({
-			key,
-			title: 'the node inside a sub-workflow (Execute Workflow node, 3 items, 2 identities)',
-			subWorkflows: [sub],
-			workflow: workflow(id(key), `E2E matrix · ${key}`, [
-				manualTrigger(),
-				items('Posts', input),
-				{
-					name: 'Execute Workflow',
-					type: 'n8n-nodes-base.executeWorkflow',
-					typeVersion: 1.2,
-					parameters: { source: 'database', workflowId: { __rl: true, mode: 'id', value: sub.id }, mode: 'once', options: {} },
-				},
-			], [['Start', 'Posts'], ['Posts', 'Execute Workflow']]),
-			verify({ run, requests }) {
-				check(`${key}: the run succeeds`, () => expectSuccess(run));
-				check(`${key}: 3 posts, each identity's in input order`, () => expectOrderedPerIdentity(requests, { [a]: [text(key, 0), text(key, 2)], [b]: [text(key, 1)] }));
-				check(`${key}: the parent gets the 3 results in input order`, () => {
-					const out = outputOf(run, 'Execute Workflow');
-					assertEqual(out.map((i) => i.json), [0, 1, 2].map((i) => posts(requests).find((r) => r.json.request.push.post.message === text(key, i)).result), 'json');
-				});
-			},
-		});
-	}
+/** The families in the order they take identities (each case's identities follow from it). */
+const FAMILIES = [executeOnce, alwaysOutputData, onError, retryOnFail, retryAfterPictureUpload, batching, timeout, proxy, ignoreSslIssues, loopOverItems, subWorkflow];
 
+function settingsCases(ctx) {
+	const cases = [];
+	for (const family of FAMILIES) family({ ...ctx, add: (c) => cases.push(c) });
 	return cases;
 }
 
