@@ -20,7 +20,7 @@ const { pairedIndexes, outputOf } = require('../harness/suite');
 const { messageHas, maxOpen } = require('../e2e/matrix/expect');
 const { startSandbox } = require('../sandbox/server');
 const sandboxData = require('../sandbox/data');
-const { queueWorkflows, HOOKS } = require('./workflows');
+const { queueWorkflows, HOOKS } = require('./workflows.cases');
 const { tagOf, postRecords, resultsOf, inputOrderProblems, overlapProblems, duplicates, executionsAtOnce } = require('./records');
 
 const CREDENTIAL = { id: 'queueSandboxCr01', name: 'OneAll sandbox (queue mode)' };
