@@ -296,8 +296,6 @@ function caseSecrets({ report, cluster }) {
 	});
 }
 
-// The harness ends n8n, Redis and PostgreSQL and removes the folders (queue-mode.js's cleanup).
-
 /** In the order they run: the kill case ends a worker, and the secrets case reads every log, the killed worker's included. */
 const CASES = [casePosts, caseChainAndFaults, caseWorkerKilled, caseSecrets];
 
