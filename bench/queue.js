@@ -13,7 +13,7 @@ const { startQueueMode } = require('../test/harness/queue-mode');
 const { stopOnSignals } = require('../test/harness/n8n');
 const { startSandbox } = require('../test/sandbox/server');
 const sandboxData = require('../test/sandbox/data');
-const { queueWorkflows, HOOKS } = require('../test/queue/workflows');
+const { queueWorkflows, HOOKS } = require('../test/queue/workflows.cases');
 const { postRecords, duplicates } = require('../test/queue/records');
 
 const EXECUTIONS = 10;
