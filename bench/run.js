@@ -112,4 +112,6 @@ main(ctx)
 		process.stderr.write(`${err.stack || err}\n`);
 		return 1;
 	})
-	.then((code) => process.exit(code)); // the sandbox and what the harness started go with the process
+	// Once stdout and stderr are out (pipes are asynchronous on macOS), the process ends, and with it
+	// the sandbox and what the harness started.
+	.then((code) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code))));
