@@ -6,7 +6,7 @@
 const { startSandbox } = require('../sandbox/server');
 const { createData } = require('../sandbox/data');
 const { KEYS } = require('../harness/secrets');
-const { notes, REGEX_GUARD, getScope, say } = require('../harness/suite');
+const { notes, refusedByRegexGuard, getScope, say } = require('../harness/suite');
 const { PULL_SIZES } = require('./reads.cases');
 
 /** n8n's own limit for a workflow in execute-batch is 3 minutes; today's `n8n execute` default. */
@@ -47,17 +47,6 @@ async function prepareScenarios(scenarios, privateKeys) {
 }
 
 /**
- * n8n 2.x checks parameter regexes (e.g. the identity token's) in a vm with a 250 ms timeout before
- * it starts a workflow; on a starved CPU that guard can trip. The batch then stores the run with
- * that error, or no run data (or no run: status 'not-run'), the message only in what the process
- * printed, which is the whole batch's. Nothing was sent in any case, so running it again is safe.
- */
-function refusedByRegexGuard(run, sandbox, printed) {
-	if (run.ok || sandbox.requests.length) return false;
-	return REGEX_GUARD.test(run.error ? run.error.message : '') || (!run.result && REGEX_GUARD.test(printed));
-}
-
-/**
  * Runs the prepared scenarios in one watched batch, and those n8n refused to start again in a second
  * (reported, not hidden).
  * @returns {Promise<{ runs: object[], processes: object[], ms }>} runs in the order of `scenarios`
@@ -68,7 +57,7 @@ async function runScenarios(instance, scenarios, prepared) {
 	const opts = { boundsMs: prepared.boundsMs, defaultBoundMs: DEFAULT_BOUND_MS };
 	const { runs, processes } = await instance.executeBatchWatched(ids, opts);
 	const printed = processes.map((p) => `${p.stdout}\n${p.stderr}`).join('\n');
-	const again = scenarios.filter((s, i) => refusedByRegexGuard(runs[s.workflow.id], prepared.sandboxes[i], printed));
+	const again = scenarios.filter((s, i) => refusedByRegexGuard(runs[s.workflow.id], prepared.sandboxes[i].requests.length, printed));
 	if (again.length) {
 		for (const s of again) {
 			notes.push(`${getScope()} ${s.number}: n8n refused to start the workflow ("Regular expression execution timed out", its 250 ms regex guard on a busy CPU); ran it again`);
