@@ -12,15 +12,13 @@ const { packToTemp } = require('../test/harness/pack');
 const { startQueueMode } = require('../test/harness/queue-mode');
 const { stopOnSignals } = require('../test/harness/n8n');
 const { startSandbox } = require('../test/sandbox/server');
-const sandboxData = require('../test/sandbox/data');
 const { queueWorkflows, HOOKS } = require('../test/queue/workflows.cases');
-const { postRecords, duplicates } = require('../test/queue/records');
+const { posts, postRecords, duplicates } = require('../test/queue/records');
 
 const EXECUTIONS = 10;
 const ITEMS = 100;
 const MARK = { start: '<!-- queue-mode bench: start -->', end: '<!-- queue-mode bench: end -->' };
 const CREDENTIAL = { id: 'benchQueueCred01', name: 'OneAll sandbox' };
-const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
 
 /** One round: all executions at once; its time, the executions that succeeded, the distinct posts, why any failed. */
 async function round(cluster, sandbox, n) {
@@ -28,10 +26,8 @@ async function round(cluster, sandbox, n) {
 	const before = cluster.executions().reduce((m, e) => Math.max(m, Number(e.id)), 0);
 	// Tags "<kind> r<run> i<item>", the kind letters only ("bencha", "benchb", …), as the sandbox records read them.
 	const kind = `bench${String.fromCharCode(97 + n)}`;
-	const tag = (r, i) => `${kind} r${String(r).padStart(2, '0')} i${String(i).padStart(3, '0')} · queue bench`;
-	const post = (r) => Array.from({ length: ITEMS }, (_, i) => ({ identity: IDENTITIES[i % IDENTITIES.length], message: tag(r, i) }));
 	const t0 = Date.now();
-	const answers = await Promise.all(Array.from({ length: EXECUTIONS }, (_, r) => cluster.webhook(HOOKS.posts, { posts: post(r) })));
+	const answers = await Promise.all(Array.from({ length: EXECUTIONS }, (_, r) => cluster.webhook(HOOKS.posts, { posts: posts(kind, r, ITEMS, { note: 'queue bench' }) })));
 	const ms = Date.now() - t0;
 	const ok = answers.filter((a) => a.status === 200 && Array.isArray(a.body) && a.body.length === ITEMS).length;
 	const recs = postRecords(sandbox.requests, kind);

@@ -12,22 +12,10 @@ const { fail, assertEqual, assertMatch, secs } = require('../harness/checks');
 const { GOOD_AUTH, checkNoSecrets, checkLeakScanner } = require('../harness/secrets');
 const { pairedIndexes, outputOf } = require('../harness/suite');
 const { messageHas, maxOpen } = require('../e2e/matrix/expect');
-const sandboxData = require('../sandbox/data');
 const { HOOKS } = require('./workflows.cases');
-const { tagOf, postRecords, resultsOf, inputOrderProblems, overlapProblems, duplicates, executionsAtOnce } = require('./records');
+const { posts, tagOf, postRecords, resultsOf, inputOrderProblems, overlapProblems, duplicates, executionsAtOnce } = require('./records');
 
-const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
 const SANDBOX_DELAY_MS = 20;
-
-/** `count` posts for one execution: item i goes to identity i mod 5; `faults` get a sandbox 500 marker. */
-function posts(kind, run, count, { faults = [], pictures = false } = {}) {
-	return Array.from({ length: count }, (_, i) => {
-		const tag = `${kind} r${String(run).padStart(2, '0')} i${String(i).padStart(3, '0')}`;
-		const post = { identity: IDENTITIES[i % IDENTITIES.length], message: faults.includes(i) ? `${tag} __fault:500` : `${tag} · queue mode` };
-		if (pictures) post.picture = `https://example.com/queue/${tag.replace(/ /g, '-')}.png`;
-		return post;
-	});
-}
 
 const tweetPath = (identity) => `/push/identities/${identity}/twitter/post.json`;
 

@@ -1,10 +1,27 @@
 'use strict';
 /*
- * Reading the sandbox's record of a queue-mode run. Every post carries a tag in its message (or its
- * picture URL): "<kind> r<run> i<item>", so a request says which execution and which input item
- * it came from, whatever worker sent it and in whatever order the executions interleaved.
+ * The posts of a queue-mode run and the sandbox's record of them. Every post carries a tag in its
+ * message (or its picture URL): "<kind> r<run> i<item>", so a request says which execution and which
+ * input item it came from, whatever worker sent it and in whatever order the executions interleaved.
+ * The tag is written and read here only (the suite and the queue bench both post with it).
  */
 const { overlapsPerIdentity, maxInFlight } = require('../sandbox/records');
+const sandboxData = require('../sandbox/data');
+
+const IDENTITIES = sandboxData.identities.filter((i) => i.provider === 'twitter').slice(0, 5).map((i) => i.identity_token);
+
+/**
+ * `count` posts for one execution: item i goes to identity i mod 5; `faults` get a sandbox 500 marker
+ * instead of the `note`; with `pictures`, each a picture URL carrying its tag too.
+ */
+function posts(kind, run, count, { faults = [], pictures = false, note = 'queue mode' } = {}) {
+	return Array.from({ length: count }, (_, i) => {
+		const tag = `${kind} r${String(run).padStart(2, '0')} i${String(i).padStart(3, '0')}`;
+		const post = { identity: IDENTITIES[i % IDENTITIES.length], message: faults.includes(i) ? `${tag} __fault:500` : `${tag} · ${note}` };
+		if (pictures) post.picture = `https://example.com/queue/${tag.replace(/ /g, '-')}.png`;
+		return post;
+	});
+}
 
 /** { tag: "posts r03 i017", kind, run, item } of a tweet or a picture upload of the queue workflows, else undefined. */
 function parts(rec) {
@@ -61,4 +78,4 @@ function executionsAtOnce(recs) {
 	return maxInFlight([...spans.values()]);
 }
 
-module.exports = { tagOf, postRecords, resultsOf, duplicates, inputOrderProblems, overlapProblems, executionsAtOnce };
+module.exports = { posts, tagOf, postRecords, resultsOf, duplicates, inputOrderProblems, overlapProblems, executionsAtOnce };
