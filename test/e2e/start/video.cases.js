@@ -31,7 +31,7 @@ const ranNodes = (e) => Object.keys(runData(e));
 const answerOf = (call) => call.catch((e) => ({ status: 'error', text: e.message }));
 
 /** The videos' executions (by key), once all have ended or the time is up. */
-async function waitFor({ instance, before, execOf }, keys, timeoutMs) {
+async function executionsEnded({ instance, before, execOf }, keys, timeoutMs) {
 	const ended = (e) => e && !['new', 'running', 'waiting'].includes(e.status) && e.result;
 	for (const t = Date.now(); ; await sleep(500)) {
 		const rows = (await instance.executions().catch(() => [])).filter((e) => Number(e.id) > before);
@@ -102,7 +102,7 @@ async function callbacksAnswered({ sandbox, cb }) {
 /** The ok, error and two-video runs, each resumed by its callback. */
 async function resumedRuns(video) {
 	const { cb, sentAt } = video;
-	const done = await waitFor(video, CALLED_BACK, 30000);
+	const done = await executionsEnded(video, CALLED_BACK, 30000);
 	const live = (k) => {
 		const { e, videoId: video_id } = succeeded(video, done, k);
 		assertEqual(outputOf(e, 'Upload Video'), [{ provider: 'twitter', object: 'video', video_id, status: 'queued' }], 'Upload Video output');
@@ -142,7 +142,7 @@ async function resumeUrlUsedOnce({ cb }) {
 }
 
 async function limitReached(video) {
-	const limit = await waitFor(video, ['never'], 100000);
+	const limit = await executionsEnded(video, ['never'], 100000);
 	check(`A: a callback that never comes ends at the limit (${WAIT_LIMIT_S} s here): "No answer in time" with the upload's video id`, () => {
 		const { e, videoId } = succeeded(video, limit, 'never');
 		const out = ranOutput(e, 'No answer in time');
